@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""Render People's Daily (人民日报) pages of October 2019 as e-paper PDFs and convert them
+back to text with real converters, for the gold evaluation set in tests/gold/.
+
+For every page listed in PAGES the articles ``YYYYMMDD-PP-*.txt`` of the corpus are
+regrouped into one HTML page (folio/masthead furniture, kicker, headline, subtitle,
+multi-column body, photo boxes), printed to PDF by headless Chromium and converted:
+
+* layout ``pdftotext``: ``pdftotext -enc UTF-8`` (poppler, default reading-order mode)
+  -> ``tests/gold/rmrb-YYYYMMDD-PP.txt``
+* layout ``pdfminer-markdown`` (pages with ``markdown=True`` only): pdfminer.six layout
+  analysis, one block per text box, ``## `` before text boxes set in headline type
+  -> ``tests/gold/rmrb-YYYYMMDD-PP-md.txt``
+
+Nothing in the output text is written by hand: the converters leave the residue
+(hard-wrapped lines, paragraphs broken at column ends, form feeds, page furniture).
+The run is deterministic: same corpus, same Debian/PyPI versions -> same text.
+
+Usage:  python3 scripts/gold/render_pages.py [--corpus DIR] [--keep-pdf DIR] [PAGE ...]
+        (PAGE like 20191012-04; default: all pages in PAGES)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import html
+import logging
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "rmrb-2019-10"
+OUT_DIR = REPO / "tests" / "gold"
+
+
+@dataclass(frozen=True)
+class Page:
+    date: str                      # YYYYMMDD
+    page: str                      # PP
+    page_name: str | None          # printed in the folio; None = front page (masthead)
+    style: str                     # key of STYLES
+    photos: tuple[str, ...] = ()   # AA of items rendered as picture + caption
+    markdown: bool = False         # also render the pdfminer-markdown layout
+
+
+# The pages of the gold set (13 pages from 11 issues).
+PAGES: list[Page] = [
+    Page("20191004", "08", "副刊", "supplement"),
+    Page("20191012", "01", None, "front", markdown=True),
+    Page("20191012", "04", "要闻", "news3"),
+    Page("20191013", "01", None, "front4"),
+    Page("20191015", "13", "体育", "news2"),
+    Page("20191018", "06", "要闻", "news4", photos=("07",), markdown=True),
+    Page("20191021", "09", "观点", "opinion"),
+    Page("20191022", "19", "纪检监察", "news3", photos=("03",)),
+    Page("20191025", "11", "政治", "news2", photos=("03",), markdown=True),
+    Page("20191025", "16", "国际", "intl"),
+    Page("20191028", "12", "教育", "news4"),
+    Page("20191029", "11", "政治", "news3", photos=("03",)),
+    Page("20191030", "17", "国际", "intl"),
+]
+
+# Layout styles: page size, body columns, type, paragraph style.
+STYLES: dict[str, dict] = {
+    "front":      dict(size="330mm 480mm", cols=4, gap="6mm", body="9.5pt", family="serif",
+                       indent=True, spacing="0", head="26pt", align="center"),
+    "front4":     dict(size="320mm 470mm", cols=3, gap="7mm", body="10pt", family="serif",
+                       indent=True, spacing="0", head="24pt", align="left"),
+    "news2":      dict(size="297mm 420mm", cols=2, gap="8mm", body="10.5pt", family="sans",
+                       indent=True, spacing="0.45em", head="20pt", align="left"),
+    "news3":      dict(size="310mm 450mm", cols=3, gap="6mm", body="9.5pt", family="serif",
+                       indent=True, spacing="0", head="22pt", align="center"),
+    "news4":      dict(size="330mm 480mm", cols=4, gap="5mm", body="9pt", family="serif",
+                       indent=True, spacing="0", head="21pt", align="left"),
+    "opinion":    dict(size="297mm 420mm", cols=3, gap="7mm", body="10pt", family="serif",
+                       indent=False, spacing="0.8em", head="22pt", align="left"),
+    "intl":       dict(size="300mm 440mm", cols=3, gap="6mm", body="10pt", family="sans",
+                       indent=True, spacing="0.3em", head="20pt", align="left"),
+    "supplement": dict(size="297mm 420mm", cols=2, gap="10mm", body="10.5pt", family="serif",
+                       indent=False, spacing="0.6em", head="24pt", align="center"),
+}
+
+# Invented editor names for the folio (real folios carry 责任编辑 lines).
+EDITORS = ["王珂", "刘阳", "李婕", "赵蓓", "陈圆圆", "孙海", "周冉", "吴凯", "郑轶",
+           "黄敏", "何鹏", "林琳", "宋静思", "许诺", "杨帆", "马晓东"]
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass
+class Article:
+    aid: str                 # YYYYMMDD-PP-AA
+    kicker: str
+    headline: str
+    subtitle: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def read_article(path: Path) -> Article:
+    text = path.read_bytes().decode("utf-8")
+    lines = text.split("\r\n")
+    lines += [""] * (3 - len(lines))
+    paras = [ln.strip() for ln in lines[3:]]
+    return Article(path.stem, lines[0].strip(), lines[1].strip(), lines[2].strip(),
+                   [p for p in paras if p])
+
+
+def page_articles(corpus: Path, pg: Page) -> list[Article]:
+    files = sorted((corpus / pg.date).glob(f"{pg.date}-{pg.page}-*.txt"))
+    if not files:
+        raise SystemExit(f"no articles for {pg.date}-{pg.page} in {corpus}")
+    return [read_article(f) for f in files]
+
+
+def esc(s: str) -> str:
+    return html.escape(s, quote=False)
+
+
+def date_cn(d: str) -> str:
+    dt = datetime.date(int(d[:4]), int(d[4:6]), int(d[6:]))
+    return f"{dt.year}年{dt.month}月{dt.day}日 星期{WEEKDAYS[dt.weekday()]}"
+
+
+def editors_for(pg: Page) -> list[str]:
+    h = int(hashlib.sha1(f"{pg.date}-{pg.page}".encode()).hexdigest(), 16)
+    first = EDITORS[h % len(EDITORS)]
+    second = EDITORS[(h // len(EDITORS)) % len(EDITORS)]
+    if second == first:
+        second = EDITORS[(EDITORS.index(first) + 5) % len(EDITORS)]
+    return [first, second]
+
+
+def issue_pages(corpus: Path, date: str) -> int:
+    return max(int(f.name.split("-")[1]) for f in (corpus / date).glob(f"{date}-*.txt"))
+
+
+def css(st: dict) -> str:
+    fam = ('"Noto Serif CJK SC", serif' if st["family"] == "serif"
+           else '"Noto Sans CJK SC", sans-serif')
+    indent = "2em" if st["indent"] else "0"
+    return f"""
+@page {{ size: {st['size']}; margin: 14mm 12mm 14mm 12mm; }}
+html, body {{ margin: 0; padding: 0; }}
+body {{ font-family: {fam}; font-size: {st['body']}; line-height: 1.55; color: #000; }}
+.masthead {{ display: flex; justify-content: space-between; align-items: flex-end;
+  border-bottom: 3px double #b00; padding-bottom: 3mm; margin-bottom: 5mm; }}
+.masthead .title {{ font-family: "Noto Serif CJK SC"; font-weight: 900; font-size: 54pt;
+  color: #b00; letter-spacing: 4mm; line-height: 1.1; }}
+.masthead .latin {{ font-family: "Noto Sans CJK SC"; font-size: 10pt; letter-spacing: 1mm; color: #b00; }}
+.masthead .info {{ font-family: "Noto Sans CJK SC"; font-size: 8.5pt; text-align: right; line-height: 1.6; }}
+.folio {{ display: flex; justify-content: space-between; align-items: baseline;
+  border-bottom: 1.5px solid #000; padding-bottom: 1.5mm; font-family: "Noto Sans CJK SC"; }}
+.folio .pno {{ font-size: 20pt; font-weight: 700; margin-right: 4mm; }}
+.folio .pname {{ font-size: 16pt; font-weight: 700; letter-spacing: 2mm; }}
+.folio .right {{ font-size: 9pt; }}
+.editors {{ font-family: "Noto Sans CJK SC"; font-size: 8pt; margin: 1.2mm 0 5mm 0; }}
+.footer {{ font-family: "Noto Sans CJK SC"; font-size: 8pt; border-top: 1px solid #000;
+  margin-top: 4mm; padding-top: 1mm; }}
+article {{ margin: 0 0 6mm 0; padding-bottom: 4mm; border-bottom: 0.6pt solid #555;
+  break-inside: auto; }}
+article .kicker {{ font-family: "Noto Sans CJK SC"; font-size: 11pt; text-align: {st['align']}; margin-bottom: 1mm; }}
+article h1 {{ font-family: "Noto Sans CJK SC"; font-weight: 700; font-size: {st['head']}; line-height: 1.25;
+  text-align: {st['align']}; margin: 0 0 1.5mm 0; }}
+article.short h1, article.photo-item h1 {{ font-size: 15pt; }}
+article .subtitle {{ font-family: "Noto Sans CJK SC"; font-size: 12.5pt; text-align: {st['align']}; margin-bottom: 2mm; }}
+.body {{ column-gap: {st['gap']}; column-rule: 0.4pt solid #999; text-align: justify; margin-top: 2.5mm; }}
+.body p {{ margin: 0 0 {st['spacing']} 0; text-indent: {indent}; }}
+.photorow {{ display: flex; gap: 6mm; align-items: flex-end; margin-top: 2mm; }}
+.photo {{ background: #c8c8c8; height: 60mm; width: 42%; flex: none; }}
+.caption {{ font-family: "Noto Sans CJK SC"; font-size: 8.5pt; line-height: 1.45; }}
+.caption p {{ margin: 0; text-indent: {indent}; }}
+.adbox {{ border: 1.5pt solid #000; height: 70mm; display: flex; align-items: center; justify-content: center;
+  font-family: "Noto Sans CJK SC"; font-size: 28pt; color: #666; }}
+.noticebox {{ border: 1pt solid #000; padding: 3mm; width: 40%; font-family: "Noto Sans CJK SC"; font-size: 14pt; }}
+"""
+
+
+def body_cols(st: dict, art: Article) -> int:
+    """Every article is a full-width block on the page's one column grid. pdftotext reads
+    by x-ranges: a block under only some columns of the article above, or a block on a
+    different grid, is read before that article's last column."""
+    return st["cols"]
+
+
+def article_html(st: dict, art: Article, is_photo: bool) -> str:
+    out = []
+    heads = []
+    if art.kicker:
+        heads.append(f'<div class="kicker">{esc(art.kicker)}</div>')
+    heads.append(f"<h1>{esc(art.headline)}</h1>")
+    if art.subtitle:
+        heads.append(f'<div class="subtitle">{esc(art.subtitle)}</div>')
+    if not art.paragraphs and art.headline in ("广告",):
+        return f'<article>\n<div class="adbox">{esc(art.headline)}</div>\n</article>'
+    if not art.paragraphs and not is_photo:
+        return f'<article>\n<div class="noticebox">{esc(art.headline)}</div>\n</article>'
+    if is_photo:
+        out.append('<article class="photo-item">')
+        out.extend(heads)
+        out.append('<div class="photorow"><div class="photo"></div>')
+        out.append('<div class="caption">' + "".join(f"<p>{esc(p)}</p>" for p in art.paragraphs)
+                   + "</div></div>")
+        out.append("</article>")
+        return "\n".join(out)
+    cols = body_cols(st, art)
+    n = sum(len(p) for p in art.paragraphs)
+    out.append('<article class="short">' if n <= 1200 else "<article>")
+    out.extend(heads)
+    out.append(f'<div class="body" style="column-count: {cols}">')
+    out.extend(f"<p>{esc(p)}</p>" for p in art.paragraphs)
+    out.append("</div>")
+    out.append("</article>")
+    return "\n".join(out)
+
+
+def page_html(corpus: Path, pg: Page) -> str:
+    st = STYLES[pg.style]
+    arts = page_articles(corpus, pg)
+    eds = editors_for(pg)
+    parts = ['<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">',
+             f"<title>人民日报 {pg.date}-{pg.page}</title>",
+             f"<style>{css(st)}</style></head><body>"]
+    if pg.page_name is None:
+        parts.append(
+            '<header class="masthead"><div><div class="title">人民日报</div>'
+            '<div class="latin">RENMIN RIBAO</div></div>'
+            f'<div class="info">{date_cn(pg.date)}<br>今日{issue_pages(corpus, pg.date)}版<br>'
+            "人民网网址：www.people.com.cn<br>国内统一连续出版物号 CN 11—0065　代号1—1</div></header>")
+    else:
+        parts.append(
+            f'<div class="folio"><div><span class="pno">{int(pg.page)}</span>'
+            f'<span class="pname">{esc(pg.page_name)}</span></div>'
+            f'<div class="right">人民日报　{date_cn(pg.date)}</div></div>'
+            f'<div class="editors">责任编辑：{eds[0]}　{eds[1]}</div>')
+    for art in arts:
+        parts.append(article_html(st, art, art.aid.split("-")[2] in pg.photos))
+    if pg.page_name is None:
+        parts.append(f'<div class="footer">本版责编：{eds[0]}　{eds[1]}</div>')
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+def chromium_binary() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        p = shutil.which(name)
+        if p:
+            return p
+    raise SystemExit("chromium not found: apt-get install -y chromium")
+
+
+def print_pdf(html_path: Path, pdf_path: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="rmrb-chromium-") as profile:
+        cmd = [chromium_binary(), "--headless", "--no-sandbox", "--disable-gpu",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", "--no-default-browser-check",
+               "--hide-scrollbars", "--font-render-hinting=none",
+               f"--user-data-dir={profile}", "--no-pdf-header-footer",
+               "--print-to-pdf-no-header", f"--print-to-pdf={pdf_path}",
+               html_path.as_uri()]
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+        if r.returncode != 0 or not pdf_path.exists():
+            raise SystemExit(f"chromium failed ({r.returncode}): {r.stderr[-2000:]}")
+
+
+def pdftotext(pdf_path: Path) -> str:
+    r = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+                       capture_output=True, check=True)
+    return r.stdout.decode("utf-8")
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
+
+
+def _join(a: str, b: str) -> str:
+    if not a or not b:
+        return a + b
+    if _CJK.match(a[-1]) or _CJK.match(b[0]):
+        return a + b
+    return a + " " + b
+
+
+def pdfminer_markdown(pdf_path: Path) -> str:
+    """PDF -> markdown the way simple PDF-to-markdown converters do it: pdfminer.six text
+    boxes in pdfminer's order, one block per box, lines of a block joined, a new line
+    where a line starts indented, ``## `` for boxes set in headline type."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # Chromium's CID fonts: FontBBox noise
+
+    pages = list(extract_pages(str(pdf_path), laparams=LAParams()))
+    sizes = []
+    for page in pages:
+        for box in page:
+            if isinstance(box, LTTextBox):
+                for line in box:
+                    for ch in line:
+                        if isinstance(ch, LTChar) and ch.get_text().strip():
+                            sizes.append(round(ch.size, 1))
+    body = statistics.mode(sizes) if sizes else 10.0
+    out_pages = []
+    for page in pages:
+        blocks = []
+        for box in page:
+            if not isinstance(box, LTTextBox):
+                continue
+            lines = [ln for ln in box if isinstance(ln, LTTextLine)]
+            chars = [c for ln in lines for c in ln if isinstance(c, LTChar) and c.get_text().strip()]
+            if not chars:
+                continue
+            big = max(c.size for c in chars) >= 1.6 * body
+            paras: list[str] = []
+            for ln in lines:
+                t = ln.get_text().strip()
+                if not t:
+                    continue
+                first = next((c for c in ln if isinstance(c, LTChar) and c.get_text().strip()), None)
+                indented = first is not None and first.x0 - box.x0 > 1.2 * first.size
+                if paras and not indented and not big:
+                    paras[-1] = _join(paras[-1], t)
+                elif paras and big:
+                    paras[-1] = _join(paras[-1], t)
+                else:
+                    paras.append(t)
+            text = "\n".join(paras)
+            blocks.append(("## " + text) if big else text)
+        out_pages.append("\n\n".join(blocks))
+    return "\n\n".join(out_pages) + "\n"
+
+
+def render(corpus: Path, pg: Page, keep_pdf: Path | None) -> list[Path]:
+    name = f"rmrb-{pg.date}-{pg.page}"
+    written = []
+    with tempfile.TemporaryDirectory(prefix="rmrb-render-") as tmp:
+        tmp = Path(tmp)
+        html_path = tmp / f"{name}.html"
+        pdf_path = tmp / f"{name}.pdf"
+        html_path.write_text(page_html(corpus, pg), encoding="utf-8")
+        print_pdf(html_path, pdf_path)
+        out = OUT_DIR / f"{name}.txt"
+        out.write_text(pdftotext(pdf_path), encoding="utf-8", newline="")
+        written.append(out)
+        if pg.markdown:
+            out_md = OUT_DIR / f"{name}-md.txt"
+            out_md.write_text(pdfminer_markdown(pdf_path), encoding="utf-8", newline="")
+            written.append(out_md)
+        if keep_pdf:
+            keep_pdf.mkdir(parents=True, exist_ok=True)
+            shutil.copy(pdf_path, keep_pdf / pdf_path.name)
+            shutil.copy(html_path, keep_pdf / html_path.name)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("pages", nargs="*", help="YYYYMMDD-PP (default: all of PAGES)")
+    ap.add_argument("--corpus", type=Path,
+                    default=Path(os.environ.get("RMRB_CORPUS", DEFAULT_CORPUS)))
+    ap.add_argument("--keep-pdf", type=Path, help="also copy the HTML and PDF here")
+    args = ap.parse_args(argv)
+    todo = PAGES
+    if args.pages:
+        want = set(args.pages)
+        todo = [p for p in PAGES if f"{p.date}-{p.page}" in want]
+        missing = want - {f"{p.date}-{p.page}" for p in todo}
+        if missing:
+            raise SystemExit(f"not in PAGES: {sorted(missing)}")
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    for pg in todo:
+        for path in render(args.corpus, pg, args.keep_pdf):
+            print(f"{path.relative_to(REPO)}  {path.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""The ``banmian`` command: thin click commands over library functions.
+
+Library errors (:class:`~banmian.errors.BanmianError`) become one line on
+stderr and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date as Date
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BanmianError
+
+
+def _parse_date(ctx, param, value: str | None) -> Date | None:
+    if value is None:
+        return None
+    try:
+        return Date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _say_error(e: BanmianError) -> None:
+    click.echo(f"banmian: error: {e}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="banmian")
+def cli() -> None:
+    """banmian (版面): Chinese newspaper pages → clean, linked, searchable articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--date", "day", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Issue date (else read from the file name or the page's folio).")
+@click.option("--paper", metavar="NAME", help="Newspaper name, e.g. 港闸报.")
+@click.option("--page", "page_number", type=click.IntRange(min=1), metavar="N",
+              help="Page number (版次) when parsing a single file.")
+@click.option("--encoding", metavar="CODEC", help="Force the text encoding (e.g. gb18030, big5) instead of detecting it.")
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="json", show_default=True,
+              help="json: the edition contract; markdown: a clean reading copy; text: plain articles.")
+def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_number: int | None,
+          encoding: str | None, fmt: str) -> None:
+    """Parse page files (or folders of them) into one edition.
+
+    Each file is one page.  A file that cannot be read is reported on stderr
+    with the reason and skipped; the exit status is 1 when any file failed.
+    """
+    from .pipeline import parse_files
+    from .render import RENDERERS
+
+    result = parse_files(list(paths), day=day, paper=paper, page_number=page_number, encoding=encoding)
+    for e in result.errors:
+        _say_error(e)
+    if result.edition.pages:
+        click.echo(RENDERERS[fmt](result.edition), nl=False)
+    if result.errors:
+        sys.exit(1)
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Folder of gold files (default: tests/gold of the source tree).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: one row per field; json: totals and per-page counts.")
+@click.option("--per-page", is_flag=True, help="Also print the scores of each gold page.")
+def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool) -> None:
+    """Score the parser against gold pages: headline, kicker, subtitle, byline,
+    paragraph and kind precision / recall / F1."""
+    import json
+
+    from .evaluation.parse_eval import default_gold_dir, evaluate, format_table
+
+    gold_dir = gold_dir or default_gold_dir()
+    if gold_dir is None:
+        raise BanmianError("no gold folder found; pass --gold DIR")
+    report = evaluate(gold_dir)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report, per_page=per_page))
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except BanmianError as e:
+        _say_error(e)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,114 @@
+"""The parse pipeline: read → normalize → strip furniture → reflow → segment → link.
+
+``parse_text`` runs the stages on text already in memory; ``parse_files``
+reads files (and folders) and collects per-file errors instead of stopping,
+so one bad file never costs the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+
+from .errors import BanmianError, InputError
+from .model import Edition, Page
+from .stages.furniture import strip_furniture
+from .stages.link import assign_ids, link_pages
+from .stages.normalize import to_lines
+from .stages.read import SourceText, read_source
+from .stages.reflow import reflow
+from .stages.segment import segment
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# rmrb-20191025-04.txt, 2020-04-28_03.txt: a short number right after the date is the page.
+_NAME_PAGE = re.compile(r"(?:(?<=\d{8})|(?<=\d{4}-\d{2}-\d{2}))[-_.](?:A|B|C)?(\d{1,2})(?!\d)")
+
+
+@dataclass(slots=True)
+class ParseResult:
+    edition: Edition
+    errors: list[BanmianError] = field(default_factory=list)
+
+
+def date_from_name(name: str) -> Date | None:
+    m = _NAME_DATE.search(name)
+    if not m:
+        return None
+    try:
+        return Date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def page_from_name(name: str) -> int | None:
+    m = _NAME_PAGE.search(name)
+    return int(m.group(1)) if m else None
+
+
+def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, paper: str | None = None,
+               page_number: int | None = None, encoding: str | None = None) -> Page:
+    """Parse one page of text.  ``day``/``page_number`` override what the page says."""
+    lines = to_lines(text)
+    stripped = strip_furniture(lines)
+    blocks = reflow(stripped.lines)
+    articles = segment(blocks)
+    folio = stripped.folio
+    page = Page(
+        source=source,
+        number=page_number if page_number is not None else (folio.page or page_from_name(source)),
+        name=folio.page_name,
+        date=day or date_from_name(source) or folio.date,
+        paper=paper,
+        encoding=encoding,
+        boilerplate=stripped.boilerplate,
+        articles=articles,
+        original_text=text,
+    )
+    assign_ids(page, paper, page.date)
+    return page
+
+
+def parse_source(src: SourceText, **kw) -> Page:
+    return parse_text(src.text, src.name, encoding=src.encoding, **kw)
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files as given; folders walked recursively in name order (hidden files skipped)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and not any(
+                part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    return out
+
+
+def parse_files(paths: list[str | Path], *, day: Date | None = None, paper: str | None = None,
+                page_number: int | None = None, encoding: str | None = None) -> ParseResult:
+    """Parse files into one edition; unreadable files become errors, not exceptions."""
+    result = ParseResult(Edition(paper=paper))
+    files = expand_paths(paths)
+    for f in files:
+        try:
+            src = read_source(f, encoding=encoding)
+            page = parse_source(src, day=day, paper=paper,
+                                page_number=page_number if len(files) == 1 else None)
+        except InputError as e:
+            result.errors.append(e)
+            continue
+        result.edition.pages.append(page)
+    pages = result.edition.pages
+    dates = Counter(p.date for p in pages if p.date)
+    result.edition.date = day or (dates.most_common(1)[0][0] if dates else None)
+    if result.edition.date:
+        for p in pages:
+            if p.date is None:
+                p.date = result.edition.date
+                assign_ids(p, paper, p.date)
+    pages.sort(key=lambda p: (p.number is None, p.number or 0, p.source))
+    link_pages(pages)
+    return result

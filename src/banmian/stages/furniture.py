@@ -1,0 +1,127 @@
+"""Strip furniture: masthead residue, QR/social labels, folios, staff lines.
+
+Reads: lines.  Assigns: the lines that remain, ``boilerplate`` (removed lines
+as written) and what folios say: issue date, page number, page name.
+
+Patterns live in ``data/furniture.yaml``.  A folio is recognised by what it
+is made of, not by one fixed layout: a short line whose every part is a
+folio token (date, weekday, 第N版, 版名, paper name, 责任编辑 credit…) with at
+least one anchor among them.  That covers ``2020年4月28日 星期二 第1版 要闻``,
+``版次：04 版名：要闻`` and ``责任编辑：王某 美编：李某`` alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import lru_cache
+from pathlib import Path
+
+from ..numerals import page_number
+from ..resources import compile_pattern, data_path, load_yaml, require
+from .normalize import Line
+
+MAX_FOLIO_CHARS = 90
+
+
+@dataclass(slots=True)
+class Furniture:
+    labels: list[re.Pattern[str]]
+    anchors: list[re.Pattern[str]]
+    others: list[re.Pattern[str]]
+
+
+@dataclass(slots=True)
+class FolioInfo:
+    date: Date | None = None
+    page: int | None = None
+    page_name: str | None = None
+
+
+@dataclass(slots=True)
+class Stripped:
+    lines: list[Line]
+    boilerplate: list[str] = field(default_factory=list)
+    folio: FolioInfo = field(default_factory=FolioInfo)
+
+
+def load_furniture(path: str | Path | None = None) -> Furniture:
+    path = Path(path) if path else data_path("furniture.yaml")
+    data = load_yaml(path)
+    labels = require(data, "labels", path, list)
+    tokens = require(data, "folio_tokens", path, dict)
+    anchors = require(tokens, "anchors", path, list)
+    others = require(tokens, "others", path, list)
+    return Furniture(
+        labels=[compile_pattern(p, path) for p in labels],
+        anchors=[compile_pattern(p, path) for p in anchors],
+        others=[compile_pattern(p, path) for p in others],
+    )
+
+
+@lru_cache(maxsize=1)
+def default_furniture() -> Furniture:
+    return load_furniture()
+
+
+def folio_parts(text: str, furniture: Furniture) -> FolioInfo | None:
+    """What a folio line says, or ``None`` when the line is not a folio."""
+    if len(text) > MAX_FOLIO_CHARS:
+        return None
+    covered = bytearray(len(text))
+    info = FolioInfo()
+    anchored = False
+    for pattern in furniture.anchors:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            anchored = True
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            g = m.groupdict()
+            if g.get("year") and info.date is None:
+                try:
+                    info.date = Date(int(g["year"]), int(g["month"]), int(g["day"]))
+                except ValueError:
+                    pass
+            if g.get("page") and info.page is None:
+                info.page = page_number(g["page"])
+            if g.get("page_name") and info.page_name is None:
+                info.page_name = g["page_name"].replace(" ", "")
+    if not anchored:
+        return None
+    for pattern in furniture.others:
+        for m in pattern.finditer(text):
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    left = sum(1 for i, ch in enumerate(text) if not covered[i] and not ch.isspace())
+    return info if left <= 1 else None
+
+
+def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> Stripped:
+    furniture = furniture or default_furniture()
+    kept: list[Line] = []
+    out = Stripped(kept)
+    pending_blank = 0
+    for line in lines:
+        text = line.text
+        removed = False
+        if len(text) <= MAX_FOLIO_CHARS and not line.heading:
+            if any(p.fullmatch(text) for p in furniture.labels):
+                removed = True
+            else:
+                info = folio_parts(text, furniture)
+                if info is not None:
+                    removed = True
+                    folio = out.folio
+                    folio.date = folio.date or info.date
+                    folio.page = folio.page or info.page
+                    folio.page_name = folio.page_name or info.page_name
+        if removed:
+            out.boilerplate.append(text)
+            pending_blank += line.blank_before + 1
+            continue
+        if pending_blank:
+            line.blank_before += pending_blank
+            pending_blank = 0
+        kept.append(line)
+    return out

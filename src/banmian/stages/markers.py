@@ -1,0 +1,259 @@
+"""The marker vocabulary (``data/markers.yaml``) compiled once, and the small
+recognisers built on it: jump markers, teaser markers, byline lines,
+datelines and photo credits.  Shared by reflow and segmentation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Byline
+from ..numerals import page_number
+from ..resources import compile_pattern, data_path, load_yaml, require, surnames
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A personal name: 2–4 Han characters, or a transcribed name with a middle dot.
+NAME = re.compile(f"[{HAN}]{{2,4}}|[{HAN}]{{1,6}}(?:[·•][{HAN}]{{1,8}}){{1,3}}")
+
+
+@dataclass(slots=True)
+class Markers:
+    sentence_final: str
+    closing_marks: str
+    never_starts_paragraph: str
+    continues_to: list[re.Pattern[str]]
+    continued_from: list[re.Pattern[str]]
+    teasers: list[re.Pattern[str]]
+    teaser_label: re.Pattern[str]
+    brief_label: re.Pattern[str]
+    role_of: dict[str, str]
+    role_words: list[str]  # longest first
+    agencies: list[str]
+    dateline: re.Pattern[str]
+    kicker_cue: re.Pattern[str]
+    subtitle_starts: tuple[str, ...]
+    notice_words: re.Pattern[str]
+    advertisement_words: re.Pattern[str]
+    brief_max_chars: int
+    prefix_roles: re.Pattern[str]
+    photo_suffix: re.Pattern[str]
+
+
+def load_markers(path: str | Path | None = None) -> Markers:
+    path = Path(path) if path else data_path("markers.yaml")
+    d = load_yaml(path)
+    jumps = require(d, "jumps", path, dict)
+    labels = require(d, "section_labels", path, dict)
+    roles = require(d, "role_words", path, dict)
+    role_of: dict[str, str] = {}
+    for role, words in roles.items():
+        if role not in ("reporter", "correspondent", "photographer", "editor", "author"):
+            raise_bad(path, getattr(words, "line", "?"), f"unknown byline role {role!r}")
+        for w in words:
+            role_of[str(w)] = role
+    words_longest = sorted(role_of, key=len, reverse=True)
+    prefix_words = [w for w in words_longest if w != "摄"]
+    return Markers(
+        sentence_final=str(require(d, "sentence_final", path, str)),
+        closing_marks=str(require(d, "closing_marks", path, str)),
+        never_starts_paragraph=str(require(d, "never_starts_paragraph", path, str)),
+        continues_to=[compile_pattern(p, path) for p in require(jumps, "continues_to", path, list)],
+        continued_from=[compile_pattern(p, path) for p in require(jumps, "continued_from", path, list)],
+        teasers=[compile_pattern(p, path) for p in require(d, "teasers", path, list)],
+        teaser_label=compile_pattern(require(labels, "teaser", path, str), path),
+        brief_label=compile_pattern(require(labels, "brief", path, str), path),
+        role_of=role_of,
+        role_words=words_longest,
+        agencies=sorted((str(a) for a in require(d, "agencies", path, list)), key=len, reverse=True),
+        dateline=compile_pattern(require(d, "dateline", path, str), path),
+        kicker_cue=compile_pattern(require(d, "kicker_cue", path, str), path),
+        subtitle_starts=tuple(str(w) for w in require(d, "subtitle_starts", path, list)),
+        notice_words=compile_pattern(require(d, "notice_words", path, str), path),
+        advertisement_words=compile_pattern(require(d, "advertisement_words", path, str), path),
+        brief_max_chars=int(require(d, "brief_max_chars", path, int)),
+        prefix_roles=re.compile("|".join(re.escape(w) for w in prefix_words)),
+        photo_suffix=re.compile("(?:摄影报道|摄影|摄)$"),
+    )
+
+
+def raise_bad(path: Path, line: object, message: str) -> None:
+    from ..errors import DataFileError
+
+    raise DataFileError(f"line {line}: {message}", source=str(path))
+
+
+@lru_cache(maxsize=1)
+def default_markers() -> Markers:
+    return load_markers()
+
+
+# ----------------------------------------------------------------- recognisers
+
+
+def ends_sentence(text: str, m: Markers) -> bool:
+    """Does the text end a sentence (final mark, possibly inside closing marks)?"""
+    t = text.rstrip(m.closing_marks + " ")
+    if not t:
+        return False
+    if t != text.rstrip() and text.rstrip()[-1] in "”’」』\"'" and t[-1] not in m.sentence_final:
+        # A quotation that ends without a final mark inside (…“排头兵”) does not end a sentence.
+        return False
+    return t[-1] in m.sentence_final
+
+
+def jump_marker(text: str, m: Markers) -> tuple[str, int | None] | None:
+    """``('continues_to'|'continued_from', page)`` when the whole line is a jump marker."""
+    for kind, patterns in (("continues_to", m.continues_to), ("continued_from", m.continued_from)):
+        for p in patterns:
+            mt = p.fullmatch(text)
+            if mt:
+                return kind, page_number(mt.group("page"))
+    return None
+
+
+def trailing_jump(text: str, m: Markers) -> tuple[str, str, int | None] | None:
+    """A jump marker at the end (下转) or start (上接) of a paragraph: ``(kind, rest, page)``."""
+    for p in m.continues_to:
+        for mt in p.finditer(text):
+            if mt.end() == len(text) and mt.start() > 0 and text[mt.start()] in "（(【[":
+                return "continues_to", text[: mt.start()].rstrip(), page_number(mt.group("page"))
+    for p in m.continued_from:
+        mt = p.match(text)
+        if mt and mt.end() < len(text) and text[0] in "（(【[":
+            return "continued_from", text[mt.end():].lstrip(), page_number(mt.group("page"))
+    return None
+
+
+def teaser_marker(text: str, m: Markers) -> int | None:
+    for p in m.teasers:
+        mt = p.fullmatch(text)
+        if mt:
+            return page_number(mt.group("page"))
+    return None
+
+
+def trailing_teaser(text: str, m: Markers) -> tuple[str, int | None] | None:
+    """A title line that ends with its page pointer: ``标题 >>02``, ``标题（详见第二版）``."""
+    for p in m.teasers:
+        for mt in p.finditer(text):
+            if mt.end() == len(text) and mt.start() >= 4 and not text[mt.start() - 1].isdigit():
+                head = text[: mt.start()].rstrip(" ·…—-")
+                if head and not p.fullmatch(head):
+                    return head, page_number(mt.group("page"))
+    return None
+
+
+def is_name(token: str) -> bool:
+    if not NAME.fullmatch(token):
+        return False
+    if "·" in token or "•" in token:
+        return True
+    names = surnames()
+    return token[0] in names or token[:2] in names
+
+
+def _strip_agencies(text: str, m: Markers) -> str:
+    for a in m.agencies:
+        text = text.replace(f"（{a}）", " ").replace(f"({a})", " ")
+    return text
+
+
+def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
+    """Bylines when the whole line is bylines (本报记者 张三 通讯员 李四, 方聿 许应田,
+    （本报记者赵兵、陈伟光）, 左学长摄（人民视觉）), else ``None``."""
+    t = text.strip()
+    if len(t) > 80 or not t:
+        return None
+    if t[0] in "（(【[" and t[-1] in "）)】]":
+        t = t[1:-1]
+    t = _strip_agencies(t, m)
+    for a in m.agencies:
+        if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
+            t = t[len(a):]
+    tokens = [tok for tok in re.split(r"[\s、，,/／|；;]+", t) if tok]
+    if not tokens:
+        return None
+    out: list[Byline] = []
+    role: str | None = None
+    saw_role_word = False
+    pending: list[Byline] = []
+    for tok in tokens:
+        rest = tok
+        pm = m.prefix_roles.match(rest)
+        if pm:
+            role = m.role_of[pm.group(0)]
+            saw_role_word = True
+            rest = rest[pm.end():].lstrip("：:")
+            pending = []
+        suffix_role = None
+        sm = m.photo_suffix.search(rest)
+        if sm and (sm.start() == 0 or is_name(rest[: sm.start()])):
+            suffix_role = "photographer"
+            rest = rest[: sm.start()]
+        if rest:
+            if not is_name(rest):
+                return None
+            b = Byline(rest, role or "unknown")  # type: ignore[arg-type]
+            out.append(b)
+            pending.append(b)
+        if suffix_role:
+            saw_role_word = True
+            for b in pending:
+                b.role = suffix_role  # type: ignore[assignment]
+            pending = []
+            role = None
+    if not out:
+        return None
+    if not saw_role_word and len(out) > 4:
+        return None
+    return out
+
+
+def dateline_bylines(paragraph: str, m: Markers) -> list[Byline]:
+    """Reporters named in a dateline that opens a paragraph:
+    ``本报北京10月24日电 （记者张三、李四）…`` → 张三, 李四."""
+    mt = m.dateline.match(paragraph)
+    if not mt:
+        return []
+    rest = paragraph[mt.end():].lstrip()
+    bm = re.match(r"[（(]([^（）()]{2,40})[）)]", rest)
+    if not bm:
+        return []
+    found = parse_byline_line(bm.group(1), m)
+    if not found:
+        return []
+    for b in found:
+        if b.role == "unknown":
+            b.role = "reporter"
+    return found
+
+
+def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
+    """A caption that ends with its photographer: ``…之感。 江建华``,
+    ``…（新华社记者 熊琦摄）``, ``…。左学长摄（人民视觉）``.  ``(caption, bylines)``."""
+    t = _strip_agencies(text, m).rstrip()
+    # （… 摄） in brackets at the end
+    bm = re.search(r"[（(]([^（）()]{1,40})[）)]$", t)
+    if bm:
+        inner = bm.group(1)
+        inner = re.sub(r"^(上图|下图|左图|右图|图|见图)?[^，,。]*?[，,。]", "", inner) if "，" in inner or "," in inner or "。" in inner else inner
+        found = parse_byline_line(inner, m)
+        if found and any(b.role == "photographer" for b in found):
+            return t[: bm.start()].rstrip(), found
+    # bare credit after the last sentence
+    for i in range(len(t) - 1, max(-1, len(t) - 30), -1):
+        if t[i] in m.sentence_final or (t[i] in m.closing_marks and i > 0 and t[i - 1] in m.sentence_final):
+            tail = t[i + 1 :].strip()
+            if not tail:
+                return None
+            found = parse_byline_line(tail, m)
+            if found:
+                for b in found:
+                    if b.role == "unknown":
+                        b.role = "photographer"
+                return t[: i + 1], found
+            return None
+    return None

@@ -1,0 +1,151 @@
+"""Reflow: lines → blocks, joining lines the layout broke mid-sentence.
+
+Reads: lines (after furniture).  Assigns: blocks, each one logical line of
+the page (a paragraph, a title line, a byline, a marker) with the source lines
+it spans.
+
+Converters break text in two ways, and both are decided from the text alone:
+- hard wraps at the column width (pdftotext): a line as wide as its
+  neighbours ("full") continues on the next line, unless the next line is
+  indented as a paragraph start;
+- a blank-line gap at a column or page end (``…融入苏南`` ⏎⏎ ``的桥头堡…``):
+  joined when the first part is body text that stops mid-sentence and the
+  second part reads as its continuation.
+A line starting with a mark no paragraph starts with (，。、”…) always joins.
+Headings, jump and teaser markers and byline lines never join.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .markers import Markers, default_markers, jump_marker, parse_byline_line, teaser_marker
+from .normalize import CJK_CHAR, Line
+
+MID_SENTENCE = "，、；：,;:—（(“‘《「『"
+BODY_PUNCT = "，、；：。！？"
+# A gap-separated part this long (chars) is body text, not a title.
+MIN_BODY_CHARS = 20
+WINDOW = 4
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    first: int  # first source line number
+    last: int  # last source line number
+    heading: int = 0
+    blank_before: int = 0
+    indent: int = 0
+    lines: int = 1
+    full_end: bool = False  # the last line reached the column width
+
+
+def _reference_widths(lines: list[Line]) -> list[float]:
+    """For each line, the column width around it when the text is hard-wrapped, else 0.
+
+    The reference is the second-widest line within a small window; it counts
+    only when at least three lines of the window reach it (a wrapped column).
+    """
+    widths = [ln.width for ln in lines]
+    n = len(lines)
+    refs = [0.0] * n
+    for i in range(n):
+        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
+        window = sorted((widths[j] for j in range(lo, hi) if not lines[j].heading), reverse=True)
+        if len(window) < 3:
+            continue
+        ref = window[1]
+        if ref < 8:
+            continue
+        near = sum(1 for w in window if w >= ref - 1.5 and w <= ref + 1.5)
+        if near >= 3:
+            refs[i] = ref
+    return refs
+
+
+def _is_full(i: int, lines: list[Line], refs: list[float]) -> bool:
+    ref = refs[i]
+    return ref > 0 and lines[i].width >= ref - 1.5
+
+
+def _special(text: str, m: Markers) -> bool:
+    if len(text) > 40:
+        return False
+    return (
+        jump_marker(text, m) is not None
+        or teaser_marker(text, m) is not None
+        or parse_byline_line(text, m) is not None
+    )
+
+
+def _body_like(text: str) -> bool:
+    return len(text) >= 10 and any(c in BODY_PUNCT for c in text[:-1])
+
+
+def should_join(a: Line, b: Line, a_full: bool, wrapped: bool, m: Markers, base_indent: int) -> bool:
+    """Is ``b`` the continuation of ``a`` (one sentence broken by the layout)?"""
+    if a.heading or b.heading:
+        return False
+    if b.text[0] in m.never_starts_paragraph:
+        return True
+    if _special(a.text, m) or _special(b.text, m):
+        return False
+    last = a.text[-1]
+    from .markers import ends_sentence
+
+    indented = b.indent > base_indent and b.indent >= 2
+    if ends_sentence(a.text, m):
+        # A full line ending a sentence usually continues (sentences end at
+        # line ends far more often than paragraphs do), unless the next line
+        # is set off by a gap or an indent.
+        return b.blank_before == 0 and a_full and not indented
+    if b.blank_before == 0:
+        if a_full:
+            return not indented or last in MID_SENTENCE
+        if wrapped:
+            return False
+        # Unwrapped text with a line break and no gap: join only clear mid-sentence breaks.
+        return last in MID_SENTENCE and _body_like(b.text)
+    # A gap: a column or page end inside a paragraph?
+    if indented and last not in MID_SENTENCE:
+        return False
+    a_body = a_full or last in "，、；：,;" or (len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
+    return a_body and (_body_like(b.text) or len(b.text) >= MIN_BODY_CHARS)
+
+
+def _joiner(left: str, right: str) -> str:
+    """No space between Chinese text; one between Latin words; none after a hyphen."""
+    if left.endswith("-") or CJK_CHAR.match(left[-1]) or CJK_CHAR.match(right[0]):
+        return ""
+    return " "
+
+
+def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
+    m = markers or default_markers()
+    if not lines:
+        return []
+    refs = _reference_widths(lines)
+    indents = [ln.indent for ln in lines if not ln.heading]
+    base_indent = min(indents) if indents else 0
+    wrapped_share = sum(1 for r in refs if r > 0) / len(lines)
+    blocks: list[Block] = []
+    prev: Line | None = None
+    for i, line in enumerate(lines):
+        if prev is not None and blocks:
+            a_full = _is_full(i - 1, lines, refs)
+            wrapped = refs[i - 1] > 0 or wrapped_share > 0.5
+            if should_join(prev, line, a_full, wrapped, m, base_indent):
+                blk = blocks[-1]
+                blk.text += _joiner(blk.text, line.text) + line.text
+                blk.last = line.number
+                blk.lines += 1
+                blk.full_end = _is_full(i, lines, refs)
+                prev = line
+                continue
+        blocks.append(
+            Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
+                  _is_full(i, lines, refs))
+        )
+        prev = line
+    return blocks

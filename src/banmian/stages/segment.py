@@ -1,0 +1,327 @@
+"""Segment: blocks → articles (kicker, headline, subtitle, bylines, body,
+caption, jump markers, teasers, kinds).
+
+Reads: blocks from reflow.  Assigns: ``Article`` objects, without ids.
+
+Each block is first given a role from its text alone (heading, title line,
+byline line, jump marker, teaser marker, captioned paragraph, body).  Article
+boundaries then come from the sequence: a markdown heading, or a run of title
+lines where an article can start (page start, after a byline, a jump marker
+or a caption, or a title run followed by a byline/dateline or of two lines or
+more).  A title run inside a body that cannot start an article is a
+subheading and stays a paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Article, Byline, PageRef
+from .markers import (
+    Markers,
+    dateline_bylines,
+    default_markers,
+    ends_sentence,
+    jump_marker,
+    parse_byline_line,
+    teaser_marker,
+    trailing_credit,
+    trailing_jump,
+    trailing_teaser,
+)
+from .reflow import Block
+
+MAX_TITLE_CHARS = 48
+# A captioned paragraph at most this long is a photo caption, not a story.
+MAX_CAPTION_CHARS = 400
+
+HEADING, TITLE, BYLINE, JUMP, TEASER, CAPTION, BODY = "heading", "title", "byline", "jump", "teaser", "caption", "body"
+
+
+@dataclass(slots=True)
+class Tagged:
+    block: Block
+    role: str
+    text: str
+    bylines: list[Byline] = field(default_factory=list)
+    page: int | None = None  # jump / teaser target
+    jump: str | None = None  # continues_to / continued_from
+
+
+def is_title_text(text: str, m: Markers) -> bool:
+    if len(text) > MAX_TITLE_CHARS or not text:
+        return False
+    if "。" in text[:-1] or text.count("，") > 2:
+        return False
+    if text[-1] in "，、；：,;" or (ends_sentence(text, m) and text.rstrip(m.closing_marks)[-1] == "。"):
+        return False
+    return True
+
+
+def tag_block(b: Block, m: Markers) -> Tagged:
+    text = b.text
+    if b.heading:
+        return Tagged(b, HEADING, text)
+    jm = jump_marker(text, m)
+    if jm:
+        return Tagged(b, JUMP, text, page=jm[1], jump=jm[0])
+    tp = teaser_marker(text, m)
+    if tp is not None:
+        return Tagged(b, TEASER, text, page=tp)
+    bl = parse_byline_line(text, m)
+    if bl:
+        return Tagged(b, BYLINE, text, bylines=bl)
+    if len(text) <= MAX_CAPTION_CHARS:
+        tc = trailing_credit(text, m)
+        if tc and tc[0]:
+            return Tagged(b, CAPTION, tc[0], bylines=tc[1])
+    if is_title_text(text, m):
+        return Tagged(b, TITLE, text)
+    return Tagged(b, BODY, text)
+
+
+def split_title_line(text: str, m: Markers) -> tuple[str | None, str]:
+    """``黄卫锋调研民生项目建设时强调 增强群众幸福感获得感`` → (kicker, headline):
+    converters often put a kicker and its headline on one line; the kicker is
+    the part that ends with a reporting word (强调, 指出, 勉励…)."""
+    if " " not in text:
+        return None, text
+    left, _, right = text.rpartition(" ")
+    if len(left) >= 4 and len(right) >= 4 and m.kicker_cue.search(left):
+        return left, right
+    # An earlier space may separate the kicker: "X时强调 A B"
+    first, _, rest = text.partition(" ")
+    if first != left and len(first) >= 4 and len(rest) >= 4 and m.kicker_cue.search(first):
+        return first, rest
+    return None, text
+
+
+def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | None, str | None]:
+    """A run of title lines → (kicker, headline, subtitle)."""
+    heads = [i for i, t in enumerate(titles) if t.role == HEADING]
+    texts = [t.text for t in titles]
+    if heads:
+        h0, h1 = heads[0], heads[-1]
+        headline = " ".join(texts[h0 : h1 + 1])
+        before, after = texts[:h0], texts[h1 + 1 :]
+        kicker = " ".join(before) if before else None
+        subtitle = " ".join(after) if after else None
+        if kicker is None:
+            kicker, headline = split_title_line(headline, m)
+        return kicker, headline, subtitle
+    if len(texts) == 1:
+        kicker, headline = split_title_line(texts[0], m)
+        return kicker, headline, None
+    if len(texts) == 2:
+        a, b = texts
+        if b.startswith(m.subtitle_starts):
+            return None, a, b
+        if m.kicker_cue.search(a):
+            return a, b, None
+        return a, b, None
+    kicker, headline, subtitle = texts[0], " ".join(texts[1:-1]), texts[-1]
+    if not subtitle.startswith(m.subtitle_starts) and not m.kicker_cue.search(kicker):
+        # Three lines with no cue: a wrapped headline is likelier than a subtitle.
+        headline = " ".join(texts[1:])
+        subtitle = None
+    return kicker, headline, subtitle
+
+
+def _can_start(prev_role: str | None) -> bool:
+    return prev_role in (None, BYLINE, JUMP, CAPTION, TEASER)
+
+
+def segment(blocks: list[Block], markers: Markers | None = None) -> list[Article]:
+    m = markers or default_markers()
+    tagged = [tag_block(b, m) for b in blocks]
+    articles: list[Article] = []
+    cur: Article | None = None
+    prev_role: str | None = None
+    n = len(tagged)
+    i = 0
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None:
+            finish(cur, m)
+            articles.append(cur)
+        cur = None
+
+    def new_article(first: Block) -> Article:
+        close()
+        a = Article()
+        a.source_lines = (first.first, first.last)
+        return a
+
+    while i < n:
+        t = tagged[i]
+        if t.role == TEASER:
+            i = _take_teaser(tagged, i, articles, cur, m)
+            if cur is not None and cur.headline is None and not cur.paragraphs and cur.kicker is None:
+                cur = None
+            prev_role = TEASER
+            continue
+        if t.role in (HEADING, TITLE):
+            j = i
+            while j < n and tagged[j].role in (HEADING, TITLE) and (j == i or tagged[j].block.blank_before <= 2 or tagged[j].role == HEADING or tagged[j - 1].role == TITLE):
+                j += 1
+            # A teaser marker right after a title run makes the run the teaser's title.
+            if j < n and tagged[j].role == TEASER:
+                close()
+                i = _take_teaser(tagged, j, articles, None, m, start=i)
+                prev_role = TEASER
+                continue
+            run = tagged[i:j]
+            nxt = tagged[j] if j < n else None
+            starts = (
+                any(r.role == HEADING for r in run)
+                or cur is None
+                or _can_start(prev_role)
+                or (nxt is not None and (nxt.role == BYLINE or bool(m.dateline.match(nxt.text))))
+                or (len(run) >= 2 and cur is not None and bool(cur.paragraphs))
+            )
+            if starts:
+                cur = new_article(t.block)
+                cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m)
+                tail = trailing_teaser(cur.headline or "", m) if cur.headline else None
+                if tail and nxt is None or (tail and nxt is not None and nxt.role in (TITLE, HEADING, TEASER)):
+                    cur.headline, page = tail
+                    cur.kind = "teaser"
+                    cur.refers_to = PageRef(page)
+                    close()
+                    prev_role = TEASER
+                    i = j
+                    continue
+                prev_role = TITLE
+                i = j
+                continue
+            # A subheading inside the body.
+            for r in run:
+                cur.paragraphs.append(r.text)  # type: ignore[union-attr]
+            prev_role = BODY
+            i = j
+            continue
+        if t.role == BYLINE:
+            if cur is None:
+                cur = new_article(t.block)
+            if cur.paragraphs or cur.caption:
+                cur.bylines.extend(t.bylines)
+                # Trailing bylines end the article.
+                close()
+            else:
+                cur.bylines.extend(t.bylines)
+            prev_role = BYLINE
+            i += 1
+            continue
+        if t.role == JUMP:
+            if t.jump == "continues_to":
+                if cur is not None:
+                    cur.continues_to = PageRef(t.page)
+                    close()
+            else:
+                if cur is None or cur.paragraphs:
+                    cur = new_article(t.block)
+                cur.continued_from = PageRef(t.page)
+            prev_role = JUMP
+            i += 1
+            continue
+        if t.role == CAPTION:
+            if cur is None or (_can_start(prev_role) and prev_role is not None) or prev_role is None:
+                if cur is not None and prev_role not in (TITLE, HEADING):
+                    close()
+                if cur is None:
+                    cur = new_article(t.block)
+                cur.kind = "photo"
+                cur.caption = t.text if not cur.caption else cur.caption + t.text
+                cur.bylines.extend(t.bylines)
+                close()
+            elif prev_role in (TITLE, HEADING) and cur is not None and not cur.paragraphs:
+                cur.kind = "photo"
+                cur.caption = t.text
+                cur.bylines.extend(t.bylines)
+                close()
+            else:
+                cur.caption = t.text if not cur.caption else cur.caption + " " + t.text  # type: ignore[union-attr]
+                cur.bylines.extend(t.bylines)  # type: ignore[union-attr]
+            prev_role = CAPTION
+            i += 1
+            continue
+        # Body text.
+        if cur is None:
+            cur = new_article(t.block)
+        text = t.text
+        tj = trailing_jump(text, m)
+        if tj:
+            kind, text, page = tj
+            if kind == "continues_to":
+                cur.continues_to = PageRef(page)
+            else:
+                cur.continued_from = PageRef(page)
+        if not cur.paragraphs:
+            cur.bylines.extend(b for b in dateline_bylines(text, m) if b not in cur.bylines)
+        if text:
+            cur.paragraphs.append(text)
+        cur.source_lines = (cur.source_lines[0] if cur.source_lines else t.block.first, t.block.last)
+        prev_role = BODY
+        if tj and tj[0] == "continues_to":
+            close()
+            prev_role = JUMP
+        i += 1
+    close()
+    return articles
+
+
+def _take_teaser(tagged: list[Tagged], k: int, articles: list[Article], cur: Article | None, m: Markers,
+                 start: int | None = None) -> int:
+    """Build a teaser from the marker at ``k`` and the title lines around it; return the next index."""
+    pre: list[str] = []
+    if start is not None:
+        pre = [t.text for t in tagged[start:k]]
+    post: str | None = None
+    n = len(tagged)
+    if k + 1 < n and tagged[k + 1].role == TITLE:
+        following = tagged[k + 2] if k + 2 < n else None
+        if not pre or following is None or following.role != TEASER:
+            post = tagged[k + 1].text
+    a = Article(kind="teaser", refers_to=PageRef(tagged[k].page))
+    a.source_lines = (tagged[start if start is not None else k].block.first, tagged[k + (1 if post else 0)].block.last)
+    if post is not None:
+        a.headline = post
+        a.kicker = " ".join(pre) or None
+    elif pre:
+        a.headline = pre[-1]
+        a.kicker = " ".join(pre[:-1]) or None
+    articles.append(a)
+    return k + (2 if post is not None else 1)
+
+
+def finish(a: Article, m: Markers) -> None:
+    """Decide the kind of a closed article."""
+    if a.kind in ("teaser",):
+        return
+    body_chars = sum(len(p) for p in a.paragraphs)
+    photographers = [b for b in a.bylines if b.role == "photographer"]
+    if a.caption and not a.paragraphs:
+        a.kind = "photo"
+        return
+    if not a.paragraphs and photographers:
+        a.kind = "photo"
+        return
+    title = " ".join(x for x in (a.kicker, a.headline, a.subtitle) if x)
+    if title and m.notice_words.search(title):
+        a.kind = "notice"
+        return
+    if title and "广告" in title:
+        a.kind = "advertisement"
+        return
+    # Unknown-role names trailing a news body are its reporters.
+    for b in a.bylines:
+        if b.role == "unknown" and a.paragraphs:
+            b.role = "reporter"
+    if a.paragraphs and body_chars <= m.brief_max_chars and not a.bylines and a.headline:
+        a.kind = "brief"
+        return
+    if not a.paragraphs and not a.headline and not a.caption:
+        a.kind = "other"
+        return
+    a.kind = "news"
