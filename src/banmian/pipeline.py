@@ -54,7 +54,8 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
     lines = to_lines(text)
     stripped = strip_furniture(lines)
     blocks = reflow(stripped.lines)
-    articles = segment(blocks)
+    labels: list[str] = []
+    articles = segment(blocks, dropped=labels)
     folio = stripped.folio
     page = Page(
         source=source,
@@ -63,7 +64,7 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
         date=day or date_from_name(source) or folio.date,
         paper=paper,
         encoding=encoding,
-        boilerplate=stripped.boilerplate,
+        boilerplate=stripped.boilerplate + labels,
         articles=articles,
         original_text=text,
     )

@@ -165,7 +165,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     """Bylines when the whole line is bylines (本报记者 张三 通讯员 李四, 方聿 许应田,
     （本报记者赵兵、陈伟光）, 左学长摄（人民视觉）), else ``None``."""
     t = text.strip()
-    if len(t) > 80 or not t:
+    if len(t) > 80 or not t or t[-1] in "，、；,;：:" or t[0] in "，、；,;：:":
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]
@@ -250,7 +250,8 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
             if not tail:
                 return None
             found = parse_byline_line(tail, m)
-            if found:
+            # A bare name needs a space before it (…之感。 江建华); 摄 speaks for itself.
+            if found and (t[i + 1].isspace() or any(b.role == "photographer" for b in found)):
                 for b in found:
                     if b.role == "unknown":
                         b.role = "photographer"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .markers import Markers, default_markers, jump_marker, parse_byline_line, teaser_marker
+from .markers import Markers, default_markers, ends_sentence, jump_marker, parse_byline_line, teaser_marker
 from .normalize import CJK_CHAR, Line
 
 MID_SENTENCE = "，、；：,;:—（(“‘《「『"
@@ -64,9 +64,24 @@ def _reference_widths(lines: list[Line]) -> list[float]:
     return refs
 
 
-def _is_full(i: int, lines: list[Line], refs: list[float]) -> bool:
+def column_widths(lines: list[Line]) -> list[float]:
+    """Widths shared by many lines of the page: the column widths of a hard-wrapped page."""
+    counts: dict[float, int] = {}
+    for ln in lines:
+        w = ln.width
+        if w >= 8 and not ln.heading:
+            key = round(w)
+            counts[key] = counts.get(key, 0) + 1
+    long_lines = sum(counts.values())
+    return sorted(w for w, c in counts.items() if c >= 3 and c >= 0.08 * long_lines)
+
+
+def _is_full(i: int, lines: list[Line], refs: list[float], columns: list[float]) -> bool:
+    w = lines[i].width
     ref = refs[i]
-    return ref > 0 and lines[i].width >= ref - 1.5
+    if ref > 0 and w >= ref - 1.5:
+        return True
+    return any(cw - 1.5 <= w <= cw + 1 for cw in columns)
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -80,7 +95,8 @@ def _special(text: str, m: Markers) -> bool:
 
 
 def _body_like(text: str) -> bool:
-    return len(text) >= 10 and any(c in BODY_PUNCT for c in text[:-1])
+    """Sentence punctuation inside, or a mid-sentence mark at the end."""
+    return len(text) >= 8 and (any(c in BODY_PUNCT for c in text[:-1]) or text[-1] in MID_SENTENCE)
 
 
 def should_join(a: Line, b: Line, a_full: bool, wrapped: bool, m: Markers, base_indent: int) -> bool:
@@ -92,8 +108,6 @@ def should_join(a: Line, b: Line, a_full: bool, wrapped: bool, m: Markers, base_
     if _special(a.text, m) or _special(b.text, m):
         return False
     last = a.text[-1]
-    from .markers import ends_sentence
-
     indented = b.indent > base_indent and b.indent >= 2
     if ends_sentence(a.text, m):
         # A full line ending a sentence usually continues (sentences end at
@@ -105,8 +119,10 @@ def should_join(a: Line, b: Line, a_full: bool, wrapped: bool, m: Markers, base_
             return not indented or last in MID_SENTENCE
         if wrapped:
             return False
-        # Unwrapped text with a line break and no gap: join only clear mid-sentence breaks.
-        return last in MID_SENTENCE and _body_like(b.text)
+        # No width evidence (too few lines): join body text broken mid-sentence
+        # when the next line reads as body text or is as wide as this one.
+        return (last in MID_SENTENCE or _body_like(a.text)) and (
+            _body_like(b.text) or ends_sentence(b.text, m) or abs(a.width - b.width) <= 1)
     # A gap: a column or page end inside a paragraph?
     if indented and last not in MID_SENTENCE:
         return False
@@ -126,26 +142,31 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     if not lines:
         return []
     refs = _reference_widths(lines)
+    columns = column_widths(lines)
     indents = [ln.indent for ln in lines if not ln.heading]
     base_indent = min(indents) if indents else 0
     wrapped_share = sum(1 for r in refs if r > 0) / len(lines)
     blocks: list[Block] = []
     prev: Line | None = None
+    block_width = 0.0  # widest line of the block being built
     for i, line in enumerate(lines):
         if prev is not None and blocks:
-            a_full = _is_full(i - 1, lines, refs)
+            a_full = _is_full(i - 1, lines, refs, columns) or (
+                blocks[-1].lines >= 2 and prev.width >= block_width - 1 and block_width >= 8)
             wrapped = refs[i - 1] > 0 or wrapped_share > 0.5
             if should_join(prev, line, a_full, wrapped, m, base_indent):
                 blk = blocks[-1]
                 blk.text += _joiner(blk.text, line.text) + line.text
                 blk.last = line.number
                 blk.lines += 1
-                blk.full_end = _is_full(i, lines, refs)
+                blk.full_end = _is_full(i, lines, refs, columns)
+                block_width = max(block_width, line.width)
                 prev = line
                 continue
         blocks.append(
             Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
-                  _is_full(i, lines, refs))
+                  _is_full(i, lines, refs, columns))
         )
+        block_width = line.width
         prev = line
     return blocks

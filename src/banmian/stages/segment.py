@@ -131,9 +131,17 @@ def _can_start(prev_role: str | None) -> bool:
     return prev_role in (None, BYLINE, JUMP, CAPTION, TEASER)
 
 
-def segment(blocks: list[Block], markers: Markers | None = None) -> list[Article]:
+def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[str] | None = None) -> list[Article]:
+    """Cut blocks into articles.  Section labels (导读, 简讯) go to ``dropped``."""
     m = markers or default_markers()
+    dropped = dropped if dropped is not None else []
     tagged = [tag_block(b, m) for b in blocks]
+    labels = [t for t in tagged if t.role == TITLE and (m.teaser_label.fullmatch(t.text) or m.brief_label.fullmatch(t.text))]
+    if labels:
+        dropped.extend(t.text for t in labels)
+        tagged = [t for t in tagged if not any(t is x for x in labels)]
+    body = [t for t in tagged if t.role == BODY]
+    gap_style = sum(1 for t in body if t.block.blank_before > 0) > len(body) / 2
     articles: list[Article] = []
     cur: Article | None = None
     prev_role: str | None = None
@@ -179,6 +187,13 @@ def segment(blocks: list[Block], markers: Markers | None = None) -> list[Article
                 or _can_start(prev_role)
                 or (nxt is not None and (nxt.role == BYLINE or bool(m.dateline.match(nxt.text))))
                 or (len(run) >= 2 and cur is not None and bool(cur.paragraphs))
+                # Where paragraphs follow each other without gaps, a title set off
+                # by blank lines on both sides is a headline, not a subheading.
+                or (not gap_style and run[0].block.blank_before > 0 and nxt is not None
+                    and nxt.block.blank_before > 0)
+                or _photo_follows(tagged, j)
+                or trailing_teaser(run[-1].text, m) is not None
+                or (nxt is None and run[0].block.blank_before > 0 and not gap_style)
             )
             if starts:
                 cur = new_article(t.block)
@@ -271,6 +286,14 @@ def segment(blocks: list[Block], markers: Markers | None = None) -> list[Article
     return articles
 
 
+def _photo_follows(tagged: list[Tagged], j: int) -> bool:
+    """A short text and then a photographer's credit line: the title run before is a photo's."""
+    if j + 1 >= len(tagged) or tagged[j].role != BODY or len(tagged[j].text) > MAX_CAPTION_CHARS:
+        return False
+    nxt = tagged[j + 1]
+    return nxt.role == BYLINE and all(b.role == "photographer" for b in nxt.bylines)
+
+
 def _take_teaser(tagged: list[Tagged], k: int, articles: list[Article], cur: Article | None, m: Markers,
                  start: int | None = None) -> int:
     """Build a teaser from the marker at ``k`` and the title lines around it; return the next index."""
@@ -304,8 +327,13 @@ def finish(a: Article, m: Markers) -> None:
     if a.caption and not a.paragraphs:
         a.kind = "photo"
         return
-    if not a.paragraphs and photographers:
+    if photographers and len(photographers) == len(a.bylines) and (
+            not a.paragraphs or (len(a.paragraphs) <= 2 and body_chars <= MAX_CAPTION_CHARS and not a.caption)):
+        # A title, a short text and only a photographer: a photo and its caption.
         a.kind = "photo"
+        if a.paragraphs:
+            a.caption = "".join(a.paragraphs)
+            a.paragraphs = []
         return
     title = " ".join(x for x in (a.kicker, a.headline, a.subtitle) if x)
     if title and m.notice_words.search(title):

@@ -1,0 +1,161 @@
+"""Reflow and segmentation on layouts other than the example: plain pdftotext
+output (no markdown), hard wraps, bylines before the body, jump variants."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from banmian.pipeline import parse_text
+from banmian.stages.markers import default_markers, parse_byline_line, trailing_credit
+
+
+def wrap(text: str, width: int) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+P1 = ("记者从市发展改革委获悉，今年前三季度全市完成固定资产投资一千二百亿元，同比增长百分之八点六，"
+      "其中工业投资增长百分之十二点三，高于全省平均水平。")
+P2 = ("市发展改革委有关负责人介绍，下一步将围绕重大项目建设，强化要素保障，优化审批流程，"
+      "推动一批在手在谈项目尽快签约落地、开工建设。")
+P3 = "据了解，全市今年共安排省市重点项目三百二十个，目前已开工二百八十六个。"
+
+PLAIN_PAGE = "\n".join([
+    "2021年3月9日 星期二 第3版 经济",
+    "责任编辑：王小明 美编：李华",
+    "",
+    "全市前三季度固定资产投资稳步增长——",
+    "",
+    "重大项目建设跑出加速度",
+    "",
+    "本报记者 周明 通讯员 陈立",
+    wrap(P1, 22),
+    wrap(P2, 22),
+    wrap(P3, 22),
+    "",
+    "春耕备耕忙",
+    "",
+    "3月8日，农民在田间驾驶农机进行春耕作业。",
+    "张建国摄",
+    "",
+    "（上接1版）",
+    wrap("会议要求，各地各部门要坚持问题导向，扎实推进各项重点工作，确保全年目标任务圆满完成。", 22),
+    "",
+    "城市更新行动全面启动 详见第5版",
+])
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return parse_text(PLAIN_PAGE, "page-3.txt", day=date(2021, 3, 9))
+
+
+def test_folio_furniture_and_page_facts(plain):
+    assert plain.number == 3 and plain.name == "经济"
+    assert plain.boilerplate == ["2021年3月9日 星期二 第3版 经济", "责任编辑：王小明 美编：李华"]
+
+
+def test_plain_headline_kicker_bylines_before_body(plain):
+    a = plain.articles[0]
+    assert a.kicker == "全市前三季度固定资产投资稳步增长——"
+    assert a.headline == "重大项目建设跑出加速度"
+    assert [(b.name, b.role) for b in a.bylines] == [("周明", "reporter"), ("陈立", "correspondent")]
+    assert a.paragraphs == [P1, P2, P3]
+
+
+def test_photo_with_credit_line(plain):
+    photo = plain.articles[1]
+    assert photo.kind == "photo" and photo.headline == "春耕备耕忙"
+    assert photo.caption == "3月8日，农民在田间驾驶农机进行春耕作业。"
+    assert [(b.name, b.role) for b in photo.bylines] == [("张建国", "photographer")]
+
+
+def test_continuation_and_inline_teaser(plain):
+    cont = plain.articles[2]
+    assert cont.continued_from.page == 1 and cont.paragraphs[0].startswith("会议要求")
+    teaser = plain.articles[3]
+    assert teaser.kind == "teaser" and teaser.refers_to.page == 5
+    assert teaser.headline == "城市更新行动全面启动"
+
+
+@pytest.mark.parametrize("marker,kind,page", [
+    ("（下转2版）", "continues_to", 2), ("(转第3版)", "continues_to", 3), ("【下转第十二版】", "continues_to", 12),
+    ("（上接第一版）", "continued_from", 1), ("上接2版", "continued_from", 2),
+])
+def test_jump_marker_variants(marker, kind, page):
+    if kind == "continues_to":
+        text = "标题一则\n\n" + P1 + "\n" + marker + "\n"
+    else:
+        text = "标题一则\n\n" + marker + "\n" + P1 + "\n"
+    a = parse_text(text, "p.txt").articles[0]
+    assert getattr(a, kind).page == page
+    assert all(marker not in p for p in a.paragraphs)
+
+
+def test_inline_jump_at_paragraph_end():
+    a = parse_text("标题一则\n\n" + P1 + "（下转第2版）\n", "p.txt").articles[0]
+    assert a.continues_to.page == 2 and a.paragraphs == [P1]
+
+
+def test_blank_gap_inside_sentence_is_joined_but_paragraph_end_kept():
+    head, tail = P2[:30], P2[30:]
+    page = parse_text("## 标题\n\n" + P1 + "\n\n" + head + "\n\n" + tail + "\n\n" + P3 + "\n", "p.txt")
+    assert page.articles[0].paragraphs == [P1, P2, P3]
+
+
+def test_subheading_inside_body_stays_a_paragraph():
+    text = "\n".join(["重大项目建设跑出加速度", "", wrap(P1, 20), "抓项目 强支撑", wrap(P2, 20)])
+    page = parse_text(text, "p.txt")
+    assert len(page.articles) == 1
+    assert page.articles[0].paragraphs == [P1, "抓项目 强支撑", P2]
+
+
+def test_dateline_reporters_are_bylines_and_text_stays():
+    p = "本报北京3月8日电 （记者张三、李四）" + P1
+    a = parse_text("标题一则\n\n" + p + "\n", "p.txt").articles[0]
+    assert [(b.name, b.role) for b in a.bylines] == [("张三", "reporter"), ("李四", "reporter")]
+    assert a.paragraphs == [p]
+
+
+def test_teaser_block_with_markers():
+    text = "\n\n".join(["导读", "春运首日客流平稳", ">>03", "老街换新颜", ">>04", "全民健身热潮涌动"])
+    arts = parse_text(text, "p.txt").articles
+    teasers = [(a.headline, a.refers_to.page) for a in arts if a.kind == "teaser"]
+    assert teasers[0] == ("春运首日客流平稳", 3)
+    # "A >>03 B >>04 C": B sits between two markers; it goes with the next one.
+    second = [a for a in arts if a.kind == "teaser"][1]
+    assert (second.kicker, second.headline, second.refers_to.page) == ("老街换新颜", "全民健身热潮涌动", 4)
+    assert len(teasers) == 2
+
+
+def test_brief_and_notice_kinds():
+    text = "\n\n".join(["## 我市举办消防演练", "日前，市消防救援支队在市民广场举办消防安全演练，千余名市民参加。",
+                       "## 关于暂停供水的通知", "因管网改造，3月10日8时至18时，城东片区暂停供水，请用户提前储水。"])
+    kinds = [a.kind for a in parse_text(text, "p.txt").articles]
+    assert kinds == ["brief", "notice"]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("本报记者 张三 通讯员 李四", [("张三", "reporter"), ("李四", "correspondent")]),
+    ("（本报记者赵兵、陈伟光）", [("赵兵", "reporter"), ("陈伟光", "reporter")]),
+    ("新华社记者 熊琦 摄", [("熊琦", "photographer")]),
+    ("文/张三 图/李四", [("张三", "author"), ("李四", "photographer")]),
+    ("方聿 许应田", [("方聿", "unknown"), ("许应田", "unknown")]),
+    ("艾力·买买提", [("艾力·买买提", "unknown")]),
+])
+def test_byline_lines(line, expected):
+    got = parse_byline_line(line, default_markers())
+    assert [(b.name, b.role) for b in got] == expected
+
+
+@pytest.mark.parametrize("line", ["区领导陶建参加活动。", "抓项目 强支撑", "本报评论员", "会议要求，", "重大项目建设"])
+def test_not_byline_lines(line):
+    assert parse_byline_line(line, default_markers()) is None
+
+
+def test_trailing_credits():
+    m = default_markers()
+    assert trailing_credit("游客在花墙前拍照。 江建华", m)[1][0].name == "江建华"
+    assert trailing_credit("图为游客在参观。（新华社记者 熊琦摄）", m)[0] == "图为游客在参观。"
+    assert trailing_credit("会议强调，要抓好落实。王某", m) is None  # no space, no 摄: part of the text
