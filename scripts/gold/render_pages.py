@@ -8,12 +8,13 @@ multi-column body, photo boxes), printed to PDF by headless Chromium and convert
 
 * layout ``pdftotext``: ``pdftotext -enc UTF-8`` (poppler, default reading-order mode)
   -> ``tests/gold/rmrb-YYYYMMDD-PP.txt``
-* layout ``pdfminer-markdown`` (pages with ``markdown=True`` only): pdfminer.six layout
-  analysis, one block per text box, ``## `` before text boxes set in headline type
+* layout ``markdownify`` (pages with ``markdown=True`` only): the same page HTML as a web
+  crawl leaves it, converted by markdownify (PyPI, MIT) with ATX headings
   -> ``tests/gold/rmrb-YYYYMMDD-PP-md.txt``
 
 Nothing in the output text is written by hand: the converters leave the residue
-(hard-wrapped lines, paragraphs broken at column ends, form feeds, page furniture).
+(hard-wrapped lines, paragraphs broken at column ends, form feeds, page furniture,
+``# `` headings).
 The run is deterministic: same corpus, same Debian/PyPI versions -> same text.
 
 Usage:  python3 scripts/gold/render_pages.py [--corpus DIR] [--keep-pdf DIR] [PAGE ...]
@@ -25,11 +26,9 @@ import argparse
 import datetime
 import hashlib
 import html
-import logging
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,7 +47,7 @@ class Page:
     page_name: str | None          # printed in the folio; None = front page (masthead)
     style: str                     # key of STYLES
     photos: tuple[str, ...] = ()   # AA of items rendered as picture + caption
-    markdown: bool = False         # also render the pdfminer-markdown layout
+    markdown: bool = False         # also write the markdownify (web crawl) layout
 
 
 # The pages of the gold set (13 pages from 11 issues).
@@ -56,7 +55,7 @@ PAGES: list[Page] = [
     Page("20191004", "08", "副刊", "supplement"),
     Page("20191012", "01", None, "front", markdown=True),
     Page("20191012", "04", "要闻", "news3"),
-    Page("20191013", "01", None, "front4"),
+    Page("20191013", "01", None, "news4"),
     Page("20191015", "13", "体育", "news2"),
     Page("20191018", "06", "要闻", "news4", photos=("07",), markdown=True),
     Page("20191021", "09", "观点", "opinion"),
@@ -70,22 +69,20 @@ PAGES: list[Page] = [
 
 # Layout styles: page size, body columns, type, paragraph style.
 STYLES: dict[str, dict] = {
-    "front":      dict(size="330mm 480mm", cols=4, gap="6mm", body="9.5pt", family="serif",
-                       indent=True, spacing="0", head="26pt", align="center"),
-    "front4":     dict(size="320mm 470mm", cols=3, gap="7mm", body="10pt", family="serif",
-                       indent=True, spacing="0", head="24pt", align="left"),
-    "news2":      dict(size="297mm 420mm", cols=2, gap="8mm", body="10.5pt", family="sans",
-                       indent=True, spacing="0.45em", head="20pt", align="left"),
-    "news3":      dict(size="310mm 450mm", cols=3, gap="6mm", body="9.5pt", family="serif",
-                       indent=True, spacing="0", head="22pt", align="center"),
-    "news4":      dict(size="330mm 480mm", cols=4, gap="5mm", body="9pt", family="serif",
-                       indent=True, spacing="0", head="21pt", align="left"),
-    "opinion":    dict(size="297mm 420mm", cols=3, gap="7mm", body="10pt", family="serif",
-                       indent=False, spacing="0.8em", head="22pt", align="left"),
-    "intl":       dict(size="300mm 440mm", cols=3, gap="6mm", body="10pt", family="sans",
-                       indent=True, spacing="0.3em", head="20pt", align="left"),
-    "supplement": dict(size="297mm 420mm", cols=2, gap="10mm", body="10.5pt", family="serif",
-                       indent=False, spacing="0.6em", head="24pt", align="center"),
+    "front":      dict(size="320mm 470mm", cols=3, gap="10mm", body="10pt", family="serif",
+                       indent=True, spacing="0", head="24pt"),
+    "news2":      dict(size="297mm 420mm", cols=2, gap="10mm", body="10.5pt", family="sans",
+                       indent=True, spacing="0.45em", head="20pt"),
+    "news3":      dict(size="310mm 450mm", cols=3, gap="9mm", body="9.5pt", family="serif",
+                       indent=True, spacing="0", head="22pt"),
+    "news4":      dict(size="330mm 480mm", cols=4, gap="8.5mm", body="9pt", family="serif",
+                       indent=True, spacing="0", head="21pt"),
+    "opinion":    dict(size="297mm 420mm", cols=3, gap="10mm", body="10pt", family="serif",
+                       indent=False, spacing="0.8em", head="22pt"),
+    "intl":       dict(size="300mm 440mm", cols=3, gap="9mm", body="10pt", family="sans",
+                       indent=True, spacing="0.3em", head="20pt"),
+    "supplement": dict(size="297mm 420mm", cols=2, gap="11mm", body="10.5pt", family="serif",
+                       indent=False, spacing="0.6em", head="24pt"),
 }
 
 # Invented editor names for the folio (real folios carry 责任编辑 lines).
@@ -161,55 +158,172 @@ body {{ font-family: {fam}; font-size: {st['body']}; line-height: 1.55; color: #
 .folio .pname {{ font-size: 16pt; font-weight: 700; letter-spacing: 2mm; }}
 .folio .right {{ font-size: 9pt; }}
 .editors {{ font-family: "Noto Sans CJK SC"; font-size: 8pt; margin: 1.2mm 0 5mm 0; }}
-.footer {{ font-family: "Noto Sans CJK SC"; font-size: 8pt; border-top: 1px solid #000;
+.footer {{ font-family: "Noto Sans CJK SC"; font-size: 8pt; border-top: 1px solid #000; text-align: right;
   margin-top: 4mm; padding-top: 1mm; }}
 article {{ margin: 0 0 6mm 0; padding-bottom: 4mm; border-bottom: 0.6pt solid #555;
   break-inside: auto; }}
-article .kicker {{ font-family: "Noto Sans CJK SC"; font-size: 11pt; text-align: {st['align']}; margin-bottom: 1mm; }}
+article .kicker {{ font-family: "Noto Sans CJK SC"; font-size: 11pt; text-align: center; margin-bottom: 1mm; }}
 article h1 {{ font-family: "Noto Sans CJK SC"; font-weight: 700; font-size: {st['head']}; line-height: 1.25;
-  text-align: {st['align']}; margin: 0 0 1.5mm 0; }}
+  text-align: center; margin: 0 0 1.5mm 0; }}
 article.short h1, article.photo-item h1 {{ font-size: 15pt; }}
-article .subtitle {{ font-family: "Noto Sans CJK SC"; font-size: 12.5pt; text-align: {st['align']}; margin-bottom: 2mm; }}
-.body {{ column-gap: {st['gap']}; column-rule: 0.4pt solid #999; text-align: justify; margin-top: 2.5mm; }}
+article .subtitle {{ font-family: "Noto Sans CJK SC"; font-size: 12.5pt; text-align: center; margin-bottom: 2mm; }}
+.body {{ column-gap: {st['gap']}; column-rule: 0.4pt solid #999; text-align: justify; margin-top: 8mm; }}
 .body p {{ margin: 0 0 {st['spacing']} 0; text-indent: {indent}; }}
-.photorow {{ display: flex; gap: 6mm; align-items: flex-end; margin-top: 2mm; }}
-.photo {{ background: #c8c8c8; height: 60mm; width: 42%; flex: none; }}
+.photo {{ background: #c8c8c8; height: 60mm; width: 45%; margin: 2mm auto 2mm auto; }}
 .caption {{ font-family: "Noto Sans CJK SC"; font-size: 8.5pt; line-height: 1.45; }}
 .caption p {{ margin: 0; text-indent: {indent}; }}
-.adbox {{ border: 1.5pt solid #000; height: 70mm; display: flex; align-items: center; justify-content: center;
-  font-family: "Noto Sans CJK SC"; font-size: 28pt; color: #666; }}
-.noticebox {{ border: 1pt solid #000; padding: 3mm; width: 40%; font-family: "Noto Sans CJK SC"; font-size: 14pt; }}
+.adbox {{ border: 1.5pt solid #000; height: 70mm; display: flex; align-items: flex-start; padding: 2mm 4mm;
+  font-family: "Noto Sans CJK SC"; font-size: 12pt; color: #666; }}
+.noticebox {{ border: 1pt solid #000; padding: 3mm; width: 40%; text-align: center; font-family: "Noto Sans CJK SC"; font-size: 14pt; }}
 """
 
 
-def body_cols(st: dict, art: Article) -> int:
-    """Every article is a full-width block on the page's one column grid. pdftotext reads
-    by x-ranges: a block under only some columns of the article above, or a block on a
-    different grid, is read before that article's last column."""
-    return st["cols"]
+def _mm(v: str) -> float:
+    if v.endswith("mm"):
+        return float(v[:-2])
+    if v.endswith("pt"):
+        return float(v[:-2]) * 25.4 / 72
+    raise ValueError(v)
 
 
-def article_html(st: dict, art: Article, is_photo: bool) -> str:
+def content_width(st: dict) -> float:
+    return _mm(st["size"].split()[0]) - 24.0          # @page margins 12 mm + 12 mm
+
+
+def text_width(s: str, size: str) -> float:
+    """Rough printed width (mm) of one line of text: CJK/full-width 1 em, others 0.55 em."""
+    em = _mm(size)
+    return sum(em if ord(c) > 0x2e7f else 0.55 * em for c in s)
+
+
+def headline_size(st: dict, art: Article) -> str:
+    """Style size; short headlines of articles with a body are set larger (up to 1.3x)
+    to fill about half of the width, as display headlines do."""
+    if not art.paragraphs:
+        return "15pt"
+    base = float(st["head"][:-2])
+    natural = text_width(art.headline, st["head"])
+    scale = 1.0 and max(1.0, 0.5 * content_width(st) / natural) if natural else 1.0
+    return f"{min(1.3 * base, round(base * scale * 2) / 2):g}pt"
+
+
+def line_widths(st: dict, art: Article) -> dict[str, float]:
+    """Printed widths (mm) of the header lines present: kicker, headline, subtitle."""
+    w = content_width(st)
+    out = {"headline": min(w, text_width(art.headline, headline_size(st, art)))}
+    if art.kicker:
+        out["kicker"] = min(w, text_width(art.kicker, "11pt"))
+    if art.subtitle:
+        out["subtitle"] = min(w, text_width(art.subtitle, "12.5pt"))
+    return out
+
+
+def narrow_body(st: dict, art: Article) -> bool:
+    """Verse-like bodies (all lines short) make a narrow text block at the left."""
+    w = content_width(st)
+    return bool(art.paragraphs) and max(text_width(p, st["body"]) for p in art.paragraphs) < 0.8 * w
+
+
+def choose_layout(st: dict, arts: list[Article], photos: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """(column count, kicker alignment, headline alignment) per article, all articles on
+    the page's one column grid.
+
+    pdftotext orders text blocks by Breuel's rules: block a precedes block b if they
+    overlap horizontally and a is above b, or if a lies entirely left of b and no block
+    between them overlaps both. So, with W the width and c(k) the column width:
+    - a k-column article (k >= 2) has a centered headline/subtitle whose last line spans
+      from the first to the last column (wider than W - 2 c(k), plus slack);
+    - the first header line of the next article must reach into this article's last
+      column: a centered headline that is too short makes this article use fewer columns;
+      a kicker that is too short is set flush with the headline's right end ("hr");
+    - one-column items (short headers, photos, boxes) set their header flush left when it
+      reaches the previous article's last column, else flush right (verse-like bodies,
+      a narrow block at the left, instead force the article before them to one column);
+    - no column is wider than 135 mm (pdftotext misplaces short last lines of very wide
+      columns).
+    """
+    w = content_width(st)
+    g = _mm(st["gap"])
+    slack = 25.0
+
+    def colw(k: int) -> float:
+        return (w - (k - 1) * g) / k
+
+    def spans(width: float, k: int) -> bool:      # centered line reaches columns 1 and k
+        return width > w - 2 * colw(k) + slack
+
+    lw = [line_widths(st, a) for a in arts]
+    last = [x.get("subtitle", x["headline"]) for x in lw]
+    one_col = [not a.paragraphs or a.aid.split("-")[2] in photos for a in arts]
+    verse = [narrow_body(st, a) and not one_col[i] for i, a in enumerate(arts)]
+    own = []
+    for i, art in enumerate(arts):
+        k = 1 if one_col[i] or verse[i] else st["cols"]
+        while k > 1 and (not spans(last[i], k) or colw(k) > 135):
+            k -= 1
+        own.append(k)
+    def reaches(j: int, k: int) -> bool:
+        """Does the first header line of centered article j reach column k of k?"""
+        if "kicker" in lw[j]:
+            return spans(lw[j]["kicker"], k) or w / 2 + lw[j]["headline"] / 2 > w - colw(k) + slack / 2
+        return spans(lw[j]["headline"], k)
+
+    ks = []
+    for i in range(len(arts)):
+        k = own[i]
+        if i + 1 < len(arts):
+            if verse[i + 1]:
+                k = 1
+            elif own[i + 1] >= 2:
+                while k > 1 and not reaches(i + 1, k):
+                    k -= 1
+        ks.append(k)
+    out = []
+    for i, k in enumerate(ks):
+        prev = ks[i - 1] if i else 1
+        if k >= 2:
+            kalign = "center" if prev == 1 or spans(lw[i].get("kicker", w), prev) else "hr"
+            out.append((k, kalign, "center"))
+        else:
+            first = min(lw[i].values())
+            align = "left" if prev == 1 or first > w - colw(prev) + slack else "right"
+            out.append((k, align, align))
+    return out
+
+
+FLEX = {"left": "flex-start", "center": "center", "right": "flex-end"}
+BOX = {"left": "margin: 0 auto 0 0", "center": "margin: 0 auto", "right": "margin: 0 0 0 auto"}
+
+
+def article_html(st: dict, art: Article, is_photo: bool, cols: int, kalign: str, align: str) -> str:
     out = []
     heads = []
-    if art.kicker:
-        heads.append(f'<div class="kicker">{esc(art.kicker)}</div>')
-    heads.append(f"<h1>{esc(art.headline)}</h1>")
+    h1 = (f'<h1 style="font-size: {headline_size(st, art)}; text-align: {align}">'
+          f"{esc(art.headline)}</h1>")
+    if art.kicker and kalign == "hr":      # kicker flush with the right end of the headline
+        heads.append('<div style="display: table; margin: 0 auto">'
+                     f'<div class="kicker" style="text-align: right">{esc(art.kicker)}</div>{h1}</div>')
+    elif art.kicker:
+        heads.append(f'<div class="kicker" style="text-align: {kalign}">{esc(art.kicker)}</div>')
+        heads.append(h1)
+    else:
+        heads.append(h1)
     if art.subtitle:
-        heads.append(f'<div class="subtitle">{esc(art.subtitle)}</div>')
+        heads.append(f'<div class="subtitle" style="text-align: {align}">{esc(art.subtitle)}</div>')
     if not art.paragraphs and art.headline in ("广告",):
-        return f'<article>\n<div class="adbox">{esc(art.headline)}</div>\n</article>'
+        return (f'<article>\n<div class="adbox" style="justify-content: {FLEX[align]}">'
+                f"{esc(art.headline)}</div>\n</article>")
     if not art.paragraphs and not is_photo:
-        return f'<article>\n<div class="noticebox">{esc(art.headline)}</div>\n</article>'
+        return (f'<article>\n<div class="noticebox" style="{BOX[align]}">'
+                f"{esc(art.headline)}</div>\n</article>")
     if is_photo:
         out.append('<article class="photo-item">')
         out.extend(heads)
-        out.append('<div class="photorow"><div class="photo"></div>')
+        out.append('<div class="photo"></div>')
         out.append('<div class="caption">' + "".join(f"<p>{esc(p)}</p>" for p in art.paragraphs)
-                   + "</div></div>")
+                   + "</div>")
         out.append("</article>")
         return "\n".join(out)
-    cols = body_cols(st, art)
     n = sum(len(p) for p in art.paragraphs)
     out.append('<article class="short">' if n <= 1200 else "<article>")
     out.extend(heads)
@@ -239,8 +353,8 @@ def page_html(corpus: Path, pg: Page) -> str:
             f'<span class="pname">{esc(pg.page_name)}</span></div>'
             f'<div class="right">人民日报　{date_cn(pg.date)}</div></div>'
             f'<div class="editors">责任编辑：{eds[0]}　{eds[1]}</div>')
-    for art in arts:
-        parts.append(article_html(st, art, art.aid.split("-")[2] in pg.photos))
+    for art, (cols, kalign, align) in zip(arts, choose_layout(st, arts, pg.photos)):
+        parts.append(article_html(st, art, art.aid.split("-")[2] in pg.photos, cols, kalign, align))
     if pg.page_name is None:
         parts.append(f'<div class="footer">本版责编：{eds[0]}　{eds[1]}</div>')
     parts.append("</body></html>\n")
@@ -275,64 +389,17 @@ def pdftotext(pdf_path: Path) -> str:
     return r.stdout.decode("utf-8")
 
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’—…·]")
+def web_markdown(page_html_text: str) -> str:
+    """The page's HTML as a web crawl / HTML-to-markdown converter leaves it:
+    markdownify (ATX headings, so the headline becomes ``# ...``) of the page body,
+    trailing blanks dropped and runs of blank lines squeezed to one."""
+    from markdownify import markdownify
 
-
-def _join(a: str, b: str) -> str:
-    if not a or not b:
-        return a + b
-    if _CJK.match(a[-1]) or _CJK.match(b[0]):
-        return a + b
-    return a + " " + b
-
-
-def pdfminer_markdown(pdf_path: Path) -> str:
-    """PDF -> markdown the way simple PDF-to-markdown converters do it: pdfminer.six text
-    boxes in pdfminer's order, one block per box, lines of a block joined, a new line
-    where a line starts indented, ``## `` for boxes set in headline type."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextBox, LTTextLine
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # Chromium's CID fonts: FontBBox noise
-
-    pages = list(extract_pages(str(pdf_path), laparams=LAParams()))
-    sizes = []
-    for page in pages:
-        for box in page:
-            if isinstance(box, LTTextBox):
-                for line in box:
-                    for ch in line:
-                        if isinstance(ch, LTChar) and ch.get_text().strip():
-                            sizes.append(round(ch.size, 1))
-    body = statistics.mode(sizes) if sizes else 10.0
-    out_pages = []
-    for page in pages:
-        blocks = []
-        for box in page:
-            if not isinstance(box, LTTextBox):
-                continue
-            lines = [ln for ln in box if isinstance(ln, LTTextLine)]
-            chars = [c for ln in lines for c in ln if isinstance(c, LTChar) and c.get_text().strip()]
-            if not chars:
-                continue
-            big = max(c.size for c in chars) >= 1.6 * body
-            paras: list[str] = []
-            for ln in lines:
-                t = ln.get_text().strip()
-                if not t:
-                    continue
-                first = next((c for c in ln if isinstance(c, LTChar) and c.get_text().strip()), None)
-                indented = first is not None and first.x0 - box.x0 > 1.2 * first.size
-                if paras and not indented and not big:
-                    paras[-1] = _join(paras[-1], t)
-                elif paras and big:
-                    paras[-1] = _join(paras[-1], t)
-                else:
-                    paras.append(t)
-            text = "\n".join(paras)
-            blocks.append(("## " + text) if big else text)
-        out_pages.append("\n\n".join(blocks))
-    return "\n\n".join(out_pages) + "\n"
+    body = re.sub(r"(?s)<head>.*?</head>", "", page_html_text)    # style and title
+    md = markdownify(body, heading_style="ATX")
+    md = re.sub(r"[ \t]+\n", "\n", md)
+    md = re.sub(r"\n{3,}", "\n\n", md)
+    return md.strip("\n") + "\n"
 
 
 def render(corpus: Path, pg: Page, keep_pdf: Path | None) -> list[Path]:
@@ -342,14 +409,15 @@ def render(corpus: Path, pg: Page, keep_pdf: Path | None) -> list[Path]:
         tmp = Path(tmp)
         html_path = tmp / f"{name}.html"
         pdf_path = tmp / f"{name}.pdf"
-        html_path.write_text(page_html(corpus, pg), encoding="utf-8")
+        page = page_html(corpus, pg)
+        html_path.write_text(page, encoding="utf-8")
         print_pdf(html_path, pdf_path)
         out = OUT_DIR / f"{name}.txt"
         out.write_text(pdftotext(pdf_path), encoding="utf-8", newline="")
         written.append(out)
         if pg.markdown:
             out_md = OUT_DIR / f"{name}-md.txt"
-            out_md.write_text(pdfminer_markdown(pdf_path), encoding="utf-8", newline="")
+            out_md.write_text(web_markdown(page), encoding="utf-8", newline="")
             written.append(out_md)
         if keep_pdf:
             keep_pdf.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Validate the gold annotations tests/gold/*.gold.json (format: tests/gold/README.md).
+
+Checks per file: JSON shape and value conventions; that ``input`` exists; that every
+kicker, headline, subtitle, paragraph, caption line, byline name and boilerplate line can
+be found in the input text once all whitespace is removed from both; and that the
+articles' texts occur in the input in the gold's order. Prints one line per file and
+exits 1 if any file fails.
+
+Usage: python3 scripts/gold/check_gold.py [FILE.gold.json ...]   (default: all)
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold"
+WS = re.compile(r"\s+")
+KINDS = {"news", "photo", "teaser", "brief", "notice", "advertisement", "other"}
+ROLES = {"reporter", "correspondent", "photographer", "editor", "author", "unknown"}
+TOP_KEYS = ["input", "source", "layout", "paper", "date", "page", "page_name",
+            "boilerplate", "articles"]
+ART_KEYS = ["kind", "kicker", "headline", "subtitle", "bylines", "paragraphs", "caption",
+            "continues_to", "continued_from", "refers_to"]
+
+
+def squash(s: str) -> str:
+    return WS.sub("", s)
+
+
+def fold(s: str) -> str:
+    """Whitespace-free NFKC form, plus U+2015 -> U+2014: converters that fold full-width
+    punctuation or emit Kangxi radicals still match (such matches are counted apart)."""
+    return squash(unicodedata.normalize("NFKC", s).replace("\u2015", "\u2014"))
+
+
+def is_norm(s: str) -> bool:
+    """Stripped, no whitespace other than single ASCII spaces."""
+    return s == s.strip() and not re.search(r"[^\S ]| {2}", s)
+
+
+def check(path: Path) -> tuple[list[str], str]:
+    errs: list[str] = []
+    try:
+        g = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        return [f"cannot read JSON: {e}"], ""
+    if not isinstance(g, dict):
+        return ["top level is not an object"], ""
+    if list(g.keys()) != TOP_KEYS:
+        errs.append(f"top-level keys {list(g.keys())} != {TOP_KEYS}")
+    inp = GOLD_DIR / str(g.get("input", ""))
+    if not g.get("input") or not inp.is_file():
+        return errs + [f"input {g.get('input')!r} not found"], ""
+    text = inp.read_text(encoding="utf-8")
+    flat = squash(text)
+    ffl = fold(text)
+    rmrb = g["input"].startswith("rmrb-")
+    if not isinstance(g.get("layout"), str) or not g.get("layout"):
+        errs.append("layout must be a non-empty string")
+    for key in ("paper", "page_name"):
+        if g.get(key) is not None and not (isinstance(g.get(key), str) and g.get(key)):
+            errs.append(f"{key} must be a non-empty string or null")
+    if g.get("date") is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(g.get("date"))):
+        errs.append("date must be YYYY-MM-DD or null")
+    if g.get("page") is not None and (not isinstance(g.get("page"), int) or isinstance(g.get("page"), bool)):
+        errs.append("page must be an int or null")
+    if not isinstance(g.get("source"), str) or not g.get("source"):
+        errs.append("source must be a non-empty string")
+    if rmrb:   # the rmrb-YYYYMMDD-PP files of render_pages.py
+        if g.get("paper") != "人民日报" or "People's Daily" not in str(g.get("source")):
+            errs.append("rmrb pages: paper 人民日报 and a source naming People's Daily")
+        if not g["input"].startswith(f"rmrb-{str(g.get('date')).replace('-', '')}-{g.get('page') or 0:02d}"):
+            errs.append("rmrb pages: input name must carry date and page")
+        if g.get("layout") not in ("pdftotext", "markdownify"):
+            errs.append("rmrb pages: layout pdftotext or markdownify")
+    bp = g.get("boilerplate")
+    if not isinstance(bp, list) or not all(isinstance(x, str) and x for x in bp):
+        errs.append("boilerplate must be a list of non-empty strings")
+    else:
+        for x in bp:
+            if x not in text:
+                errs.append(f"boilerplate line not in input verbatim: {x!r}")
+    arts = g.get("articles")
+    if not isinstance(arts, list) or not arts:
+        return errs + ["articles must be a non-empty list"], ""
+    pos = fpos = 0
+    folded = 0
+    counts: dict[str, int] = {}
+    for i, a in enumerate(arts):
+        where = f"article {i + 1}"
+        if not isinstance(a, dict) or list(a.keys()) != ART_KEYS:
+            errs.append(f"{where}: keys {list(a) if isinstance(a, dict) else a!r} != {ART_KEYS}")
+            continue
+        kind = a["kind"]
+        counts[kind] = counts.get(kind, 0) + 1
+        if kind not in KINDS:
+            errs.append(f"{where}: kind {kind!r}")
+        if a["headline"] is None and kind in ("news", "brief"):
+            errs.append(f"{where}: {kind} needs a headline")
+        for key in ("kicker", "headline", "subtitle"):
+            v = a[key]
+            if v is None:
+                continue
+            if not isinstance(v, str) or not v or not is_norm(v):
+                errs.append(f"{where}: {key} {v!r} not a whitespace-normalized string (or null)")
+        paras = a["paragraphs"]
+        if not isinstance(paras, list) or not all(isinstance(p, str) and p for p in paras):
+            errs.append(f"{where}: paragraphs must be a list of non-empty strings")
+            paras = []
+        for p in paras:
+            if p != p.strip() or "\u3000" in p or "\n" in p:
+                errs.append(f"{where}: paragraph not stripped / contains U+3000 or newline: {p[:30]!r}")
+        cap = a["caption"]
+        if cap is not None and (not isinstance(cap, str) or not cap.strip()):
+            errs.append(f"{where}: caption must be a non-empty string or null")
+            cap = None
+        if kind == "photo" and paras:
+            errs.append(f"{where}: photo items have paragraphs == []")
+        if kind in ("news", "brief") and not paras:
+            errs.append(f"{where}: {kind} without paragraphs")
+        for key in ("continues_to", "continued_from", "refers_to"):
+            v = a[key]
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1):
+                errs.append(f"{where}: {key} must be a page number or null")
+        if kind == "teaser" and a["refers_to"] is None:
+            errs.append(f"{where}: teaser needs refers_to")
+        bys = a["bylines"]
+        if not isinstance(bys, list):
+            errs.append(f"{where}: bylines must be a list")
+            bys = []
+        for b in bys:
+            if not isinstance(b, dict) or set(b) != {"name", "role"}:
+                errs.append(f"{where}: byline {b!r} must be {{name, role}}")
+                continue
+            if b["role"] not in ROLES:
+                errs.append(f"{where}: byline role {b['role']!r}")
+            if not isinstance(b["name"], str) or not b["name"] or WS.search(b["name"]):
+                errs.append(f"{where}: byline name {b['name']!r} empty or with spaces")
+            elif b["name"] in ("新华社", "人民视觉", "影像中国"):
+                errs.append(f"{where}: agency {b['name']} is not a person")
+            elif b["name"] not in flat and fold(b["name"]) not in ffl:
+                errs.append(f"{where}: byline name {b['name']} not in input")
+        # the article's texts, in order, must occur in the input
+        pieces = [a[k] for k in ("kicker", "headline", "subtitle") if a[k]] + paras
+        if cap:
+            pieces += [ln for ln in cap.split("\n") if ln.strip()]
+        for piece in pieces:
+            q, fq = squash(piece), fold(piece)
+            j = flat.find(q, pos)
+            if j >= 0:
+                pos = j + len(q)
+                fpos = max(fpos, ffl.find(fq, fpos) + len(fq)) if fq in ffl else fpos
+                continue
+            j = ffl.find(fq, fpos)
+            if j >= 0:           # matches only after NFKC folding
+                folded += 1
+                fpos = j + len(fq)
+                continue
+            if q in flat or fq in ffl:
+                errs.append(f"{where}: out of reading order: {piece[:30]!r}")
+            else:
+                errs.append(f"{where}: not found in input: {piece[:30]!r}")
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    note = f"; {folded} text(s) matched only after NFKC folding" if folded else ""
+    return errs, f"{g.get('layout')}, {len(arts)} articles ({summary}){note}"
+
+
+def main(argv: list[str]) -> int:
+    files = [Path(a) for a in argv] or sorted(GOLD_DIR.glob("*.gold.json"))
+    if not files:
+        print("no gold files")
+        return 1
+    bad = 0
+    for f in files:
+        errs, summary = check(f)
+        if errs:
+            bad += 1
+            print(f"FAIL {f.name}: {len(errs)} problem(s); {summary}")
+            for e in errs[:20]:
+                print(f"     - {e}")
+        else:
+            print(f"ok   {f.name}: {summary}")
+    print(f"{len(files) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

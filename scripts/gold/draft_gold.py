@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Draft gold annotations for the rendered pages (tests/gold/rmrb-*.txt).
+
+This is the first step of annotation only: it reads the source articles, applies the
+byline/kind conventions of tests/gold/README.md with simple rules, lists the page
+furniture found in the rendered text, and writes ``<name>.gold.json``. Every draft was
+then checked by hand against the source file and the rendered .txt and corrected; the
+corrections are kept in OVERRIDES below, so that a re-draft reproduces the reviewed gold.
+Existing gold files are never overwritten without --force.
+
+Usage: python3 scripts/gold/draft_gold.py [--force] [NAME ...]   (NAME like rmrb-20191012-04)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import render_pages as R  # noqa: E402
+
+WS = re.compile(r"\s+")
+NAME = r"[\u4e00-\u9fff·]{2,6}"
+
+
+def norm(s: str) -> str:
+    """Strip, and turn every run of whitespace (U+3000, NBSP, ...) into one ASCII space."""
+    return WS.sub(" ", s).strip()
+
+
+def split_names(s: str) -> list[str]:
+    """'黄传庚  王志昊' -> two names; '龙  涛' / '李 舸 翁奇羽' -> padded 2-char names joined."""
+    out: list[str] = []
+    for part in re.split(r"[、，,]", s):
+        toks = [t for t in WS.split(part.strip()) if t]
+        i = 0
+        while i < len(toks):
+            if len(toks[i]) == 1 and i + 1 < len(toks) and len(toks[i + 1]) == 1:
+                out.append(toks[i] + toks[i + 1])
+                i += 2
+            else:
+                out.append(toks[i])
+                i += 1
+    return [n for n in out if n]
+
+
+def byline_of(p: str) -> list[dict] | None:
+    """Bylines if paragraph p is only a byline/credit, else None."""
+    t = norm(p)
+    m = re.fullmatch(r"（(?:本报)?(?:记者)?(.+?)(?:采访整理|参与采写)?）", t)
+    if m and re.fullmatch(rf"{NAME}(、{NAME})*", m.group(1)):
+        return [{"name": n, "role": "reporter"} for n in split_names(m.group(1))]
+    m = re.fullmatch(r"(?:本报|新华社)?(记者|通讯员) (.+)", t)
+    if m:
+        role = "reporter" if m.group(1) == "记者" else "correspondent"
+        return [{"name": n, "role": role} for n in split_names(m.group(2))]
+    m = re.fullmatch(r"(.+?) ?摄(?:影报道|影)?(?:（[^）]*）)?", t)
+    if m and all(re.fullmatch(NAME, n) for n in split_names(m.group(1))):
+        return [{"name": n, "role": "photographer"} for n in split_names(m.group(1))]
+    m = re.fullmatch(r"作词：(.+)", t)
+    if m:
+        return [{"name": n, "role": "author"} for n in split_names(m.group(1))]
+    m = re.fullmatch(r"本版摄影：(.+)", t)
+    if m:
+        return [{"name": n, "role": "photographer"} for n in split_names(m.group(1))]
+    m = re.fullmatch(r"本版文字由(.+)整理", t)
+    if m:
+        return [{"name": n, "role": "editor"} for n in split_names(m.group(1))]
+    m = re.fullmatch(r"版式设计：(.+)", t)
+    if m:
+        return [{"name": n, "role": "unknown"} for n in split_names(m.group(1))]
+    return None
+
+
+def dateline_bylines(p: str) -> list[dict]:
+    m = re.match(r"(?:据)?本报\S+?\d+月\d+日电 ?（(?:记者)?([^）]+)）", norm(p))
+    if m and re.fullmatch(rf"{NAME}(、{NAME})*", m.group(1)):
+        return [{"name": n, "role": "reporter"} for n in split_names(m.group(1))]
+    return []
+
+
+# Reviewed corrections: (article id) -> fields to set; "drop_bylines"/"extra_bylines"
+# and "author_lines" (paragraphs that are a bare author name line).
+OVERRIDES: dict[str, dict] = {
+    "20191012-01-04": {"author_lines": {"中华人民共和国主席 习近平": "习近平"}},
+    "20191004-08-02": {"kind": "other"},      # song lyrics, one paragraph per line
+    "20191004-08-03": {"author_lines": {"陈 涛": "陈涛", "王晓岭": "王晓岭", "孟庆云": "孟庆云",
+                                        "何沐阳": "何沐阳"}},
+    "20191012-01-06": {"kind": "brief"},
+    "20191012-01-07": {"kind": "brief"},
+    "20191013-01-04": {"kind": "notice"},
+    "20191013-01-05": {"kind": "news"},
+    "20191021-09-04": {"kind": "other"},
+}
+
+BRIEF_MAX = 260   # body characters: a news item this short is a brief
+
+
+def draft_article(art: R.Article, photos: tuple[str, ...]) -> dict:
+    aa = art.aid.split("-")[2]
+    ov = OVERRIDES.get(art.aid, {})
+    bylines: list[dict] = []
+    paras: list[str] = []
+    authors = ov.get("author_lines", {})
+    for p in art.paragraphs:
+        t = norm(p)
+        if not t:
+            continue
+        if t in authors:
+            bylines.append({"name": authors[t], "role": "author"})
+            continue
+        b = byline_of(t)
+        if b is not None:
+            bylines.extend(b)
+            continue
+        bylines.extend(dateline_bylines(t))
+        paras.append(t)
+    kind = "news"
+    caption = None
+    if not art.paragraphs and art.headline == "广告":
+        kind = "advertisement"
+    elif not art.paragraphs and art.headline == "启事":
+        kind = "notice"
+    elif aa in photos or (not art.paragraphs and art.headline.startswith("图片报道")):
+        kind = "photo"
+        caption = "\n".join(paras) if paras else None
+        paras = []
+    elif sum(len(p) for p in paras) <= BRIEF_MAX:
+        kind = "brief"
+    kind = ov.get("kind", kind)
+    return {
+        "kind": kind,
+        "kicker": norm(art.kicker) or None,
+        "headline": norm(art.headline),
+        "subtitle": norm(art.subtitle) or None,
+        "bylines": bylines,
+        "paragraphs": paras,
+        "caption": caption,
+        "continues_to": None, "continued_from": None, "refers_to": None,
+    }
+
+
+def furniture(txt: str, arts: list[R.Article]) -> list[str]:
+    flat = "".join(WS.sub("", x) for a in arts
+                   for x in [a.kicker, a.headline, a.subtitle] + a.paragraphs)
+    out = []
+    for line in txt.split("\n"):
+        t = line.strip().lstrip("\f").strip()
+        if t and WS.sub("", t.lstrip("#")) not in flat:      # '# headline' is article text
+            out.append(t)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("names", nargs="*")
+    ap.add_argument("--force", action="store_true")
+    ap.add_argument("--corpus", type=Path, default=R.DEFAULT_CORPUS)
+    args = ap.parse_args(argv)
+    for pg in R.PAGES:
+        arts = R.page_articles(args.corpus, pg)
+        for suffix, layout in [("", "pdftotext"), ("-md", "markdownify")]:
+            if suffix and not pg.markdown:
+                continue
+            name = f"rmrb-{pg.date}-{pg.page}{suffix}"
+            if args.names and name not in args.names:
+                continue
+            txt_path = R.OUT_DIR / f"{name}.txt"
+            out = R.OUT_DIR / f"{name}.gold.json"
+            if out.exists() and not args.force:
+                print(f"{out.name}: exists, kept")
+                continue
+            d = pg.date
+            gold = {
+                "input": txt_path.name,
+                "source": (f"People's Daily {d[:4]}-{d[4:6]}-{d[6:]} page {int(pg.page)}, articles "
+                           f"{arts[0].aid}..{arts[-1].aid.split('-')[2]} from ../shared/corpora/rmrb-2019-10 "
+                           "(copyright People's Daily; evaluation use only), rendered by "
+                           "scripts/gold/render_pages.py"),
+                "layout": layout,
+                "paper": "人民日报",
+                "date": f"{d[:4]}-{d[4:6]}-{d[6:]}",
+                "page": int(pg.page),
+                "page_name": pg.page_name,
+                "boilerplate": furniture(txt_path.read_text(encoding="utf-8"), arts),
+                "articles": [draft_article(a, pg.photos) for a in arts],
+            }
+            out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            print(f"{out.name}: drafted, {len(gold['articles'])} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
