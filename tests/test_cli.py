@@ -62,3 +62,9 @@ def test_missing_file_exit_status_and_one_line():
 def test_version_and_help():
     assert run("--version").exit_code == 0
     assert "Parse page files" in run("parse", "--help").output
+
+
+def test_eval_prints_a_table():
+    r = run("eval")
+    assert r.exit_code == 0, r.output
+    assert "headline" in r.stdout and "paragraph" in r.stdout and "gold pages" in r.stdout

@@ -21,7 +21,7 @@ GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold"
 WS = re.compile(r"\s+")
 KINDS = {"news", "photo", "teaser", "brief", "notice", "advertisement", "other"}
 ROLES = {"reporter", "correspondent", "photographer", "editor", "author", "unknown"}
-TOP_KEYS = ["input", "source", "layout", "paper", "date", "page", "page_name",
+TOP_KEYS = ["input", "source", "layout", "split", "paper", "date", "page", "page_name",
             "boilerplate", "articles"]
 ART_KEYS = ["kind", "kicker", "headline", "subtitle", "bylines", "paragraphs", "caption",
             "continues_to", "continued_from", "refers_to"]

@@ -70,7 +70,9 @@ def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_num
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: one row per field; json: totals and per-page counts.")
 @click.option("--per-page", is_flag=True, help="Also print the scores of each gold page.")
-def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool) -> None:
+@click.option("--split", type=click.Choice(["dev", "heldout"]),
+              help="Only the gold pages of this split (heldout pages are not looked at while tuning).")
+def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool, split: str | None) -> None:
     """Score the parser against gold pages: headline, kicker, subtitle, byline,
     paragraph and kind precision / recall / F1."""
     import json
@@ -80,7 +82,7 @@ def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool) -> None:
     gold_dir = gold_dir or default_gold_dir()
     if gold_dir is None:
         raise BanmianError("no gold folder found; pass --gold DIR")
-    report = evaluate(gold_dir)
+    report = evaluate(gold_dir, split=split)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

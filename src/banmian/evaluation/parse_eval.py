@@ -126,13 +126,16 @@ def predict(gold: dict[str, Any], gold_dir: Path) -> list[dict[str, Any]]:
     return [a.to_dict() for a in page.articles]
 
 
-def evaluate(gold_dir: Path) -> Report:
+def evaluate(gold_dir: Path, split: str | None = None) -> Report:
+    """Score every gold page (or those of one ``split``: dev, heldout)."""
     report = Report()
     files = gold_files(gold_dir)
     if not files:
         raise GoldFileError("no *.gold.json files", source=str(gold_dir))
     for path in files:
         gold = load_gold(path)
+        if split and gold.get("split", "dev") != split:
+            continue
         pred_items = items(predict(gold, gold_dir))
         gold_items = items(gold["articles"])
         page_scores = {m: Score().add(pred_items[m], gold_items[m]) for m in METRICS}

@@ -147,11 +147,15 @@ def trailing_teaser(text: str, m: Markers) -> tuple[str, int | None] | None:
 
 
 def is_name(token: str) -> bool:
+    """2–3 Han characters after a surname, 4 after a compound surname (欧阳),
+    or a transcribed name with a middle dot."""
     if not NAME.fullmatch(token):
         return False
     if "·" in token or "•" in token:
         return True
     names = surnames()
+    if len(token) == 4:
+        return token[:2] in names
     return token[0] in names or token[:2] in names
 
 
@@ -159,6 +163,26 @@ def _strip_agencies(text: str, m: Markers) -> str:
     for a in m.agencies:
         text = text.replace(f"（{a}）", " ").replace(f"({a})", " ")
     return text
+
+
+def _merge_spaced_names(tokens: list[str]) -> list[str]:
+    """Two-character names are often set with a space inside (龙 涛摄): rejoin a
+    lone surname with the single character that follows it."""
+    out: list[str] = []
+    names = surnames()
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if len(tok) == 1 and tok in names and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            m = re.match(f"[{HAN}]", nxt)
+            if m and (len(nxt) == 1 or nxt[1:] in ("摄", "摄影")):
+                out.append(tok + nxt)
+                i += 2
+                continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
@@ -173,7 +197,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     for a in m.agencies:
         if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
             t = t[len(a):]
-    tokens = [tok for tok in re.split(r"[\s、，,/／|；;]+", t) if tok]
+    tokens = _merge_spaced_names([tok for tok in re.split(r"[\s、，,/／|；;]+", t) if tok])
     if not tokens:
         return None
     out: list[Byline] = []

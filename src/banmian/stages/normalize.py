@@ -60,7 +60,7 @@ class Line:
 
 def display_width(text: str) -> float:
     """Width in em: a Chinese character is 1, an ASCII character 1/2."""
-    ascii_count = sum(1 for ch in text if ch < "\u0100")
+    ascii_count = sum(1 for ch in text if ch < "\u0080")
     return len(text) - ascii_count / 2
 
 

@@ -76,12 +76,40 @@ def column_widths(lines: list[Line]) -> list[float]:
     return sorted(w for w, c in counts.items() if c >= 3 and c >= 0.08 * long_lines)
 
 
+def _tolerance(width: float) -> float:
+    """How much narrower than the column a full line may be: punctuation
+    squeezing and half-width digits make wrapped lines differ by up to ~2 em."""
+    return max(2.5, 0.08 * width)
+
+
 def _is_full(i: int, lines: list[Line], refs: list[float], columns: list[float]) -> bool:
     w = lines[i].width
     ref = refs[i]
-    if ref > 0 and w >= ref - 1.5:
-        return True
-    return any(cw - 1.5 <= w <= cw + 1 for cw in columns)
+    # Wider than the column is not "full": a headline across columns, a caption.
+    if ref > 0:
+        return ref - _tolerance(ref) <= w <= ref + _tolerance(ref)
+    return any(cw - _tolerance(cw) <= w <= cw + 1 for cw in columns)
+
+
+def _column(i: int, lines: list[Line], refs: list[float], columns: list[float]) -> float:
+    """The column width line ``i`` is set in, 0 when unknown."""
+    if refs[i]:
+        return refs[i]
+    w = lines[i].width
+    fits = [cw for cw in columns if w <= cw + 1]
+    return min(fits) if fits else 0.0
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the widths say about the break between line ``a`` and line ``b``."""
+
+    a_full: bool = False  # a reaches its column width
+    a_exact: bool = False  # a reaches it within 1 em
+    a_near: bool = False  # a is within ~4 em of it
+    b_narrow: bool = False  # b is 1.5–4 em short of the column: an indented first line
+    wrapped: bool = False  # the text around is hard-wrapped
+    spanning: bool = False  # a is wider than the column it sits over (a headline across columns)
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -99,26 +127,30 @@ def _body_like(text: str) -> bool:
     return len(text) >= 8 and (any(c in BODY_PUNCT for c in text[:-1]) or text[-1] in MID_SENTENCE)
 
 
-def should_join(a: Line, b: Line, a_full: bool, wrapped: bool, m: Markers, base_indent: int) -> bool:
+def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) -> bool:
     """Is ``b`` the continuation of ``a`` (one sentence broken by the layout)?"""
     if a.heading or b.heading:
         return False
     if b.text[0] in m.never_starts_paragraph:
         return True
-    if _special(a.text, m) or _special(b.text, m):
+    if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
         return False
     last = a.text[-1]
+    if ev.spanning and b.blank_before == 0 and not _body_like(a.text) and not _body_like(b.text) \
+            and not ends_sentence(a.text, m):
+        # A headline wider than the body columns, wrapped onto a second line.
+        return True
     indented = b.indent > base_indent and b.indent >= 2
     if ends_sentence(a.text, m):
-        # A full line ending a sentence usually continues (sentences end at
-        # line ends far more often than paragraphs do), unless the next line
-        # is set off by a gap or an indent.
-        return b.blank_before == 0 and a_full and not indented
+        # A sentence ending exactly at the column edge continues only when the
+        # next line is not set off by a gap, a space indent or a narrow (indented) start.
+        return b.blank_before == 0 and ev.a_exact and not indented and not ev.b_narrow
     if b.blank_before == 0:
-        if a_full:
+        if ev.a_full:
             return not indented or last in MID_SENTENCE
-        if wrapped:
-            return False
+        if ev.wrapped:
+            # A body line a little short of the column still continues mid-sentence.
+            return ev.a_near and _body_like(a.text) and not indented
         # No width evidence (too few lines): join body text broken mid-sentence
         # when the next line reads as body text or is as wide as this one.
         return (last in MID_SENTENCE or _body_like(a.text)) and (
@@ -126,8 +158,8 @@ def should_join(a: Line, b: Line, a_full: bool, wrapped: bool, m: Markers, base_
     # A gap: a column or page end inside a paragraph?
     if indented and last not in MID_SENTENCE:
         return False
-    a_body = a_full or last in "，、；：,;" or (len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
-    return a_body and (_body_like(b.text) or len(b.text) >= MIN_BODY_CHARS)
+    a_body = ev.a_full or last in "，、；：,;" or (len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
+    return a_body and (_body_like(b.text) or ends_sentence(b.text, m))
 
 
 def _joiner(left: str, right: str) -> str:
@@ -151,10 +183,21 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     block_width = 0.0  # widest line of the block being built
     for i, line in enumerate(lines):
         if prev is not None and blocks:
-            a_full = _is_full(i - 1, lines, refs, columns) or (
-                blocks[-1].lines >= 2 and prev.width >= block_width - 1 and block_width >= 8)
-            wrapped = refs[i - 1] > 0 or wrapped_share > 0.5
-            if should_join(prev, line, a_full, wrapped, m, base_indent):
+            col = _column(i - 1, lines, refs, columns)
+            col_b = _column(i, lines, refs, columns) or col
+            ev = Evidence(
+                a_full=_is_full(i - 1, lines, refs, columns)
+                # as wide as the lines before it in its paragraph
+                or (blocks[-1].lines >= 2 and block_width >= 8 and prev.width >= block_width - _tolerance(block_width))
+                # no window evidence: as wide as the line right after it (two lines of one column)
+                or (not col and line.blank_before == 0 and prev.width >= 8 and abs(prev.width - line.width) <= 1.5),
+                a_exact=bool(col) and prev.width >= col - 1,
+                a_near=bool(col) and prev.width >= col - 4,
+                b_narrow=bool(col_b) and col_b - 4 <= line.width <= col_b - 1.5,
+                wrapped=refs[i - 1] > 0 or wrapped_share > 0.5,
+                spanning=bool(col) and prev.width > col + _tolerance(col) and line.width < prev.width,
+            )
+            if should_join(prev, line, ev, m, base_indent):
                 blk = blocks[-1]
                 blk.text += _joiner(blk.text, line.text) + line.text
                 blk.last = line.number

@@ -170,8 +170,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             prev_role = TEASER
             continue
         if t.role in (HEADING, TITLE):
-            j = i
-            while j < n and tagged[j].role in (HEADING, TITLE) and (j == i or tagged[j].block.blank_before <= 2 or tagged[j].role == HEADING or tagged[j - 1].role == TITLE):
+            j = i + 1
+            while j < n and tagged[j].role in (HEADING, TITLE) and not _labels_body(tagged, j, i):
                 j += 1
             # A teaser marker right after a title run makes the run the teaser's title.
             if j < n and tagged[j].role == TEASER:
@@ -186,7 +186,9 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 or cur is None
                 or _can_start(prev_role)
                 or (nxt is not None and (nxt.role == BYLINE or bool(m.dateline.match(nxt.text))))
-                or (len(run) >= 2 and cur is not None and bool(cur.paragraphs))
+                # Two title lines set off from the text above (not a subheading run inside it).
+                or (len(run) >= 2 and cur is not None and bool(cur.paragraphs)
+                    and (gap_style or run[0].block.blank_before > 0))
                 # Where paragraphs follow each other without gaps, a title set off
                 # by blank lines on both sides is a headline, not a subheading.
                 or (not gap_style and run[0].block.blank_before > 0 and nxt is not None
@@ -284,6 +286,17 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         i += 1
     close()
     return articles
+
+
+def _labels_body(tagged: list[Tagged], j: int, i: int) -> bool:
+    """A title line glued to the text below it (核心阅读, a subheading) belongs
+    to that text, not to the title run that started at ``i``: when it is a short
+    label, or set off from the run above by a blank line after two title lines."""
+    t = tagged[j]
+    if not (t.role == TITLE and j + 1 < len(tagged) and tagged[j + 1].role == BODY
+            and tagged[j + 1].block.blank_before == 0):
+        return False
+    return len(t.text) <= 6 or (t.block.blank_before > 0 and j - i >= 2)
 
 
 def _photo_follows(tagged: list[Tagged], j: int) -> bool:

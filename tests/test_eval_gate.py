@@ -1,0 +1,59 @@
+"""Evaluation gate: parser scores on the gold pages may not drop below their floors.
+
+Floors live in tests/gold/floors.json; raise them when the parser improves,
+never lower them to make a change pass.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from banmian.evaluation.parse_eval import METRICS, Score, evaluate, items, load_gold
+
+from .conftest import GOLD
+
+FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate(GOLD)
+
+
+def test_floors_cover_every_metric():
+    assert set(FLOORS["f1"]) == set(METRICS)
+    assert FLOORS["min_gold_pages"] >= 11
+
+
+def test_gold_set_size(report):
+    assert len(report.pages) >= FLOORS["min_gold_pages"]
+
+
+@pytest.mark.parametrize("metric", METRICS)
+def test_f1_not_below_floor(report, metric):
+    score = report.total[metric]
+    assert score.f1 >= FLOORS["f1"][metric], (
+        f"{metric} F1 {score.f1:.3f} fell below its floor {FLOORS['f1'][metric]} "
+        f"(P {score.precision:.3f} R {score.recall:.3f}); run `banmian eval --per-page`")
+
+
+def test_scorer_counts_multisets():
+    s = Score().add(["a", "a", "b"], ["a", "b", "b", "c"])
+    assert (s.tp, s.pred, s.gold) == (2, 3, 4)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == 0.5
+
+
+def test_scorer_ignores_whitespace_but_not_breaks():
+    gold = [{"kind": "news", "headline": "标题", "paragraphs": ["甲乙丙。", "丁戊。"], "bylines": []}]
+    pred = [{"kind": "news", "headline": "标 题", "paragraphs": ["甲乙丙。丁戊。"], "bylines": []}]
+    g, p = items(gold), items(pred)
+    assert Score().add(p["headline"], g["headline"]).f1 == 1.0
+    assert Score().add(p["paragraph"], g["paragraph"]).tp == 0
+
+
+def test_every_gold_file_loads():
+    for path in sorted(GOLD.glob("*.gold.json")):
+        gold = load_gold(path)
+        assert (GOLD / gold["input"]).exists(), path.name
