@@ -39,7 +39,7 @@ class Markers:
     advertisement_words: re.Pattern[str]
     brief_max_chars: int
     prefix_roles: re.Pattern[str]
-    photo_suffix: re.Pattern[str]
+    suffix_roles: list[tuple[str, str, bool]]  # (word, role, override), longest first
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -50,11 +50,17 @@ def load_markers(path: str | Path | None = None) -> Markers:
     roles = require(d, "role_words", path, dict)
     role_of: dict[str, str] = {}
     for role, words in roles.items():
-        if role not in ("reporter", "correspondent", "photographer", "editor", "author"):
+        if role not in ("reporter", "correspondent", "photographer", "editor", "author", "unknown"):
             raise_bad(path, getattr(words, "line", "?"), f"unknown byline role {role!r}")
         for w in words:
             role_of[str(w)] = role
     words_longest = sorted(role_of, key=len, reverse=True)
+    suffix_roles: list[tuple[str, str, bool]] = []
+    for role, spec in require(d, "role_suffixes", path, dict).items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("words"), list):
+            raise_bad(path, getattr(spec, "line", "?"), f"role_suffixes.{role} needs a list of words")
+        suffix_roles.extend((str(w), role, bool(spec.get("override"))) for w in spec["words"])
+    suffix_roles.sort(key=lambda x: len(x[0]), reverse=True)
     prefix_words = [w for w in words_longest if w != "摄"]
     return Markers(
         sentence_final=str(require(d, "sentence_final", path, str)),
@@ -75,7 +81,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         advertisement_words=compile_pattern(require(d, "advertisement_words", path, str), path),
         brief_max_chars=int(require(d, "brief_max_chars", path, int)),
         prefix_roles=re.compile("|".join(re.escape(w) for w in prefix_words)),
-        photo_suffix=re.compile("(?:摄影报道|摄影|摄)$"),
+        suffix_roles=suffix_roles,
     )
 
 
@@ -197,7 +203,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     for a in m.agencies:
         if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
             t = t[len(a):]
-    tokens = _merge_spaced_names([tok for tok in re.split(r"[\s、，,/／|；;]+", t) if tok])
+    tokens = _merge_spaced_names([tok for tok in re.split(r"[\s、，,/／|；;：:]+", t) if tok])
     if not tokens:
         return None
     out: list[Byline] = []
@@ -212,21 +218,23 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
             saw_role_word = True
             rest = rest[pm.end():].lstrip("：:")
             pending = []
-        suffix_role = None
-        sm = m.photo_suffix.search(rest)
-        if sm and (sm.start() == 0 or is_name(rest[: sm.start()])):
-            suffix_role = "photographer"
-            rest = rest[: sm.start()]
+        suffix = None
+        for word, srole, override in m.suffix_roles:
+            if rest.endswith(word) and (len(rest) == len(word) or is_name(rest[: -len(word)])):
+                suffix = (srole, override)
+                rest = rest[: -len(word)]
+                break
         if rest:
             if not is_name(rest):
                 return None
             b = Byline(rest, role or "unknown")  # type: ignore[arg-type]
             out.append(b)
             pending.append(b)
-        if suffix_role:
+        if suffix:
             saw_role_word = True
             for b in pending:
-                b.role = suffix_role  # type: ignore[assignment]
+                if suffix[1] or b.role == "unknown":
+                    b.role = suffix[0]  # type: ignore[assignment]
             pending = []
             role = None
     if not out:
@@ -253,6 +261,22 @@ def dateline_bylines(paragraph: str, m: Markers) -> list[Byline]:
         if b.role == "unknown":
             b.role = "reporter"
     return found
+
+
+def trailing_bylines(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
+    """Bylines in brackets closing a paragraph: ``…去体验。（靖伟参与采写）`` →
+    (``…去体验。``, [靖伟 reporter]).  Only when the brackets hold nothing but
+    names and role words."""
+    t = text.rstrip()
+    if not t.endswith(("）", ")")):
+        return None
+    start = max(t.rfind("（"), t.rfind("("))
+    if start <= 0 or len(t) - start > 60 or t[start - 1] not in m.sentence_final + m.closing_marks:
+        return None
+    found = parse_byline_line(t[start:], m)
+    if not found or all(b.role == "unknown" for b in found):
+        return None
+    return t[:start].rstrip(), found
 
 
 def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:

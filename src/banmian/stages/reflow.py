@@ -149,8 +149,10 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         if ev.a_full:
             return not indented or last in MID_SENTENCE
         if ev.wrapped:
-            # A body line a little short of the column still continues mid-sentence.
-            return ev.a_near and _body_like(a.text) and not indented
+            # A line a little short of the column (punctuation squeezing, an
+            # indented first line) still continues mid-sentence, unless it is a
+            # title set off by a blank line above.
+            return ev.a_near and not indented and (_body_like(a.text) or a.blank_before == 0)
         # No width evidence (too few lines): join body text broken mid-sentence
         # when the next line reads as body text or is as wide as this one.
         return (last in MID_SENTENCE or _body_like(a.text)) and (
@@ -185,6 +187,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
         if prev is not None and blocks:
             col = _column(i - 1, lines, refs, columns)
             col_b = _column(i, lines, refs, columns) or col
+            page_col = col or max(columns, default=0.0)
             ev = Evidence(
                 a_full=_is_full(i - 1, lines, refs, columns)
                 # as wide as the lines before it in its paragraph
@@ -195,7 +198,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 a_near=bool(col) and prev.width >= col - 4,
                 b_narrow=bool(col_b) and col_b - 4 <= line.width <= col_b - 1.5,
                 wrapped=refs[i - 1] > 0 or wrapped_share > 0.5,
-                spanning=bool(col) and prev.width > col + _tolerance(col) and line.width < prev.width,
+                spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
             )
             if should_join(prev, line, ev, m, base_indent):
                 blk = blocks[-1]

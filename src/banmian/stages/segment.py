@@ -27,6 +27,7 @@ from .markers import (
     teaser_marker,
     trailing_credit,
     trailing_jump,
+    trailing_bylines,
     trailing_teaser,
 )
 from .reflow import Block
@@ -36,6 +37,7 @@ MAX_TITLE_CHARS = 48
 MAX_CAPTION_CHARS = 400
 
 HEADING, TITLE, BYLINE, JUMP, TEASER, CAPTION, BODY = "heading", "title", "byline", "jump", "teaser", "caption", "body"
+CLOSER = "closer"  # a body paragraph that ends an article (a bracketed source note)
 
 
 @dataclass(slots=True)
@@ -128,7 +130,11 @@ def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | N
 
 
 def _can_start(prev_role: str | None) -> bool:
-    return prev_role in (None, BYLINE, JUMP, CAPTION, TEASER)
+    return prev_role in (None, BYLINE, JUMP, CAPTION, TEASER, CLOSER)
+
+
+def _is_note(text: str) -> bool:
+    return len(text) <= 80 and text[:1] in "（(" and text[-1:] in "）)"
 
 
 def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[str] | None = None) -> list[Article]:
@@ -276,10 +282,16 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 cur.continued_from = PageRef(page)
         if not cur.paragraphs:
             cur.bylines.extend(b for b in dateline_bylines(text, m) if b not in cur.bylines)
+        closing = trailing_bylines(text, m)
+        if closing:
+            text = closing[0]
+            cur.bylines.extend(closing[1])
         if text:
             cur.paragraphs.append(text)
         cur.source_lines = (cur.source_lines[0] if cur.source_lines else t.block.first, t.block.last)
-        prev_role = BODY
+        # A paragraph that is one bracketed note (（摘自…）, （本报…电）) or that
+        # closed with bylines ends its article as a byline line does.
+        prev_role = CLOSER if closing or _is_note(text) else BODY
         if tj and tj[0] == "continues_to":
             close()
             prev_role = JUMP
