@@ -35,6 +35,7 @@ class Markers:
     dateline: re.Pattern[str]
     kicker_cue: re.Pattern[str]
     subtitle_starts: tuple[str, ...]
+    subtitle_cue: re.Pattern[str]
     notice_words: re.Pattern[str]
     advertisement_words: re.Pattern[str]
     brief_max_chars: int
@@ -77,6 +78,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         dateline=compile_pattern(require(d, "dateline", path, str), path),
         kicker_cue=compile_pattern(require(d, "kicker_cue", path, str), path),
         subtitle_starts=tuple(str(w) for w in require(d, "subtitle_starts", path, list)),
+        subtitle_cue=compile_pattern(require(d, "subtitle_cue", path, str), path),
         notice_words=compile_pattern(require(d, "notice_words", path, str), path),
         advertisement_words=compile_pattern(require(d, "advertisement_words", path, str), path),
         brief_max_chars=int(require(d, "brief_max_chars", path, int)),

@@ -65,21 +65,33 @@ def _reference_widths(lines: list[Line]) -> list[float]:
 
 
 def column_widths(lines: list[Line]) -> list[float]:
-    """Widths shared by many lines of the page: the column widths of a hard-wrapped page."""
-    counts: dict[float, int] = {}
-    for ln in lines:
-        w = ln.width
-        if w >= 8 and not ln.heading:
-            key = round(w)
-            counts[key] = counts.get(key, 0) + 1
-    long_lines = sum(counts.values())
-    return sorted(w for w, c in counts.items() if c >= 3 and c >= 0.08 * long_lines)
+    """The column widths of a hard-wrapped page: widths that many lines reach.
+
+    Lines of one column differ by an em or two (punctuation squeezing,
+    half-width digits, indented first lines), so lines are clustered from the
+    widest down; a cluster of enough lines gives one column, its widest line.
+    """
+    widths = sorted((ln.width for ln in lines if ln.width >= 8 and not ln.heading), reverse=True)
+    need = max(3, 0.05 * len(widths))
+    columns: list[float] = []
+    i = 0
+    while i < len(widths):
+        w = widths[i]
+        j = i
+        while j < len(widths) and widths[j] >= w - _tolerance(w):
+            j += 1
+        if j - i >= need:
+            columns.append(w)
+            i = j
+        else:
+            i += 1
+    return sorted(columns)
 
 
 def _tolerance(width: float) -> float:
     """How much narrower than the column a full line may be: punctuation
     squeezing and half-width digits make wrapped lines differ by up to ~2 em."""
-    return max(2.5, 0.08 * width)
+    return max(2.5, 0.05 * width)
 
 
 def _is_full(i: int, lines: list[Line], refs: list[float], columns: list[float]) -> bool:
@@ -110,6 +122,7 @@ class Evidence:
     b_narrow: bool = False  # b is 1.5–4 em short of the column: an indented first line
     wrapped: bool = False  # the text around is hard-wrapped
     spanning: bool = False  # a is wider than the column it sits over (a headline across columns)
+    short_plain: bool = False  # a has no punctuation and is far narrower than the page's columns
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -120,6 +133,10 @@ def _special(text: str, m: Markers) -> bool:
         or teaser_marker(text, m) is not None
         or parse_byline_line(text, m) is not None
     )
+
+
+def _has_punct(text: str) -> bool:
+    return any(c in BODY_PUNCT or c in MID_SENTENCE for c in text)
 
 
 def _body_like(text: str) -> bool:
@@ -136,6 +153,10 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
         return False
     last = a.text[-1]
+    if ev.short_plain:
+        # A short line with no punctuation on a page of wide columns stands
+        # alone: a verse line, a list item, a label.
+        return False
     if ev.spanning and b.blank_before == 0 and not _body_like(a.text) and not _body_like(b.text) \
             and not ends_sentence(a.text, m):
         # A headline wider than the body columns, wrapped onto a second line.
@@ -199,6 +220,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 b_narrow=bool(col_b) and col_b - 4 <= line.width <= col_b - 1.5,
                 wrapped=refs[i - 1] > 0 or wrapped_share > 0.5,
                 spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
+                short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text),
             )
             if should_join(prev, line, ev, m, base_indent):
                 blk = blocks[-1]

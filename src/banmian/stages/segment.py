@@ -33,6 +33,8 @@ from .markers import (
 from .reflow import Block
 
 MAX_TITLE_CHARS = 48
+# Kicker, a headline wrapped over two lines, subtitle.
+MAX_TITLE_LINES = 4
 # A captioned paragraph at most this long is a photo caption, not a story.
 MAX_CAPTION_CHARS = 400
 
@@ -120,6 +122,9 @@ def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | N
             return None, a, b
         if m.kicker_cue.search(a):
             return a, b, None
+        if m.subtitle_cue.search(b):
+            return None, a, b
+        # No cue: kicker + headline is about three times as common as headline + subtitle.
         return a, b, None
     kicker, headline, subtitle = texts[0], " ".join(texts[1:-1]), texts[-1]
     if not subtitle.startswith(m.subtitle_starts) and not m.kicker_cue.search(kicker):
@@ -187,6 +192,14 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 continue
             run = tagged[i:j]
             nxt = tagged[j] if j < n else None
+            if len(run) > MAX_TITLE_LINES and not any(r.role == HEADING for r in run):
+                # Many short lines in a row are verse or a list, not a title.
+                if cur is None:
+                    cur = new_article(t.block)
+                cur.paragraphs.extend(r.text for r in run)
+                prev_role = BODY
+                i = j
+                continue
             starts = (
                 any(r.role == HEADING for r in run)
                 or cur is None
@@ -347,7 +360,7 @@ def finish(a: Article, m: Markers) -> None:
     """Decide the kind of a closed article."""
     if a.kind in ("teaser",):
         return
-    body_chars = sum(len(p) for p in a.paragraphs)
+    body_chars = sum(len(p) - p.count(" ") for p in a.paragraphs)
     photographers = [b for b in a.bylines if b.role == "photographer"]
     if a.caption and not a.paragraphs:
         a.kind = "photo"
@@ -371,7 +384,7 @@ def finish(a: Article, m: Markers) -> None:
     for b in a.bylines:
         if b.role == "unknown" and a.paragraphs:
             b.role = "reporter"
-    if a.paragraphs and body_chars <= m.brief_max_chars and not a.bylines and a.headline:
+    if a.paragraphs and len(a.paragraphs) <= 3 and body_chars <= m.brief_max_chars and a.headline:
         a.kind = "brief"
         return
     if not a.paragraphs and not a.headline and not a.caption:
