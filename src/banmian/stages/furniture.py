@@ -105,7 +105,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
     for line in lines:
         text = line.text
         removed = False
-        if len(text) <= MAX_FOLIO_CHARS and not line.heading:
+        if len(text) <= MAX_FOLIO_CHARS:
             if any(p.fullmatch(text) for p in furniture.labels):
                 removed = True
             else:

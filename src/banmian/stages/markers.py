@@ -29,6 +29,7 @@ class Markers:
     teasers: list[re.Pattern[str]]
     teaser_label: re.Pattern[str]
     brief_label: re.Pattern[str]
+    in_body_label: re.Pattern[str]
     role_of: dict[str, str]
     role_words: list[str]  # longest first
     agencies: list[str]
@@ -72,6 +73,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         teasers=[compile_pattern(p, path) for p in require(d, "teasers", path, list)],
         teaser_label=compile_pattern(require(labels, "teaser", path, str), path),
         brief_label=compile_pattern(require(labels, "brief", path, str), path),
+        in_body_label=compile_pattern(require(labels, "in_body", path, str), path),
         role_of=role_of,
         role_words=words_longest,
         agencies=sorted((str(a) for a in require(d, "agencies", path, list)), key=len, reverse=True),

@@ -79,7 +79,7 @@ def tag_block(b: Block, m: Markers) -> Tagged:
         tc = trailing_credit(text, m)
         if tc and tc[0]:
             return Tagged(b, CAPTION, tc[0], bylines=tc[1])
-    if is_title_text(text, m):
+    if is_title_text(text, m) and not _is_note(text) and not m.in_body_label.fullmatch(text):
         return Tagged(b, TITLE, text)
     return Tagged(b, BODY, text)
 
