@@ -120,6 +120,7 @@ class Evidence:
     a_exact: bool = False  # a reaches it within 1 em
     a_near: bool = False  # a is within ~4 em of it
     b_narrow: bool = False  # b is 1.5–4 em short of the column: an indented first line
+    b_full: bool = False  # b reaches its column width
     wrapped: bool = False  # the text around is hard-wrapped
     spanning: bool = False  # a is wider than the column it sits over (a headline across columns)
     short_plain: bool = False  # a has no punctuation and is far narrower than the page's columns
@@ -131,6 +132,7 @@ def _special(text: str, m: Markers) -> bool:
     return (
         jump_marker(text, m) is not None
         or teaser_marker(text, m) is not None
+        or m.in_body_label.fullmatch(text) is not None
         or parse_byline_line(text, m) is not None
     )
 
@@ -182,7 +184,7 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if indented and last not in MID_SENTENCE:
         return False
     a_body = ev.a_full or last in "，、；：,;" or (len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
-    return a_body and (_body_like(b.text) or ends_sentence(b.text, m))
+    return a_body and (_body_like(b.text) or ends_sentence(b.text, m) or (ev.a_full and ev.b_full))
 
 
 def _joiner(left: str, right: str) -> str:
@@ -218,6 +220,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 a_exact=bool(col) and prev.width >= col - 1,
                 a_near=bool(col) and prev.width >= col - 4,
                 b_narrow=bool(col_b) and col_b - 4 <= line.width <= col_b - 1.5,
+                b_full=_is_full(i, lines, refs, columns),
                 wrapped=refs[i - 1] > 0 or wrapped_share > 0.5,
                 spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
                 short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text),

@@ -207,7 +207,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 or (nxt is not None and (nxt.role == BYLINE or bool(m.dateline.match(nxt.text))))
                 # Two title lines set off from the text above (not a subheading run inside it).
                 or (len(run) >= 2 and cur is not None and bool(cur.paragraphs)
-                    and (gap_style or run[0].block.blank_before > 0))
+                    and (gap_style or (run[0].block.blank_before > 0
+                                       and (nxt is None or nxt.role != BODY or nxt.block.blank_before > 0))))
                 # Where paragraphs follow each other without gaps, a title set off
                 # by blank lines on both sides is a headline, not a subheading.
                 or (not gap_style and run[0].block.blank_before > 0 and nxt is not None
@@ -238,6 +239,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             i = j
             continue
         if t.role == BYLINE:
+            if cur is None and prev_role == BYLINE and articles:
+                # Byline lines in a row (本版文字由… / 本版摄影… / 版式设计…) share one article.
+                articles[-1].bylines.extend(t.bylines)
+                i += 1
+                continue
             if cur is None:
                 cur = new_article(t.block)
             if cur.paragraphs or cur.caption:
