@@ -100,6 +100,14 @@ def _is_full(i: int, lines: list[Line], refs: list[float], columns: list[float])
     # Wider than the column is not "full": a headline across columns, a caption.
     if ref > 0:
         return ref - _tolerance(ref) <= w <= ref + _tolerance(ref)
+    # Page-wide column widths speak only for lines inside a run of text: a line
+    # with blank lines on both sides (a title, a label) is not a wrapped line.
+    last = i + 1 == len(lines) or lines[i + 1].blank_before > 0
+    if lines[i].blank_before > 0 and last:
+        return False
+    # Nor for a line followed by a much wider one: that one is set in another column.
+    if not last and lines[i + 1].width > w + _tolerance(w):
+        return False
     return any(cw - _tolerance(cw) <= w <= cw + 1 for cw in columns)
 
 
@@ -121,6 +129,7 @@ class Evidence:
     a_near: bool = False  # a is within ~4 em of it
     b_narrow: bool = False  # b is 1.5–4 em short of the column: an indented first line
     b_full: bool = False  # b reaches its column width
+    b_standalone: bool = False  # b is short of the column and ends without punctuation
     wrapped: bool = False  # the text around is hard-wrapped
     spanning: bool = False  # a is wider than the column it sits over (a headline across columns)
     short_plain: bool = False  # a has no punctuation and is far narrower than the page's columns
@@ -135,6 +144,14 @@ def _special(text: str, m: Markers) -> bool:
         or m.in_body_label.fullmatch(text) is not None
         or parse_byline_line(text, m) is not None
     )
+
+
+def _ends_open(text: str, m: Markers) -> bool:
+    """Could this be the last line of a paragraph or a line that runs on?  A
+    self-contained quotation without a final mark (“有这样的村书记”) cannot."""
+    if text[0] in "“「『《" and text[-1] in "”」』》" and not ends_sentence(text, m):
+        return False
+    return text[-1] in m.sentence_final or text[-1] in MID_SENTENCE or text[-1] in m.closing_marks
 
 
 def _has_punct(text: str) -> bool:
@@ -164,10 +181,15 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         # A headline wider than the body columns, wrapped onto a second line.
         return True
     indented = b.indent > base_indent and b.indent >= 2
+    if ev.b_standalone and last not in MID_SENTENCE:
+        # A line short of the column that ends without punctuation is no
+        # paragraph's last line: a subheading or title of its own.
+        return False
     if ends_sentence(a.text, m):
         # A sentence ending exactly at the column edge continues only when the
         # next line is not set off by a gap, a space indent or a narrow (indented) start.
-        return b.blank_before == 0 and ev.a_exact and not indented and not ev.b_narrow
+        return (b.blank_before == 0 and ev.a_exact and not indented and not ev.b_narrow
+                and b.text[0] not in "（(")  # a bracketed note after a sentence is its own paragraph
     if b.blank_before == 0:
         if ev.a_full:
             return not indented or last in MID_SENTENCE
@@ -221,6 +243,8 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 a_near=bool(col) and prev.width >= col - 4,
                 b_narrow=bool(col_b) and col_b - 4 <= line.width <= col_b - 1.5,
                 b_full=_is_full(i, lines, refs, columns),
+                b_standalone=bool(col_b) and line.width < col_b - 4 and not _ends_open(line.text, m)
+                and (i + 1 == len(lines) or lines[i + 1].blank_before > 0 or lines[i + 1].width > line.width + 4),
                 wrapped=refs[i - 1] > 0 or wrapped_share > 0.5,
                 spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
                 short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text),

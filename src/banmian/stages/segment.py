@@ -55,11 +55,12 @@ class Tagged:
 def is_title_text(text: str, m: Markers) -> bool:
     if len(text) > MAX_TITLE_CHARS or not text:
         return False
-    if "。" in text[:-1] or text.count("，") > 2:
+    if "。" in text[:-1] or text.count("，") > 2 or "@" in text or "www." in text or "http" in text:
         return False
-    if text[-1] in "，、；：,;" or (ends_sentence(text, m) and text.rstrip(m.closing_marks)[-1] == "。"):
+    if text[-1] in "，、；,;" or (ends_sentence(text, m) and text.rstrip(m.closing_marks)[-1] == "。"):
         return False
-    return True
+    # A kicker may end with a colon (国台办：), a sentence may not.
+    return text[-1] not in "：:" or len(text) <= 12
 
 
 def tag_block(b: Block, m: Markers) -> Tagged:
