@@ -39,6 +39,8 @@ class Block:
     indent: int = 0
     lines: int = 1
     full_end: bool = False  # the last line reached the column width
+    width: float = 0.0  # widest line, in em
+    column: float = 0.0  # the column width of the text around it, 0 when unknown
 
 
 def _reference_widths(lines: list[Line]) -> list[float]:
@@ -71,7 +73,10 @@ def column_widths(lines: list[Line]) -> list[float]:
     half-width digits, indented first lines), so lines are clustered from the
     widest down; a cluster of enough lines gives one column, its widest line.
     """
-    widths = sorted((ln.width for ln in lines if ln.width >= 8 and not ln.heading), reverse=True)
+    # Lines standing alone between blank lines (titles, labels) are not wrapped text.
+    in_runs = [ln for k, ln in enumerate(lines)
+               if not (ln.blank_before > 0 and (k + 1 == len(lines) or lines[k + 1].blank_before > 0))]
+    widths = sorted((ln.width for ln in in_runs if ln.width >= 8 and not ln.heading), reverse=True)
     need = max(3, 0.05 * len(widths))
     columns: list[float] = []
     i = 0
@@ -205,7 +210,8 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     # A gap: a column or page end inside a paragraph?
     if indented and last not in MID_SENTENCE:
         return False
-    a_body = ev.a_full or last in "，、；：,;" or (len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
+    a_body = ev.a_full or (last in "，、；：,;" and len(a.text) >= 8) or (
+        len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
     return a_body and (_body_like(b.text) or ends_sentence(b.text, m) or (ev.a_full and ev.b_full))
 
 
@@ -256,11 +262,13 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 blk.lines += 1
                 blk.full_end = _is_full(i, lines, refs, columns)
                 block_width = max(block_width, line.width)
+                blk.width = block_width
+                blk.column = blk.column or _column(i, lines, refs, columns)
                 prev = line
                 continue
         blocks.append(
             Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
-                  _is_full(i, lines, refs, columns))
+                  _is_full(i, lines, refs, columns), line.width, _column(i, lines, refs, columns))
         )
         block_width = line.width
         prev = line

@@ -215,6 +215,9 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 or (not gap_style and run[0].block.blank_before > 0 and nxt is not None
                     and nxt.block.blank_before > 0)
                 or _photo_follows(tagged, j)
+                # A title wider than the column below it spans columns: a headline, not a subheading.
+                or (nxt is not None and nxt.block.column > 0
+                    and max(r.block.width for r in run) > nxt.block.column + 2.5)
                 or trailing_teaser(run[-1].text, m) is not None
                 or (nxt is None and run[0].block.blank_before > 0 and not gap_style)
             )
