@@ -70,8 +70,8 @@ def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_num
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: one row per field; json: totals and per-page counts.")
 @click.option("--per-page", is_flag=True, help="Also print the scores of each gold page.")
-@click.option("--split", type=click.Choice(["dev", "heldout"]),
-              help="Only the gold pages of this split (heldout pages are not looked at while tuning).")
+@click.option("--split", metavar="NAME",
+              help="Only the gold pages of this split (dev, or a held-out split nobody tunes on).")
 def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool, split: str | None) -> None:
     """Score the parser against gold pages: headline, kicker, subtitle, byline,
     paragraph and kind precision / recall / F1."""

@@ -38,6 +38,8 @@ class Markers:
     subtitle_starts: tuple[str, ...]
     subtitle_cue: re.Pattern[str]
     notice_words: re.Pattern[str]
+    headline_cue: re.Pattern[str]
+    photo_label: re.Pattern[str]
     advertisement_words: re.Pattern[str]
     brief_max_chars: int
     prefix_roles: re.Pattern[str]
@@ -82,6 +84,8 @@ def load_markers(path: str | Path | None = None) -> Markers:
         subtitle_starts=tuple(str(w) for w in require(d, "subtitle_starts", path, list)),
         subtitle_cue=compile_pattern(require(d, "subtitle_cue", path, str), path),
         notice_words=compile_pattern(require(d, "notice_words", path, str), path),
+        headline_cue=compile_pattern(require(d, "headline_cue", path, str), path),
+        photo_label=compile_pattern(require(d, "photo_label", path, str), path),
         advertisement_words=compile_pattern(require(d, "advertisement_words", path, str), path),
         brief_max_chars=int(require(d, "brief_max_chars", path, int)),
         prefix_roles=re.compile("|".join(re.escape(w) for w in prefix_words)),

@@ -154,6 +154,9 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         tagged = [t for t in tagged if not any(t is x for x in labels)]
     body = [t for t in tagged if t.role == BODY]
     gap_style = sum(1 for t in body if t.block.blank_before > 0) > len(body) / 2
+    # A page whose converter marked headlines (##) marks them all: other title
+    # lines are subheadings.
+    heading_style = sum(1 for t in tagged if t.role == HEADING) >= 2
     articles: list[Article] = []
     cur: Article | None = None
     prev_role: str | None = None
@@ -201,26 +204,19 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 prev_role = BODY
                 i = j
                 continue
-            starts = (
-                any(r.role == HEADING for r in run)
-                or cur is None
-                or _can_start(prev_role)
-                or (nxt is not None and (nxt.role == BYLINE or bool(m.dateline.match(nxt.text))))
-                # Two title lines set off from the text above (not a subheading run inside it).
-                or (len(run) >= 2 and cur is not None and bool(cur.paragraphs)
-                    and (gap_style or (run[0].block.blank_before > 0
-                                       and (nxt is None or nxt.role != BODY or nxt.block.blank_before > 0))))
-                # Where paragraphs follow each other without gaps, a title set off
-                # by blank lines on both sides is a headline, not a subheading.
-                or (not gap_style and run[0].block.blank_before > 0 and nxt is not None
-                    and nxt.block.blank_before > 0)
-                or _photo_follows(tagged, j)
-                # A title wider than the column below it spans columns: a headline, not a subheading.
-                or (nxt is not None and nxt.block.column > 0
-                    and max(r.block.width for r in run) > nxt.block.column + 2.5)
-                or trailing_teaser(run[-1].text, m) is not None
-                or (nxt is None and run[0].block.blank_before > 0 and not gap_style)
-            )
+            if run[0].role == TITLE and m.photo_label.fullmatch(run[0].text):
+                # 图片报道: a photo item; its caption, if any, follows.
+                cur = new_article(t.block)
+                cur.headline, cur.kind = run[0].text, "photo"
+                if nxt is not None and nxt.role == CAPTION and len(run) == 1:
+                    cur.caption, i = nxt.text, j + 1
+                    cur.bylines.extend(nxt.bylines)
+                else:
+                    i = i + 1
+                close()
+                prev_role = CAPTION
+                continue
+            starts = _starts_article(run, nxt, cur, prev_role, tagged, j, m, gap_style, heading_style)
             if starts:
                 cur = new_article(t.block)
                 cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m)
@@ -321,6 +317,33 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         i += 1
     close()
     return articles
+
+
+def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, prev_role: str | None,
+                    tagged: list[Tagged], j: int, m: Markers, gap_style: bool, heading_style: bool) -> bool:
+    """Does this run of title lines start an article, or is it a subheading?"""
+    if any(r.role == HEADING for r in run) or cur is None or _can_start(prev_role):
+        return True
+    if nxt is not None and (nxt.role == BYLINE or m.dateline.match(nxt.text)):
+        return True
+    if _photo_follows(tagged, j) or trailing_teaser(run[-1].text, m) is not None:
+        return True
+    if heading_style:
+        # The converter marked every headline; an unmarked title line is a subheading.
+        return False
+    if any(m.headline_cue.search(r.text) for r in run):
+        return True
+    # A title wider than the column below it spans columns: a headline.
+    if nxt is not None and nxt.block.column > 0 and max(r.block.width for r in run) > nxt.block.column + 2.5:
+        return True
+    set_off_above = run[0].block.blank_before > 0
+    set_off_below = nxt is None or nxt.role != BODY or nxt.block.blank_before > 0
+    # Two title lines set off from the text above (not a subheading run inside it).
+    if len(run) >= 2 and cur.paragraphs and (gap_style or (set_off_above and set_off_below)):
+        return True
+    # Where paragraphs follow each other without gaps, a title set off by
+    # blank lines on both sides (or closing the page) is a headline.
+    return not gap_style and set_off_above and set_off_below
 
 
 def _labels_body(tagged: list[Tagged], j: int, i: int) -> bool:
