@@ -27,6 +27,8 @@ BODY_PUNCT = "，、；：。！？"
 # A gap-separated part this long (chars) is body text, not a title.
 MIN_BODY_CHARS = 20
 WINDOW = 4
+# A paragraph's first line is indented by about two em.
+INDENT_EM = 2.0
 
 
 @dataclass(slots=True)
@@ -255,6 +257,10 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
                 short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text),
             )
+            if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):
+                # The next line is much wider (more than an indent): this one is no
+                # wrapped line of its column (a title or label above the text).
+                ev.a_full = ev.a_exact = ev.a_near = False
             if should_join(prev, line, ev, m, base_indent):
                 blk = blocks[-1]
                 blk.text += _joiner(blk.text, line.text) + line.text

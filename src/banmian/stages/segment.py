@@ -117,6 +117,11 @@ def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | N
     if len(texts) == 1:
         kicker, headline = split_title_line(texts[0], m)
         return kicker, headline, None
+    tagged_lines = [k for k, x in enumerate(texts) if m.headline_cue.search(x)]
+    if len(tagged_lines) == 1:
+        # The line with the column tag is the headline (牧区姑娘 飞上蓝天（点赞新时代）).
+        h = tagged_lines[0]
+        return " ".join(texts[:h]) or None, texts[h], " ".join(texts[h + 1 :]) or None
     if len(texts) == 2:
         a, b = texts
         if b.startswith(m.subtitle_starts):
