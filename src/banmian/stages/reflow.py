@@ -48,23 +48,41 @@ class Block:
 def _reference_widths(lines: list[Line]) -> list[float]:
     """For each line, the column width around it when the text is hard-wrapped, else 0.
 
-    The reference is the second-widest line within a small window; it counts
-    only when at least three lines of the window reach it (a wrapped column).
+    Within a window of ±4 lines, the width most lines share (the mode, to half
+    an em; the wider on ties) is the column, when at least three lines have it.
+    Otherwise, within the line's run of text between blank lines, the widest
+    width that two lines reach: wide columns hold few lines per run.
     """
     widths = [ln.width for ln in lines]
     n = len(lines)
     refs = [0.0] * n
     for i in range(n):
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        window = sorted((widths[j] for j in range(lo, hi) if not lines[j].heading), reverse=True)
-        if len(window) < 3:
-            continue
-        ref = window[1]
-        if ref < 8:
-            continue
-        near = sum(1 for w in window if w >= ref - 1.5 and w <= ref + 1.5)
-        if near >= 3:
-            refs[i] = ref
+        counts: dict[float, int] = {}
+        for j in range(lo, hi):
+            w = widths[j]
+            if w >= 8 and not lines[j].heading:
+                key = round(w * 2) / 2
+                counts[key] = counts.get(key, 0) + 1
+        if counts:
+            best = max(counts, key=lambda w: (counts[w] + counts.get(w - 0.5, 0) + counts.get(w + 0.5, 0), w))
+            support = sum(c for w, c in counts.items() if abs(w - best) <= 1.5)
+            if support >= 3:
+                refs[i] = best
+    # Runs of text between blank lines, for the lines the window left undecided.
+    start = 0
+    for k in range(1, n + 1):
+        if k == n or lines[k].blank_before > 0:
+            run = [widths[j] for j in range(start, k) if not lines[j].heading]
+            top = sorted(run, reverse=True)
+            if len(top) >= 3:
+                for w in top:
+                    if sum(1 for x in top if w - _tolerance(w) <= x <= w) >= 2:
+                        for j in range(start, k):
+                            if not refs[j]:
+                                refs[j] = w
+                        break
+            start = k
     return refs
 
 
