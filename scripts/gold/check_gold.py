@@ -21,6 +21,7 @@ GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold"
 WS = re.compile(r"\s+")
 KINDS = {"news", "photo", "teaser", "brief", "notice", "advertisement", "other"}
 ROLES = {"reporter", "correspondent", "photographer", "editor", "author", "unknown"}
+SPLITS = {"dev", "heldout", "heldout2"}
 TOP_KEYS = ["input", "source", "layout", "split", "paper", "date", "page", "page_name",
             "boilerplate", "articles"]
 ART_KEYS = ["kind", "kicker", "headline", "subtitle", "bylines", "paragraphs", "caption",
@@ -59,6 +60,8 @@ def check(path: Path) -> tuple[list[str], str]:
     flat = squash(text)
     ffl = fold(text)
     rmrb = g["input"].startswith("rmrb-")
+    if g.get("split") not in SPLITS:
+        errs.append(f"split {g.get('split')!r} not one of {sorted(SPLITS)}")
     if not isinstance(g.get("layout"), str) or not g.get("layout"):
         errs.append("layout must be a non-empty string")
     for key in ("paper", "page_name"):
