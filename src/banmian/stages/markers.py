@@ -33,6 +33,7 @@ class Markers:
     role_of: dict[str, str]
     role_words: list[str]  # longest first
     agencies: list[str]
+    bracketed_agency: re.Pattern[str]
     dateline: re.Pattern[str]
     kicker_cue: re.Pattern[str]
     subtitle_starts: tuple[str, ...]
@@ -59,6 +60,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         for w in words:
             role_of[str(w)] = role
     words_longest = sorted(role_of, key=len, reverse=True)
+    agencies = sorted((str(a) for a in require(d, "agencies", path, list)), key=len, reverse=True)
     suffix_roles: list[tuple[str, str, bool]] = []
     for role, spec in require(d, "role_suffixes", path, dict).items():
         if not isinstance(spec, dict) or not isinstance(spec.get("words"), list):
@@ -78,7 +80,8 @@ def load_markers(path: str | Path | None = None) -> Markers:
         in_body_label=compile_pattern(require(labels, "in_body", path, str), path),
         role_of=role_of,
         role_words=words_longest,
-        agencies=sorted((str(a) for a in require(d, "agencies", path, list)), key=len, reverse=True),
+        agencies=agencies,
+        bracketed_agency=re.compile("[（(](?:" + "|".join(re.escape(a) for a in agencies) + ")[）)]"),
         dateline=compile_pattern(require(d, "dateline", path, str), path),
         kicker_cue=compile_pattern(require(d, "kicker_cue", path, str), path),
         subtitle_starts=tuple(str(w) for w in require(d, "subtitle_starts", path, list)),
@@ -174,9 +177,10 @@ def is_name(token: str) -> bool:
 
 
 def _strip_agencies(text: str, m: Markers) -> str:
-    for a in m.agencies:
-        text = text.replace(f"（{a}）", " ").replace(f"({a})", " ")
-    return text
+    """Drop bracketed agency credits: 左学长摄（人民视觉） → 左学长摄."""
+    if "（" not in text and "(" not in text:
+        return text
+    return m.bracketed_agency.sub(" ", text)
 
 
 def _merge_spaced_names(tokens: list[str]) -> list[str]:
@@ -203,7 +207,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     """Bylines when the whole line is bylines (本报记者 张三 通讯员 李四, 方聿 许应田,
     （本报记者赵兵、陈伟光）, 左学长摄（人民视觉）), else ``None``."""
     t = text.strip()
-    if len(t) > 80 or not t or t[-1] in "，、；,;：:" or t[0] in "，、；,;：:":
+    if len(t) > 80 or not t or t[-1] in "，、；,;：:" or t[0] in "，、；,;：:" or any(c in t for c in "。！？；“”"):
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]

@@ -52,16 +52,15 @@ class Line:
     heading: int = 0  # markdown heading level, 0 when not a heading
     blank_before: int = 0  # blank lines between this line and the previous one
     page_break: bool = False  # a form feed came before this line
+    width: float = 0.0  # display width in em, set from the text
 
-    @property
-    def width(self) -> float:
-        return display_width(self.text)
+    def __post_init__(self) -> None:
+        self.width = display_width(self.text)
 
 
 def display_width(text: str) -> float:
     """Width in em: a Chinese character is 1, an ASCII character 1/2."""
-    ascii_count = sum(1 for ch in text if ch < "\u0080")
-    return len(text) - ascii_count / 2
+    return len(text) - len(text.encode("ascii", "ignore")) / 2
 
 
 def normalize_chars(text: str) -> str:
