@@ -216,6 +216,10 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 if nxt is not None and nxt.role == CAPTION and len(run) == 1:
                     cur.caption, i = nxt.text, j + 1
                     cur.bylines.extend(nxt.bylines)
+                elif len(run) == 1 and _photo_follows(tagged, j):
+                    # caption text, then the credit line
+                    cur.caption, i = nxt.text, j + 2  # type: ignore[union-attr]
+                    cur.bylines.extend(tagged[j + 1].bylines)
                 else:
                     i = i + 1
                 close()
@@ -343,9 +347,17 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         return True
     set_off_above = run[0].block.blank_before > 0
     set_off_below = nxt is None or nxt.role != BODY or nxt.block.blank_before > 0
-    # Two title lines set off from the text above (not a subheading run inside it).
-    if len(run) >= 2 and cur.paragraphs and (gap_style or (set_off_above and set_off_below)):
-        return True
+    if len(run) >= 2 and cur.paragraphs:
+        # Two title lines set off from the text above (not a subheading run inside it),
+        if gap_style or (set_off_above and set_off_below):
+            return True
+        # or set off from each other (kicker and headline in different type sizes
+        # come out as separate blocks; a two-line subheading comes out as one),
+        if set_off_above and all(r.block.blank_before > 0 for r in run[1:]):
+            return True
+        # or shaped as a kicker (…——, …强调) over a headline.
+        if any(m.kicker_cue.search(r.text) for r in run[:-1]):
+            return True
     # Where paragraphs follow each other without gaps, a title set off by
     # blank lines on both sides (or closing the page) is a headline.
     return not gap_style and set_off_above and set_off_below
