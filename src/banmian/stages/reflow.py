@@ -158,6 +158,7 @@ class Evidence:
     wrapped: bool = False  # the text around is hard-wrapped
     spanning: bool = False  # a is wider than the column it sits over (a headline across columns)
     short_plain: bool = False  # a has no punctuation and is far narrower than the page's columns
+    wrapped_title: bool = False  # a and b alone between blank lines, b much shorter
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -197,6 +198,9 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
         return False
     last = a.text[-1]
+    if ev.wrapped_title and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m):
+        # A two-line block alone between blank lines, long line over short: one title, wrapped.
+        return True
     if ev.short_plain:
         # A short line with no punctuation on a page of wide columns stands
         # alone: a verse line, a list item, a label.
@@ -274,6 +278,8 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 wrapped=refs[i - 1] > 0 or wrapped_share > 0.5,
                 spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
                 short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text),
+                wrapped_title=prev.blank_before > 0 and line.blank_before == 0 and line.width < 0.5 * prev.width
+                and (i + 1 == len(lines) or lines[i + 1].blank_before > 0) and not line.heading,
             )
             if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):
                 # The next line is much wider (more than an indent): this one is no
