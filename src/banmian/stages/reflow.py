@@ -269,7 +269,8 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 or (blocks[-1].lines >= 2 and block_width >= 8 and prev.width >= block_width - _tolerance(block_width))
                 # no window evidence: as wide as the line right after it (two lines of one column)
                 or (not col and line.blank_before == 0 and prev.width >= 8 and abs(prev.width - line.width) <= 1.5),
-                a_exact=bool(col) and prev.width >= col - 1,
+                # a paragraph's first line is full one indent short of the column
+                a_exact=bool(col) and prev.width >= col - 1 - (INDENT_EM if blocks[-1].lines == 1 else 0),
                 a_near=bool(col) and prev.width >= col - 4,
                 b_narrow=bool(col_b) and col_b - 4 <= line.width <= col_b - 1.5,
                 b_full=_is_full(i, lines, refs, columns),
@@ -277,7 +278,9 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 and (i + 1 == len(lines) or lines[i + 1].blank_before > 0 or lines[i + 1].width > line.width + 4),
                 wrapped=refs[i - 1] > 0 or wrapped_share > 0.5,
                 spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
-                short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text),
+                # (a wrapped body line reaching a real column of 16 em or more is not one)
+                short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text)
+                and not (col >= 16 and prev.width >= col - _tolerance(col)),
                 wrapped_title=prev.blank_before > 0 and line.blank_before == 0 and line.width < 0.5 * prev.width
                 and (i + 1 == len(lines) or lines[i + 1].blank_before > 0) and not line.heading,
             )
