@@ -89,6 +89,12 @@ def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool, split: str | None)
         click.echo(format_table(report, per_page=per_page))
 
 
+from .archive.cli import COMMANDS as ARCHIVE_COMMANDS  # noqa: E402
+
+for _command in ARCHIVE_COMMANDS:
+    cli.add_command(_command)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -1,0 +1,239 @@
+"""Ingest page files into the archive: idempotent, one transaction per edition.
+
+- A page's identity is (paper, date, page number), or (paper, date, file name)
+  when the page number is unknown.  Its file's SHA-256 is stored: the same
+  bytes again add nothing; different bytes for the same page replace that
+  page's rows in the same transaction.
+- Pages are parsed in worker processes (``workers``); rows are written by this
+  process only, an edition at a time, inside ``BEGIN IMMEDIATE … COMMIT``: a
+  crash or Ctrl-C mid-edition leaves the archive as it was before it.
+- A file that cannot be read or parsed is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from sqlalchemy import Connection, Engine, delete, select
+
+from .. import __version__
+from ..errors import BanmianError, InputError
+from ..model import Page
+from ..pipeline import expand_paths, parse_source
+from ..stages.read import read_source
+from . import schema as S
+from .db import write_connection
+from .fts import index_tokens
+
+
+@dataclass(slots=True)
+class Parsed:
+    source: str
+    sha256: str
+    page: Page | None = None
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    editions: int = 0
+    pages: int = 0  # new or replaced
+    replaced: int = 0
+    articles: int = 0
+    skipped: int = 0  # already in the archive, unchanged
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.editions} editions, {self.pages} pages ({self.replaced} replaced), "
+                f"{self.articles} articles, {self.skipped} skipped, {self.failed} failed")
+
+
+def key_hash(prefix: str, *parts: object) -> str:
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return prefix + hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | None) -> Parsed:
+    """Read and parse one file (runs in a worker process)."""
+    p = Path(path)
+    try:
+        src = read_source(p, encoding=encoding)
+        data = p.read_bytes()
+        page = parse_source(src, day=day, paper=paper)
+    except InputError as e:
+        return Parsed(p.name, "", error=str(e))
+    except BanmianError as e:  # a data-file problem: still one line, still this file
+        return Parsed(p.name, "", error=str(e))
+    page.original_text = ""  # not stored; keeps the hand-over between processes small
+    return Parsed(p.name, hashlib.sha256(data).hexdigest(), page)
+
+
+def _parse_all(files: list[Path], paper, day, encoding, workers: int) -> Iterator[Parsed]:
+    args = [(str(f), paper, day, encoding) for f in files]
+    if workers <= 1 or len(files) < 2:
+        for a in args:
+            yield parse_one(*a)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(parse_one, *zip(*args), chunksize=8)
+
+
+def _edition_key(page: Page) -> tuple[str | None, Date | None]:
+    return page.paper, page.date
+
+
+def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = None, day: Date | None = None,
+           encoding: str | None = None, workers: int = 1,
+           progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Parse and store files; returns counts.  Errors per file are in ``report.errors``."""
+    report = IngestReport()
+    files = expand_paths(list(paths))
+    # Files of one edition usually sort together (dates in names): keep them in one transaction.
+    batch: list[Parsed] = []
+    batch_key: tuple | None = None
+    seen_editions: set[str] = set()
+
+    def flush() -> None:
+        if batch:
+            _write_edition(engine, batch, report, seen_editions)
+            batch.clear()
+
+    for parsed in _parse_all(files, paper, day, encoding, workers):
+        if progress:
+            progress(1)
+        if parsed.page is None:
+            report.failed += 1
+            report.errors.append(parsed.error or f"{parsed.source}: failed")
+            continue
+        key = _edition_key(parsed.page)
+        if key != batch_key:
+            flush()
+            batch_key = key
+        batch.append(parsed)
+    flush()
+    report.editions = len(seen_editions)
+    return report
+
+
+def _page_id(page: Page) -> str:
+    if page.number is not None:
+        return key_hash("p", page.paper, page.date, page.number)
+    return key_hash("p", page.paper, page.date, "src", page.source)
+
+
+# Fault injection for the crash tests: seconds to sleep inside each edition's
+# transaction, after its first page is written (never set in normal use).
+FAULT_SLEEP_ENV = "BANMIAN_FAULT_SLEEP_IN_EDITION"
+
+
+def _write_edition(engine: Engine, batch: list[Parsed], report: IngestReport, seen: set[str]) -> None:
+    first = batch[0].page
+    assert first is not None
+    edition_id = key_hash("e", first.paper, first.date)
+    fault_sleep = float(os.environ.get(FAULT_SLEEP_ENV) or 0)
+    with write_connection(engine) as conn, conn.begin():
+        if conn.execute(select(S.editions.c.id).where(S.editions.c.id == edition_id)).first() is None:
+            conn.execute(S.editions.insert().values(id=edition_id, paper=first.paper, date=first.date))
+        seen.add(edition_id)
+        for parsed in batch:
+            page = parsed.page
+            assert page is not None
+            page_id = _page_id(page)
+            old = conn.execute(select(S.pages.c.sha256).where(S.pages.c.id == page_id)).first()
+            if old is not None and old.sha256 == parsed.sha256:
+                report.skipped += 1
+                continue
+            same_bytes = conn.execute(select(S.pages.c.id).where(
+                S.pages.c.sha256 == parsed.sha256, S.pages.c.edition_id == edition_id)).first()
+            if old is None and same_bytes is not None:
+                report.skipped += 1  # the same file under another name
+                continue
+            if old is not None:
+                _delete_page(conn, page_id)
+                report.replaced += 1
+            _insert_page(conn, page, page_id, edition_id, parsed)
+            report.pages += 1
+            report.articles += len(page.articles)
+            if fault_sleep:
+                print(f"fault-injection: sleeping in edition {edition_id}", file=sys.stderr, flush=True)
+                time.sleep(fault_sleep)
+
+
+def _fts_values(headline_parts: list[str | None], body: str) -> dict[str, str]:
+    title_bi, title_uni = index_tokens(" ".join(x for x in headline_parts if x))
+    body_bi, body_uni = index_tokens(body)
+    return {"title_bi": title_bi, "body_bi": body_bi, "title_uni": title_uni, "body_uni": body_uni}
+
+
+def _article_fts(row) -> dict[str, str]:
+    return _fts_values([row.kicker, row.headline, row.subtitle], "\n".join(filter(None, [row.body, row.caption])))
+
+
+def _delete_page(conn: Connection, page_id: str) -> None:
+    rows = conn.execute(select(S.articles).where(S.articles.c.page_id == page_id)).all()
+    for row in rows:
+        # The index is contentless: removing a row means handing it the tokens it
+        # was given, which are a pure function of the stored text.
+        vals = _article_fts(row)
+        conn.exec_driver_sql(
+            "INSERT INTO articles_fts(articles_fts, rowid, title_bi, body_bi, title_uni, body_uni) "
+            "VALUES ('delete', ?, ?, ?, ?, ?)",
+            (row.rowid, vals["title_bi"], vals["body_bi"], vals["title_uni"], vals["body_uni"]))
+    ids = [r.id for r in rows]
+    if ids:
+        conn.execute(delete(S.paragraphs).where(S.paragraphs.c.article_id.in_(ids)))
+        conn.execute(delete(S.bylines).where(S.bylines.c.article_id.in_(ids)))
+        conn.execute(delete(S.articles).where(S.articles.c.page_id == page_id))
+    conn.execute(delete(S.pages).where(S.pages.c.id == page_id))
+
+
+def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, parsed: Parsed) -> None:
+    conn.execute(S.pages.insert().values(
+        id=page_id, edition_id=edition_id, number=page.number, name=page.name, source=page.source,
+        sha256=parsed.sha256, encoding=page.encoding, parser_version=__version__,
+        ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
+        boilerplate=json.dumps(page.boilerplate, ensure_ascii=False)))
+    article_rows, para_rows, byline_rows = [], [], []
+    for ord_, a in enumerate(page.articles):
+        # An id already stored for another page (a republished item) keeps its first home.
+        if conn.execute(select(S.articles.c.id).where(S.articles.c.id == a.id)).first() is not None:
+            continue
+        body = "\n".join(a.paragraphs)
+        article_rows.append(dict(
+            id=a.id, page_id=page_id, edition_id=edition_id, paper=page.paper, date=page.date,
+            page=page.number, ord=ord_, kind=a.kind, kicker=a.kicker, headline=a.headline,
+            subtitle=a.subtitle, caption=a.caption, body=body,
+            continues_to_page=a.continues_to.page if a.continues_to else None,
+            continues_to_article=a.continues_to.article if a.continues_to else None,
+            continued_from_page=a.continued_from.page if a.continued_from else None,
+            continued_from_article=a.continued_from.article if a.continued_from else None,
+            refers_to_page=a.refers_to.page if a.refers_to else None,
+            refers_to_article=a.refers_to.article if a.refers_to else None))
+        para_rows.extend(dict(article_id=a.id, idx=i, text=p) for i, p in enumerate(a.paragraphs))
+        byline_rows.extend(dict(article_id=a.id, idx=i, name=b.name, role=b.role) for i, b in enumerate(a.bylines))
+    if not article_rows:
+        return
+    conn.execute(S.articles.insert(), article_rows)
+    if para_rows:
+        conn.execute(S.paragraphs.insert(), para_rows)
+    if byline_rows:
+        conn.execute(S.bylines.insert(), byline_rows)
+    ids = [r["id"] for r in article_rows]
+    stored = conn.execute(select(S.articles).where(S.articles.c.id.in_(ids))).all()
+    conn.exec_driver_sql(
+        "INSERT INTO articles_fts(rowid, title_bi, body_bi, title_uni, body_uni) VALUES (?, ?, ?, ?, ?)",
+        [(r.rowid, *_article_fts(r).values()) for r in stored])
+
+
+__all__ = ["IngestReport", "ingest", "parse_one"]

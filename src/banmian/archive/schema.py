@@ -1,0 +1,78 @@
+"""Tables of the archive (SQLAlchemy Core).  Documented in docs/archive.md.
+
+Ids are the parser's content-derived ids (articles) or hashes of natural keys
+(editions, pages), so the same input always lands on the same rows and exported
+files join across runs.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+editions = Table(
+    "editions", metadata,
+    Column("id", String, primary_key=True),  # e + hash(paper, date)
+    Column("paper", String),
+    Column("date", Date),
+)
+
+pages = Table(
+    "pages", metadata,
+    Column("id", String, primary_key=True),  # p + hash(paper, date, source)
+    Column("edition_id", String, ForeignKey("editions.id", ondelete="CASCADE"), nullable=False),
+    Column("number", Integer),
+    Column("name", String),
+    Column("source", String, nullable=False),  # file name as given, not a machine path
+    Column("sha256", String, nullable=False),  # of the file's bytes: re-ingesting the same file adds nothing
+    Column("encoding", String),
+    Column("parser_version", String, nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
+    Column("boilerplate", Text),  # JSON list of removed furniture lines
+    Index("ix_pages_edition", "edition_id"),
+    Index("ix_pages_sha256", "sha256"),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("rowid", Integer, primary_key=True, autoincrement=True),  # FTS row key
+    Column("id", String, nullable=False, unique=True),
+    Column("page_id", String, ForeignKey("pages.id", ondelete="CASCADE"), nullable=False),
+    Column("edition_id", String, nullable=False),
+    Column("paper", String),
+    Column("date", Date),
+    Column("page", Integer),
+    Column("ord", Integer, nullable=False),  # reading order on the page
+    Column("kind", String, nullable=False),
+    Column("kicker", Text),
+    Column("headline", Text),
+    Column("subtitle", Text),
+    Column("caption", Text),
+    Column("body", Text, nullable=False),  # paragraphs joined by newlines
+    Column("continues_to_page", Integer),
+    Column("continues_to_article", String),
+    Column("continued_from_page", Integer),
+    Column("continued_from_article", String),
+    Column("refers_to_page", Integer),
+    Column("refers_to_article", String),
+    Index("ix_articles_date", "date"),
+    Index("ix_articles_page", "page_id"),
+    Index("ix_articles_paper_date", "paper", "date"),
+)
+
+paragraphs = Table(
+    "paragraphs", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
+bylines = Table(
+    "bylines", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("role", String, nullable=False),
+    Index("ix_bylines_name", "name"),
+)
