@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import deque
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -22,9 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Callable, Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy import Connection, Engine, delete, func, select
 
 from .. import __version__
 from ..errors import BanmianError, InputError
@@ -85,8 +87,17 @@ def _parse_all(files: list[Path], paper, day, encoding, workers: int) -> Iterato
         for a in args:
             yield parse_one(*a)
         return
+    # Keep a bounded number of pages in flight: the writer is the slower side, and
+    # an unbounded map would pile every parsed page up in memory.
+    ahead = workers * 16
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(parse_one, *zip(*args), chunksize=8)
+        pending: deque = deque()
+        for a in args:
+            pending.append(pool.submit(parse_one, *a))
+            if len(pending) >= ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _edition_key(page: Page) -> tuple[str | None, Date | None]:
@@ -205,12 +216,18 @@ def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, pa
         ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
         boilerplate=json.dumps(page.boilerplate, ensure_ascii=False)))
     article_rows, para_rows, byline_rows = [], [], []
+    # An id already stored for another page (a republished item) keeps its first home.
+    taken = set(conn.execute(select(S.articles.c.id).where(
+        S.articles.c.id.in_([a.id for a in page.articles]))).scalars()) if page.articles else set()
+    # Rowids are assigned here, under the write lock, so the index rows need no read-back.
+    next_rowid = (conn.execute(select(func.max(S.articles.c.rowid))).scalar() or 0) + 1
     for ord_, a in enumerate(page.articles):
-        # An id already stored for another page (a republished item) keeps its first home.
-        if conn.execute(select(S.articles.c.id).where(S.articles.c.id == a.id)).first() is not None:
+        if a.id in taken:
             continue
+        taken.add(a.id)
         body = "\n".join(a.paragraphs)
         article_rows.append(dict(
+            rowid=next_rowid + len(article_rows),
             id=a.id, page_id=page_id, edition_id=edition_id, paper=page.paper, date=page.date,
             page=page.number, ord=ord_, kind=a.kind, kicker=a.kicker, headline=a.headline,
             subtitle=a.subtitle, caption=a.caption, body=body,
@@ -229,11 +246,9 @@ def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, pa
         conn.execute(S.paragraphs.insert(), para_rows)
     if byline_rows:
         conn.execute(S.bylines.insert(), byline_rows)
-    ids = [r["id"] for r in article_rows]
-    stored = conn.execute(select(S.articles).where(S.articles.c.id.in_(ids))).all()
     conn.exec_driver_sql(
         "INSERT INTO articles_fts(rowid, title_bi, body_bi, title_uni, body_uni) VALUES (?, ?, ?, ?, ?)",
-        [(r.rowid, *_article_fts(r).values()) for r in stored])
+        [(r["rowid"], *_article_fts(SimpleNamespace(**r)).values()) for r in article_rows])
 
 
 __all__ = ["IngestReport", "ingest", "parse_one"]
