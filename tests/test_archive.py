@@ -188,3 +188,49 @@ def test_cli_search_json_and_missing_article(tmp_path, fixture_pages):
     missing = run_cli("show", "nope", "--db", db)
     assert missing.returncode != 0 and missing.stderr.startswith("banmian: error:")
     assert "Traceback" not in missing.stderr
+
+
+def test_people_title_timeline(tmp_path, fixture_pages):
+    """Person records across issues: one official, titles dated by the issues they appear in."""
+    from banmian.archive import ingest as ing
+    from banmian.archive.people import list_people
+
+    def fake_people(page):
+        out = []
+        for a in page.articles:
+            for i, p in enumerate(a.paragraphs):
+                k = p.find("曹金海")
+                if k >= 0:
+                    out.append({"name": "曹金海", "role": "official",
+                                "titles": [{"title": "区长", "organization": "港闸区政府"}],
+                                "mentions": [{"article": a.id, "field": "paragraph", "index": i,
+                                              "start": k, "end": k + 3, "text": "曹金海"}]})
+                    break
+        return out
+
+    engine = fresh(tmp_path)
+    orig = ing.parse_one
+
+    def parse_with_people(*args):
+        parsed = orig(*args)
+        if parsed.page is not None:
+            parsed.people = fake_people(parsed.page)
+        return parsed
+
+    ing.parse_one = parse_with_people
+    try:
+        ingest(engine, [fixture_pages], paper="港闸报")
+        ingest(engine, [fixture_pages], paper="港闸报")  # idempotent for people too
+    finally:
+        ing.parse_one = orig
+    people = list_people(engine, role="official")
+    assert [p["name"] for p in people] == ["曹金海"]
+    (title,) = people[0]["titles"]
+    assert (title["title"], title["organization"]) == ("区长", "港闸区政府")
+    assert (title["first_seen"], title["last_seen"]) == ("2020-04-28", "2020-05-06")
+    assert people[0]["scope"] == "港闸区"
+    from sqlalchemy import text
+    with engine.connect() as conn:
+        for art, field, idx, start, end, txt in conn.execute(text(
+                "SELECT article_id, field, idx, start, \"end\", text FROM mentions")):
+            assert get_article(engine, art)["paragraphs"][idx][start:end] == txt

@@ -182,4 +182,30 @@ def export(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...]) -> None:
         click.echo(f"{table}: {path}", err=True)
 
 
-COMMANDS = [ingest, search, show, export]
+@click.command()
+@DB_OPTION
+@click.option("--role", type=click.Choice(["official", "journalist", "other"]), help="Only people of this role.")
+@click.option("--name", metavar="NAME", help="Only people whose name contains this.")
+@click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD", help="Titles seen on or after this date.")
+@click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD", help="Titles seen on or before this date.")
+@FORMAT_OPTION
+def people(db: str, role, name, date_from, date_to, fmt) -> None:
+    """People in the archive with their title timelines (title, organization, first and last seen)."""
+    from .db import open_archive
+    from .people import list_people
+
+    found = list_people(open_archive(db), role=role, name=name, date_from=date_from, date_to=date_to)
+    if fmt != "table":
+        emit(found, fmt, ["id", "name", "role", "scope", "titles"])
+        return
+    rows = []
+    for p in found:
+        for k, t in enumerate(p["titles"] or [{}]):
+            rows.append({"name": p["name"] if k == 0 else "", "role": p["role"] if k == 0 else "",
+                         "title": t.get("title"), "organization": t.get("organization"),
+                         "first_seen": t.get("first_seen"), "last_seen": t.get("last_seen"),
+                         "articles": t.get("articles")})
+    emit(rows, "table", ["name", "role", "title", "organization", "first_seen", "last_seen", "articles"])
+
+
+COMMANDS = [ingest, search, show, export, people]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import deque
 import sys
 import time
@@ -44,6 +45,7 @@ class Parsed:
     sha256: str
     page: Page | None = None
     error: str | None = None
+    people: list[dict] = field(default_factory=list)  # the spec's person dicts for this page
 
 
 @dataclass
@@ -52,13 +54,14 @@ class IngestReport:
     pages: int = 0  # new or replaced
     replaced: int = 0
     articles: int = 0
+    people: int = 0  # person records found on the new pages (the same person on two pages counts twice)
     skipped: int = 0  # already in the archive, unchanged
     failed: int = 0
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{self.editions} editions, {self.pages} pages ({self.replaced} replaced), "
-                f"{self.articles} articles, {self.skipped} skipped, {self.failed} failed")
+                f"{self.articles} articles, {self.people} people, {self.skipped} skipped, {self.failed} failed")
 
 
 def key_hash(prefix: str, *parts: object) -> str:
@@ -174,7 +177,9 @@ def _write_edition(engine: Engine, batch: list[Parsed], report: IngestReport, se
                 _delete_page(conn, page_id)
                 report.replaced += 1
             _insert_page(conn, page, page_id, edition_id, parsed)
+            _insert_people(conn, page, parsed.people)
             report.pages += 1
+            report.people += len(parsed.people)
             report.articles += len(page.articles)
             if fault_sleep:
                 print(f"fault-injection: sleeping in edition {edition_id}", file=sys.stderr, flush=True)
@@ -251,4 +256,42 @@ def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, pa
         [(r["rowid"], *_article_fts(SimpleNamespace(**r)).values()) for r in article_rows])
 
 
-__all__ = ["IngestReport", "ingest", "parse_one"]
+_JURISDICTION = re.compile(r"^(.{1,8}?(?:自治州|自治县|特别行政区|省|市|州|盟|县|区|旗|镇|乡|街道))")
+
+
+def person_scope(person: dict, paper: str | None) -> str:
+    """What tells namesakes apart across issues: an official's jurisdiction (from
+    the organizations of the titles), else the paper."""
+    if person.get("role") == "official":
+        for t in person.get("titles", []):
+            m = _JURISDICTION.match(t.get("organization") or "")
+            if m:
+                return m.group(1)
+    return paper or ""
+
+
+def _insert_people(conn: Connection, page: Page, people: list[dict]) -> None:
+    stored = {r for r in conn.execute(select(S.articles.c.id).where(
+        S.articles.c.page_id == _page_id(page))).scalars()}
+    dates = {a.id: page.date for a in page.articles}
+    for person in people:
+        scope = person_scope(person, page.paper)
+        pid = key_hash("h", person["name"], person["role"], scope)
+        if conn.execute(select(S.people.c.id).where(S.people.c.id == pid)).first() is None:
+            conn.execute(S.people.insert().values(id=pid, name=person["name"], role=person["role"], scope=scope))
+        articles = sorted({m["article"] for m in person.get("mentions", []) if m["article"] in stored})
+        title_rows = {(t["title"], t.get("organization") or "", a)
+                      for t in person.get("titles", []) for a in articles}
+        if title_rows:
+            conn.execute(S.person_titles.insert().prefix_with("OR IGNORE"), [
+                dict(person_id=pid, title=t, organization=o, article_id=a, date=dates.get(a))
+                for t, o, a in sorted(title_rows)])
+        mention_rows = {(m["article"], m["field"], m.get("index", -1) if m.get("index") is not None else -1,
+                         m["start"]): m for m in person.get("mentions", []) if m["article"] in stored}
+        if mention_rows:
+            conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), [
+                dict(article_id=k[0], field=k[1], idx=k[2], start=k[3], end=m["end"], text=m["text"],
+                     entity_type="person", entity_id=pid) for k, m in sorted(mention_rows.items())])
+
+
+__all__ = ["IngestReport", "ingest", "parse_one", "person_scope"]

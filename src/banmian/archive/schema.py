@@ -76,3 +76,38 @@ bylines = Table(
     Column("role", String, nullable=False),
     Index("ix_bylines_name", "name"),
 )
+
+
+people = Table(
+    "people", metadata,
+    Column("id", String, primary_key=True),  # h + hash(name, scope): one record per person across issues
+    Column("name", String, nullable=False),
+    Column("role", String, nullable=False),  # official, journalist, other
+    Column("scope", String),  # what tells namesakes apart: the jurisdiction of an official, a journalist's paper
+    Index("ix_people_name", "name"),
+)
+
+person_titles = Table(
+    "person_titles", metadata,
+    # One row per (person, title, organization, article): the title timeline is
+    # aggregated from these at query time, so replacing a page never leaves stale spans.
+    Column("person_id", String, ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+    Column("title", String, primary_key=True),
+    Column("organization", String, primary_key=True, default=""),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("date", Date),
+    Index("ix_person_titles_article", "article_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("field", String, primary_key=True),  # kicker, headline, subtitle, paragraph, caption
+    Column("idx", Integer, primary_key=True, default=-1),  # paragraph index, -1 for other fields
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("text", String, nullable=False),
+    Column("entity_type", String, nullable=False),  # person (organizations, places, events later)
+    Column("entity_id", String, nullable=False),
+    Index("ix_mentions_entity", "entity_type", "entity_id"),
+)
