@@ -113,6 +113,13 @@ def column_widths(lines: list[Line]) -> list[float]:
     return sorted(columns)
 
 
+def _unwrapped(lines: list[Line]) -> bool:
+    """Text whose paragraphs are single lines: most of its characters sit in
+    lines longer than any newspaper column (100 em)."""
+    total = sum(ln.width for ln in lines)
+    return total > 0 and sum(ln.width for ln in lines if ln.width > 100) > 0.5 * total
+
+
 def _tolerance(width: float) -> float:
     """How much narrower than the column a full line may be: punctuation
     squeezing and half-width digits make wrapped lines differ by up to ~2 em."""
@@ -229,7 +236,7 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
             return ev.a_near and not indented and (_body_like(a.text) or a.blank_before == 0)
         # No width evidence (too few lines): join body text broken mid-sentence
         # when the next line reads as body text or is as wide as this one.
-        return (last in MID_SENTENCE or _body_like(a.text)) and (
+        return not indented and (last in MID_SENTENCE or _body_like(a.text)) and (
             _body_like(b.text) or ends_sentence(b.text, m) or abs(a.width - b.width) <= 1)
     # A gap: a column or page end inside a paragraph?
     if indented and last not in MID_SENTENCE:
@@ -250,8 +257,12 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     m = markers or default_markers()
     if not lines:
         return []
-    refs = _reference_widths(lines)
-    columns = column_widths(lines)
+    if _unwrapped(lines):
+        # One line per paragraph (web crawls): widths say nothing about breaks.
+        refs, columns = [0.0] * len(lines), []
+    else:
+        refs = _reference_widths(lines)
+        columns = column_widths(lines)
     indents = [ln.indent for ln in lines if not ln.heading]
     base_indent = min(indents) if indents else 0
     wrapped_share = sum(1 for r in refs if r > 0) / len(lines)
@@ -268,7 +279,9 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 # as wide as the lines before it in its paragraph
                 or (blocks[-1].lines >= 2 and block_width >= 8 and prev.width >= block_width - _tolerance(block_width))
                 # no window evidence: as wide as the line right after it (two lines of one column)
-                or (not col and line.blank_before == 0 and prev.width >= 8 and abs(prev.width - line.width) <= 1.5),
+                # (body text only: two title lines of equal length are two titles)
+                or (not col and line.blank_before == 0 and prev.width >= 8 and abs(prev.width - line.width) <= 1.5
+                    and _body_like(prev.text)),
                 # a paragraph's first line is full one indent short of the column
                 a_exact=bool(col) and prev.width >= col - 1 - (INDENT_EM if blocks[-1].lines == 1 else 0),
                 a_near=bool(col) and prev.width >= col - 4,
@@ -281,7 +294,9 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 # (a wrapped body line reaching a real column of 16 em or more is not one)
                 short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text)
                 and not (col >= 16 and prev.width >= col - _tolerance(col)),
-                wrapped_title=prev.blank_before > 0 and line.blank_before == 0 and line.width < 0.5 * prev.width
+                # (only where lines are hard-wrapped: a crawl's kicker over a short headline is two lines)
+                wrapped_title=bool(columns) and prev.blank_before > 0 and line.blank_before == 0
+                and line.width < 0.5 * prev.width
                 and (i + 1 == len(lines) or lines[i + 1].blank_before > 0) and not line.heading,
             )
             if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):

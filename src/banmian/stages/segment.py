@@ -132,12 +132,8 @@ def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | N
             return None, a, b
         # No cue: kicker + headline is about three times as common as headline + subtitle.
         return a, b, None
-    kicker, headline, subtitle = texts[0], " ".join(texts[1:-1]), texts[-1]
-    if not subtitle.startswith(m.subtitle_starts) and not m.kicker_cue.search(kicker):
-        # Three lines with no cue: a wrapped headline is likelier than a subtitle.
-        headline = " ".join(texts[1:])
-        subtitle = None
-    return kicker, headline, subtitle
+    # Three lines or more: kicker, headline (a wrapped one was joined by reflow), subtitle.
+    return texts[0], " ".join(texts[1:-1]), texts[-1]
 
 
 def _can_start(prev_role: str | None) -> bool:

@@ -1,0 +1,47 @@
+"""The word lists the tagger's lexicon features match (``banmian/ner/data``).
+
+Hand-curated lists (``titles.txt``, ``org_suffixes.txt``,
+``place_suffixes.txt``) sit next to lists derived from CLUENER2020 by
+``scripts/ner/build_lexicons.py`` (``*.cluener.txt``); the surname list is the
+parser's ``banmian/data/surnames.txt``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..resources import load_word_list, surnames
+
+NER_DATA = "banmian.ner.data"
+
+# category -> files (hand-curated first, then derived)
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "T": ("titles.txt", "titles.cluener.txt"),
+    "O": ("org_suffixes.txt", "org_suffixes.cluener.txt"),
+    "P": ("place_suffixes.txt",),
+}
+
+
+def ner_data_path(name: str) -> Path:
+    return Path(str(resources.files(NER_DATA).joinpath(name)))
+
+
+@lru_cache(maxsize=None)
+def word_lists() -> dict[str, tuple[str, ...]]:
+    lists: dict[str, tuple[str, ...]] = {}
+    for cat, files in CATEGORIES.items():
+        words: list[str] = []
+        for name in files:
+            path = ner_data_path(name)
+            if path.exists():
+                words.extend(load_word_list(path))
+        lists[cat] = tuple(dict.fromkeys(words))
+    lists["S"] = tuple(sorted(surnames()))
+    return lists
+
+
+@lru_cache(maxsize=None)
+def translit_chars() -> frozenset[str]:
+    return frozenset(load_word_list(ner_data_path("translit_chars.txt")))

@@ -1,0 +1,135 @@
+"""The shipped PER / ORG / LOC tagger: a character CRF (python-crfsuite).
+
+>>> from banmian.ner import Tagger
+>>> tagger = Tagger.load()
+>>> [(e.text, e.type) for e in tagger.tag("市委书记徐惠民在港闸区调研")]  # doctest: +SKIP
+[('徐惠民', 'PER'), ('港闸区', 'LOC')]
+
+Offsets are code points into the string given; texts of any length and
+script are accepted (long texts are tagged in sentence-sized pieces).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .corpus import spans_from_tags
+from .features import DEFAULT_GROUPS, Featurizer, Lexicon
+from .lexicons import translit_chars, word_lists
+
+MODEL_PACKAGE = "banmian.ner.model"
+MODEL_NAME = "tagger.crfsuite"
+META_NAME = "tagger.json"
+
+# a piece longer than this is cut at a comma, else hard (training sentences average ~50 chars)
+MAX_PIECE = 400
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+_SOFT_BREAK = re.compile(r"(?<=[，、,：:\s])")
+
+
+@dataclass(frozen=True, order=True)
+class Entity:
+    start: int
+    end: int
+    type: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files(MODEL_PACKAGE).joinpath(MODEL_NAME)))
+
+
+def pieces(text: str, max_len: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """Cut text into (offset, piece) at sentence ends; long pieces at commas, then hard."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for sent in _SENTENCE_END.split(text):
+        if not sent:
+            continue
+        if len(sent) <= max_len:
+            out.append((pos, sent))
+            pos += len(sent)
+            continue
+        buf_start, buf = pos, ""
+        for part in _SOFT_BREAK.split(sent):
+            while len(part) > max_len:  # no break at all: hard cut
+                if buf:
+                    out.append((buf_start, buf))
+                    buf_start, buf = buf_start + len(buf), ""
+                out.append((buf_start, part[:max_len]))
+                buf_start += max_len
+                part = part[max_len:]
+            if len(buf) + len(part) > max_len and buf:
+                out.append((buf_start, buf))
+                buf_start, buf = buf_start + len(buf), ""
+            buf += part
+        if buf:
+            out.append((buf_start, buf))
+        pos += len(sent)
+    return out
+
+
+class Tagger:
+    """Load with :meth:`Tagger.load` (cached); call :meth:`tag`."""
+
+    def __init__(self, model_path: str | Path, meta: dict | None = None):
+        import pycrfsuite
+
+        self.model_path = Path(model_path)
+        if meta is None:
+            meta_path = self.model_path.with_suffix(".json")
+            meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        self.meta = meta
+        lists = word_lists()
+        self.featurizer = Featurizer(Lexicon({c: lists[c] for c in meta.get("lexicons", lists)}),
+                                     lists["S"], groups=meta.get("groups", DEFAULT_GROUPS),
+                                     hmm=meta.get("hmm", True), translit=translit_chars())
+        if "word" in self.featurizer.groups:
+            self.featurizer.jieba  # noqa: B018 - load the dictionary now, not on the first call
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(self.model_path))
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, model_path: str | Path | None = None) -> Tagger:
+        """The tagger for a model file (default: the shipped one), loaded once per process."""
+        return _load(str(model_path or default_model_path()))
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, type) spans, sorted and non-overlapping."""
+        if not text:
+            return []
+        out: list[tuple[int, int, str]] = []
+        for offset, piece in pieces(text):
+            if not piece.strip():
+                continue
+            xseq = self.featurizer(piece)
+            with self._lock:  # a crfsuite tagger is not thread-safe
+                tags = self._crf.tag(xseq)
+            out.extend((offset + s, offset + e, t) for s, e, t in spans_from_tags(tags))
+        return out
+
+    def tag(self, text: str) -> list[Entity]:
+        """Entities in ``text``: offsets in code points into it, ``text[start:end] == entity.text``."""
+        if not isinstance(text, str):
+            raise TypeError(f"tag() needs a str, got {type(text).__name__}")
+        return [Entity(s, e, t, text[s:e]) for s, e, t in self.spans(text)]
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Tagger:
+    return Tagger(path)
+
+
+def tag(text: str) -> list[Entity]:
+    """Tag with the shipped model."""
+    return Tagger.load().tag(text)
