@@ -158,6 +158,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     # A page whose converter marked headlines (##) marks them all: other title
     # lines are subheadings.
     heading_style = sum(1 for t in tagged if t.role == HEADING) >= 2
+    # Web crawls indent every paragraph (subheadings included) and no title.
+    indent_style = len(body) >= 3 and sum(1 for t in body if t.block.indent >= 2) >= 0.7 * len(body)
     articles: list[Article] = []
     cur: Article | None = None
     prev_role: str | None = None
@@ -221,7 +223,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 close()
                 prev_role = CAPTION
                 continue
-            starts = _starts_article(run, nxt, cur, prev_role, tagged, j, m, gap_style, heading_style)
+            starts = _starts_article(run, nxt, cur, prev_role, tagged, j, m, gap_style, heading_style, indent_style)
             if starts:
                 cur = new_article(t.block)
                 cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m)
@@ -325,7 +327,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
 
 
 def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, prev_role: str | None,
-                    tagged: list[Tagged], j: int, m: Markers, gap_style: bool, heading_style: bool) -> bool:
+                    tagged: list[Tagged], j: int, m: Markers, gap_style: bool, heading_style: bool,
+                    indent_style: bool = False) -> bool:
     """Does this run of title lines start an article, or is it a subheading?"""
     if any(r.role == HEADING for r in run) or cur is None or _can_start(prev_role):
         return True
@@ -338,6 +341,10 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         return False
     if any(m.headline_cue.search(r.text) for r in run):
         return True
+    if indent_style and all(r.block.indent < 2 for r in run):
+        return True
+    if len(run) >= 2 and any(r.text.startswith(("——", "—")) for r in run[1:]):
+        return True  # a title over its ——subtitle
     # A title wider than the column below it spans columns: a headline.
     if nxt is not None and nxt.block.column > 0 and max(r.block.width for r in run) > nxt.block.column + 2.5:
         return True
