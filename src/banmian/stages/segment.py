@@ -182,9 +182,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     while i < n:
         t = tagged[i]
         if t.role == TEASER:
-            i = _take_teaser(tagged, i, articles, cur, m)
-            if cur is not None and cur.headline is None and not cur.paragraphs and cur.kicker is None:
-                cur = None
+            close()  # a teaser marker ends whatever came before it
+            i = _take_teaser(tagged, i, articles, m)
             prev_role = TEASER
             continue
         if t.role in (HEADING, TITLE):
@@ -194,7 +193,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             # A teaser marker right after a title run makes the run the teaser's title.
             if j < n and tagged[j].role == TEASER:
                 close()
-                i = _take_teaser(tagged, j, articles, None, m, start=i)
+                i = _take_teaser(tagged, j, articles, m, start=i)
                 prev_role = TEASER
                 continue
             run = tagged[i:j]
@@ -228,7 +227,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 cur = new_article(t.block)
                 cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m)
                 tail = trailing_teaser(cur.headline or "", m) if cur.headline else None
-                if tail and nxt is None or (tail and nxt is not None and nxt.role in (TITLE, HEADING, TEASER)):
+                if tail and (nxt is None or nxt.role in (TITLE, HEADING, TEASER)):
                     cur.headline, page = tail
                     cur.kind = "teaser"
                     cur.refers_to = PageRef(page)
@@ -275,23 +274,21 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             i += 1
             continue
         if t.role == CAPTION:
-            if cur is None or (_can_start(prev_role) and prev_role is not None) or prev_role is None:
-                if cur is not None and prev_role not in (TITLE, HEADING):
-                    close()
-                if cur is None:
-                    cur = new_article(t.block)
-                cur.kind = "photo"
-                cur.caption = t.text if not cur.caption else cur.caption + t.text
+            if cur is not None and prev_role in (TITLE, HEADING) and not cur.paragraphs:
+                # A titled photo.
+                cur.kind, cur.caption = "photo", t.text
                 cur.bylines.extend(t.bylines)
                 close()
-            elif prev_role in (TITLE, HEADING) and cur is not None and not cur.paragraphs:
-                cur.kind = "photo"
-                cur.caption = t.text
+            elif cur is None or _can_start(prev_role):
+                # An untitled photo.
+                cur = new_article(t.block)
+                cur.kind, cur.caption = "photo", t.text
                 cur.bylines.extend(t.bylines)
                 close()
             else:
-                cur.caption = t.text if not cur.caption else cur.caption + " " + t.text  # type: ignore[union-attr]
-                cur.bylines.extend(t.bylines)  # type: ignore[union-attr]
+                # A picture inside a story.
+                cur.caption = t.text if not cur.caption else cur.caption + " " + t.text
+                cur.bylines.extend(t.bylines)
             prev_role = CAPTION
             i += 1
             continue
@@ -385,7 +382,7 @@ def _photo_follows(tagged: list[Tagged], j: int) -> bool:
     return nxt.role == BYLINE and all(b.role == "photographer" for b in nxt.bylines)
 
 
-def _take_teaser(tagged: list[Tagged], k: int, articles: list[Article], cur: Article | None, m: Markers,
+def _take_teaser(tagged: list[Tagged], k: int, articles: list[Article], m: Markers,
                  start: int | None = None) -> int:
     """Build a teaser from the marker at ``k`` and the title lines around it; return the next index."""
     pre: list[str] = []
