@@ -234,3 +234,13 @@ def test_people_title_timeline(tmp_path, fixture_pages):
         for art, field, idx, start, end, txt in conn.execute(text(
                 "SELECT article_id, field, idx, start, \"end\", text FROM mentions")):
             assert get_article(engine, art)["paragraphs"][idx][start:end] == txt
+
+
+def test_broad_queries_rank_their_newest_matches(archive, monkeypatch):
+    import banmian.archive.search as srch
+
+    monkeypatch.setattr(srch, "BROAD_QUERY_MATCHES", 2)
+    all_hits = search(archive, "港", limit=100)
+    assert {h.id for h in all_hits} == substring_hits(archive, ["港"])
+    newest = search(archive, "港", limit=2)
+    assert len(newest) == 2 and all(h.date == date(2020, 6, 1) or h.date == date(2020, 5, 6) for h in newest)

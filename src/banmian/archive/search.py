@@ -12,6 +12,8 @@ from . import schema as S
 from .fts import match_query, query_terms
 
 SNIPPET_CHARS = 40
+# A query matching at least this many articles is ranked among its newest matches.
+BROAD_QUERY_MATCHES = 2000
 HIGHLIGHT = ("【", "】")
 
 
@@ -69,13 +71,22 @@ def search(engine: Engine, query: str, *, limit: int = 20, paper: str | None = N
     if byline:
         where.append("EXISTS (SELECT 1 FROM bylines b WHERE b.article_id = a.id AND b.name = :byline)")
         params["byline"] = byline
-    sql = text(
-        "SELECT a.id, a.headline, a.kicker, a.paper, a.date, a.page, a.kind, a.body, a.caption, "
-        "bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) AS score "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        f"WHERE {' AND '.join(where)} ORDER BY score LIMIT :limit")
+    select_ = ("SELECT a.id, a.headline, a.kicker, a.paper, a.date, a.page, a.kind, a.body, a.caption, "
+               "bm25(articles_fts, 5.0, 1.0, 5.0, 1.0) AS score "
+               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+               f"WHERE {' AND '.join(where)} ")
     terms = query_terms(query)
     with engine.connect() as conn:
+        # Ranking scans every match: for a query as broad as a common character
+        # (thousands of articles) take the newest matches and rank those, which
+        # keeps latency flat while bm25 order among so many would say little.
+        probe = conn.execute(text("SELECT count(*) FROM (SELECT rowid FROM articles_fts "
+                                  "WHERE articles_fts MATCH :match LIMIT :cap)"),
+                             {"match": match, "cap": BROAD_QUERY_MATCHES}).scalar_one()
+        if probe >= BROAD_QUERY_MATCHES:
+            sql = text(f"SELECT * FROM ({select_} ORDER BY articles_fts.rowid DESC LIMIT :limit) ORDER BY score")
+        else:
+            sql = text(select_ + "ORDER BY score LIMIT :limit")
         rows = conn.execute(sql, params).all()
     hits = []
     for r in rows:
