@@ -236,7 +236,7 @@ def test_people_title_timeline(tmp_path, fixture_pages):
             assert get_article(engine, art)["paragraphs"][idx][start:end] == txt
 
 
-def test_broad_queries_rank_their_newest_matches(archive, monkeypatch):
+def test_broad_queries_rank_their_latest_ingested_matches(archive, monkeypatch):
     import banmian.archive.search as srch
 
     monkeypatch.setattr(srch, "BROAD_QUERY_MATCHES", 2)

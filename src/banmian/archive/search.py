@@ -12,7 +12,7 @@ from . import schema as S
 from .fts import match_query, query_terms
 
 SNIPPET_CHARS = 40
-# A query matching at least this many articles is ranked among its newest matches.
+# A query matching at least this many articles is ranked among its most recently ingested matches.
 BROAD_QUERY_MATCHES = 2000
 HIGHLIGHT = ("【", "】")
 
@@ -78,7 +78,7 @@ def search(engine: Engine, query: str, *, limit: int = 20, paper: str | None = N
     terms = query_terms(query)
     with engine.connect() as conn:
         # Ranking scans every match: for a query as broad as a common character
-        # (thousands of articles) take the newest matches and rank those, which
+        # (thousands of articles) take the most recently ingested matches and rank those, which
         # keeps latency flat while bm25 order among so many would say little.
         probe = conn.execute(text("SELECT count(*) FROM (SELECT rowid FROM articles_fts "
                                   "WHERE articles_fts MATCH :match LIMIT :cap)"),
