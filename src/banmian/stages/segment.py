@@ -336,9 +336,10 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
     if heading_style:
         # The converter marked every headline; an unmarked title line is a subheading.
         return False
+    if indent_style:
+        # Web crawls indent every paragraph, subheadings included, and no title.
+        return all(r.block.indent < 2 for r in run)
     if any(m.headline_cue.search(r.text) for r in run):
-        return True
-    if indent_style and all(r.block.indent < 2 for r in run):
         return True
     if len(run) >= 2 and any(r.text.startswith(("——", "—")) for r in run[1:]):
         return True  # a title over its ——subtitle
