@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from .markers import Markers, default_markers, ends_sentence, jump_marker, parse_byline_line, teaser_marker
 from .normalize import CJK_CHAR, Line
 
-MID_SENTENCE = "，、；：,;:—（(“‘《「『"
+# Marks after which a sentence must go on.  Not the dash: a kicker ends with —— too.
+MID_SENTENCE = "，、；：,;:（(“‘《「『"
 BODY_PUNCT = "，、；：。！？"
 # A gap-separated part this long (chars) is body text, not a title.
 MIN_BODY_CHARS = 20
