@@ -28,6 +28,8 @@ BODY_PUNCT = "，、；：。！？"
 # A gap-separated part this long (chars) is body text, not a title.
 MIN_BODY_CHARS = 20
 WINDOW = 4
+# No printed line is wider: a broadsheet page holds about 90 em of body type.
+MAX_PRINTED_EM = 110
 # A paragraph's first line is indented by about two em.
 INDENT_EM = 2.0
 
@@ -115,10 +117,10 @@ def column_widths(lines: list[Line]) -> list[float]:
 
 
 def _unwrapped(lines: list[Line]) -> bool:
-    """Text whose paragraphs are single lines: most of its characters sit in
-    lines longer than any newspaper column (100 em)."""
+    """Text whose paragraphs are single lines (web crawls): a fifth of its
+    characters or more sit in lines wider than any printed page (110 em)."""
     total = sum(ln.width for ln in lines)
-    return total > 0 and sum(ln.width for ln in lines if ln.width > 100) > 0.5 * total
+    return total > 0 and sum(ln.width for ln in lines if ln.width > MAX_PRINTED_EM) >= 0.2 * total
 
 
 def _tolerance(width: float) -> float:
