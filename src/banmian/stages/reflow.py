@@ -118,9 +118,14 @@ def column_widths(lines: list[Line]) -> list[float]:
 
 def _unwrapped(lines: list[Line]) -> bool:
     """Text whose paragraphs are single lines (web crawls): a fifth of its
-    characters or more sit in lines wider than any printed page (110 em)."""
+    characters or more sit in lines wider than any printed page (110 em)…"""
     total = sum(ln.width for ln in lines)
-    return total > 0 and sum(ln.width for ln in lines if ln.width > MAX_PRINTED_EM) >= 0.2 * total
+    if total > 0 and sum(ln.width for ln in lines if ln.width > MAX_PRINTED_EM) >= 0.2 * total:
+        return True
+    # Or whose text lines mostly start indented, as crawls keep the paragraph
+    # indent (U+3000 U+3000) and converters of printed pages drop it.
+    texty = [ln for ln in lines if ln.width >= 20]
+    return len(texty) >= 5 and sum(1 for ln in texty if ln.indent >= 2) >= 0.6 * len(texty)
 
 
 def _tolerance(width: float) -> float:
@@ -260,7 +265,8 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     m = markers or default_markers()
     if not lines:
         return []
-    if _unwrapped(lines):
+    unwrapped = _unwrapped(lines)
+    if unwrapped:
         # One line per paragraph (web crawls): widths say nothing about breaks.
         refs, columns = [0.0] * len(lines), []
     else:
@@ -278,13 +284,13 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
             col_b = _column(i, lines, refs, columns) or col
             page_col = col or max(columns, default=0.0)
             ev = Evidence(
-                a_full=_is_full(i - 1, lines, refs, columns)
+                a_full=not unwrapped and (_is_full(i - 1, lines, refs, columns)
                 # as wide as the lines before it in its paragraph
                 or (blocks[-1].lines >= 2 and block_width >= 8 and prev.width >= block_width - _tolerance(block_width))
                 # no window evidence: as wide as the line right after it (two lines of one column)
                 # (body text only: two title lines of equal length are two titles)
                 or (not col and line.blank_before == 0 and prev.width >= 8 and abs(prev.width - line.width) <= 1.5
-                    and _body_like(prev.text)),
+                    and _body_like(prev.text))),
                 # a paragraph's first line is full one indent short of the column
                 a_exact=bool(col) and prev.width >= col - 1 - (INDENT_EM if blocks[-1].lines == 1 else 0),
                 a_near=bool(col) and prev.width >= col - 4,
