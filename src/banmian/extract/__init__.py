@@ -1,0 +1,1 @@
+"""Extraction stages: dates, people, organizations, places, events."""

@@ -1,0 +1,176 @@
+"""Dates in news text, resolved against the issue date.
+
+Reads: text and the issue date.  Assigns: ``DateMention`` spans with their
+resolved start/end (``None`` where the expression names no defined span).
+
+- ``25日`` is the 25th of the issue's month, or of the month before when the
+  issue date is earlier (news reports what happened), unless a future marker
+  (将于, 定于) precedes it; ``4月28日`` likewise picks the issue's year or the
+  year before.  Years, months and days may be written in Chinese numerals.
+- ``20日至22日``, ``4月20日至5月2日`` are ranges; ``24日下午`` keeps
+  ``part_of_day``.
+- ``上周``/``本周`` are Monday–Sunday weeks, ``上月`` a calendar month,
+  ``去年`` a calendar year, ``昨天`` one day; ``近日``/``日前``/``前不久``
+  stay unresolved (their text is kept).
+Calendar arithmetic is dateutil's ``relativedelta``; the word lists live in
+``data/dates.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import timedelta
+from functools import lru_cache
+
+import cn2an
+from dateutil.relativedelta import MO, relativedelta
+
+from ..resources import data_path, load_yaml, require
+
+NUM = r"[0-9０-９〇零一二两三四五六七八九十廿卅]{1,4}"
+
+
+@dataclass(slots=True)
+class DateMention:
+    text: str
+    start: int  # offsets into the text searched
+    end: int
+    date_start: Date | None
+    date_end: Date | None
+    part_of_day: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.date_start.isoformat() if self.date_start else None,
+                "end": self.date_end.isoformat() if self.date_end else None, "part_of_day": self.part_of_day}
+
+
+@dataclass(slots=True)
+class DateWords:
+    days: dict[str, int]
+    weeks: dict[str, int]
+    months: dict[str, int]
+    years: dict[str, int]
+    vague: list[str]
+    parts: list[str]
+    future: list[str]
+    pattern: re.Pattern[str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    path = data_path("dates.yaml")
+    d = load_yaml(path)
+    days = {str(k): int(v) for k, v in require(d, "relative_days", path, dict).items()}
+    weeks = {str(k): int(v) for k, v in require(d, "relative_weeks", path, dict).items()}
+    months = {str(k): int(v) for k, v in require(d, "relative_months", path, dict).items()}
+    years = {str(k): int(v) for k, v in require(d, "relative_years", path, dict).items()}
+    vague = [str(w) for w in require(d, "vague", path, list)]
+    parts = [str(w) for w in require(d, "parts_of_day", path, list)]
+    future = [str(w) for w in require(d, "future_markers", path, list)]
+    joiners = [str(w) for w in require(d, "range_joiners", path, list)]
+    absolute = (rf"(?:(?P<y1>{NUM})年)?(?:(?P<m1>{NUM})月)?(?P<d1>{NUM})[日号]"
+                rf"(?:(?:{_alt(joiners)})(?:(?:(?P<y2>{NUM})年)?(?P<m2>{NUM})月)?(?P<d2>{NUM})[日号])?")
+    month_only = rf"(?:(?P<y3>{NUM})年)?(?P<m3>{NUM})月(?:份)?(?![0-9０-９〇零一二两三四五六七八九十廿卅日号])"
+    relative = _alt(list(days) + list(weeks) + list(months) + list(years) + vague)
+    pattern = re.compile(rf"(?:(?P<abs>{absolute})|(?P<mon>{month_only})|(?P<rel>{relative}))"
+                         rf"(?P<part>{_alt(parts)})?")
+    return DateWords(days, weeks, months, years, vague, parts, future, pattern)
+
+
+def _num(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
+    if text.isdigit():
+        return int(text)
+    if re.fullmatch("[〇零一二三四五六七八九]{4}", text):  # 二〇二〇: digit by digit
+        return int("".join(str("〇一二三四五六七八九".index(c)) if c != "零" else "0" for c in text))
+    try:
+        return int(cn2an.cn2an(text.replace("两", "二").replace("廿", "二十").replace("卅", "三十"), "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _safe(y: int, m: int, d: int) -> Date | None:
+    try:
+        return Date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _anchor(year: int | None, month: int | None, day: int, issue: Date, future: bool) -> Date | None:
+    """The date a partial (year?, month?, day) names as seen from the issue date."""
+    if year is not None:
+        if year < 100:
+            year += 2000
+        return _safe(year, month or issue.month, day)
+    if month is not None:
+        d = _safe(issue.year, month, day)
+        if d is not None and d > issue and not future:
+            d = _safe(issue.year - 1, month, day)
+        return d
+    d = _safe(issue.year, issue.month, day)
+    back = 0
+    while (d is None or d > issue) and not future and back < 2:
+        # A day past the issue's is last month's (the 31st: the last month that has one).
+        back += 1
+        prev = issue + relativedelta(months=-back)
+        d = _safe(prev.year, prev.month, day)
+    return d
+
+
+def find_dates(text: str, issue: Date | None) -> list[DateMention]:
+    """Every time expression in ``text``; resolved when ``issue`` is known."""
+    w = date_words()
+    out: list[DateMention] = []
+    for m in w.pattern.finditer(text):
+        if not m.group(0) or (m.group("part") and m.group(0) == m.group("part")):
+            continue
+        g = m.groupdict()
+        part = g["part"]
+        start = end = None
+        before = text[max(0, m.start() - 4) : m.start()]
+        future = any(before.endswith(f) for f in w.future)
+        if issue is not None:
+            if g["abs"]:
+                y1, m1, d1 = _num(g["y1"]), _num(g["m1"]), _num(g["d1"])
+                if d1 is None or not 1 <= d1 <= 31 or (m1 is not None and not 1 <= m1 <= 12):
+                    continue
+                start = _anchor(y1, m1, d1, issue, future)
+                end = start
+                if g["d2"]:
+                    y2, m2, d2 = _num(g["y2"]), _num(g["m2"]), _num(g["d2"])
+                    if start is not None and d2 is not None:
+                        end = _safe(y2 or start.year, m2 or start.month, d2)
+                        if end is not None and end < start and m2 is None:
+                            nxt = start + relativedelta(months=1)
+                            end = _safe(nxt.year, nxt.month, d2)
+            elif g["mon"]:
+                y3, m3 = _num(g["y3"]), _num(g["m3"])
+                if m3 is None or not 1 <= m3 <= 12:
+                    continue
+                first = _anchor(y3, m3, 1, issue, future)
+                if first is not None:
+                    start, end = first, first + relativedelta(months=1, days=-1)
+            else:
+                word = g["rel"]
+                if word in w.days:
+                    start = end = issue + timedelta(days=w.days[word])
+                elif word in w.weeks:
+                    monday = issue + relativedelta(weekday=MO(-1)) + timedelta(weeks=w.weeks[word])
+                    start, end = monday, monday + timedelta(days=6)
+                elif word in w.months:
+                    first = issue.replace(day=1) + relativedelta(months=w.months[word])
+                    start, end = first, first + relativedelta(months=1, days=-1)
+                elif word in w.years:
+                    start, end = Date(issue.year + w.years[word], 1, 1), Date(issue.year + w.years[word], 12, 31)
+        elif g["abs"] and _num(g["d1"]) is None:
+            continue
+        out.append(DateMention(m.group(0), m.start(), m.end(), start, end, part))
+    return out
