@@ -7,8 +7,9 @@ least any parser must do — so the ratio says what banmian's stages cost.
 
     python benchmarks/parse.py [--pages 1000] [--corpus DIR]
 
-Prints pages/s for both, the ratio, and peak memory (tracemalloc) of parsing
-all pages while keeping every parsed page in memory.
+Prints pages/s for both, the ratio, pages/s with extraction (people, events)
+and what extraction adds to parse time, and peak memory (tracemalloc) of
+parsing all pages while keeping every parsed page in memory.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import tracemalloc
 from collections import defaultdict
 from pathlib import Path
 
+from banmian.extract.events import extract_events
+from banmian.extract.people import extract_people
+from banmian.model import Edition
 from banmian.pipeline import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +53,18 @@ def run(pages: list[tuple[str, str]]) -> list:
     return [parse_text(text, name) for name, text in pages]
 
 
+def run_with_extraction(pages: list[tuple[str, str]]) -> list:
+    """Parse, then extract people and events, page by page (as ingest does)."""
+    out = []
+    for name, text in pages:
+        page = parse_text(text, name)
+        edition = Edition(date=page.date, pages=[page])
+        extract_people(edition)
+        extract_events(edition)
+        out.append(edition)
+    return out
+
+
 def timed(fn, pages, repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -70,6 +86,8 @@ def main() -> None:
     run(pages[:20])  # warm caches (data files, regexes)
     t_base = timed(baseline, pages)
     t_parse = timed(run, pages)
+    run_with_extraction(pages[:20])
+    t_extract = timed(run_with_extraction, pages)
     tracemalloc.start()
     kept = run(pages)
     _, peak = tracemalloc.get_traced_memory()
@@ -78,6 +96,8 @@ def main() -> None:
     print(f"pages: {n} (from {len(source)} corpus pages, mean {kb:.1f} KB of UTF-8 each)")
     print(f"baseline read+splitlines: {n / t_base:10.0f} pages/s")
     print(f"banmian parse_text:       {n / t_parse:10.0f} pages/s  ({t_parse / t_base:.0f}x the baseline's time)")
+    print(f"parse + people + events:  {n / t_extract:10.0f} pages/s  (extraction adds "
+          f"{(t_extract - t_parse) / t_parse:.0%} to parse time)")
     print(f"parse peak memory (tracemalloc, all {len(kept)} pages kept): {peak / 1048576:.1f} MB")
 
 

@@ -201,7 +201,7 @@ def test_people_title_timeline(tmp_path, fixture_pages):
             for i, p in enumerate(a.paragraphs):
                 k = p.find("曹金海")
                 if k >= 0:
-                    out.append({"name": "曹金海", "role": "official",
+                    out.append({"id": "p-test", "name": "曹金海", "role": "official",
                                 "titles": [{"title": "区长", "organization": "港闸区政府"}],
                                 "mentions": [{"article": a.id, "field": "paragraph", "index": i,
                                               "start": k, "end": k + 3, "text": "曹金海"}]})

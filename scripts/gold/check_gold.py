@@ -4,8 +4,10 @@
 Checks per file: JSON shape and value conventions; that ``input`` exists; that every
 kicker, headline, subtitle, paragraph, caption line, byline name and boilerplate line can
 be found in the input text once all whitespace is removed from both; and that the
-articles' texts occur in the input in the gold's order. Prints one line per file and
-exits 1 if any file fails.
+articles' texts occur in the input in the gold's order. The optional last key
+``people`` (tests/gold/README.md) is checked too: its shape, roles, that every name and
+title occurs in the input, and that journalists carry no titles. Prints one line per
+file and exits 1 if any file fails.
 
 Usage: python3 scripts/gold/check_gold.py [FILE.gold.json ...]   (default: all)
 """
@@ -24,6 +26,7 @@ ROLES = {"reporter", "correspondent", "photographer", "editor", "author", "unkno
 SPLITS = {"dev", "heldout", "heldout2"}
 TOP_KEYS = ["input", "source", "layout", "split", "paper", "date", "page", "page_name",
             "boilerplate", "articles"]
+PEOPLE_ROLES = {"official", "journalist", "other"}
 ART_KEYS = ["kind", "kicker", "headline", "subtitle", "bylines", "paragraphs", "caption",
             "continues_to", "continued_from", "refers_to"]
 
@@ -51,8 +54,8 @@ def check(path: Path) -> tuple[list[str], str]:
         return [f"cannot read JSON: {e}"], ""
     if not isinstance(g, dict):
         return ["top level is not an object"], ""
-    if list(g.keys()) != TOP_KEYS:
-        errs.append(f"top-level keys {list(g.keys())} != {TOP_KEYS}")
+    if list(g.keys()) not in (TOP_KEYS, TOP_KEYS + ["people"]):
+        errs.append(f"top-level keys {list(g.keys())} != {TOP_KEYS} (+ optional 'people' last)")
     inp = GOLD_DIR / str(g.get("input", ""))
     if not g.get("input") or not inp.is_file():
         return errs + [f"input {g.get('input')!r} not found"], ""
@@ -169,7 +172,58 @@ def check(path: Path) -> tuple[list[str], str]:
                 errs.append(f"{where}: not found in input: {piece[:30]!r}")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     note = f"; {folded} text(s) matched only after NFKC folding" if folded else ""
+    if "people" in g:
+        perrs, pnote = check_people(g["people"], flat, ffl)
+        errs += perrs
+        note += f"; {pnote}"
     return errs, f"{g.get('layout')}, {len(arts)} articles ({summary}){note}"
+
+
+def check_people(people: object, flat: str, ffl: str) -> tuple[list[str], str]:
+    """The optional ``people`` list: [{name, role, titles: [{title, organization}]}]."""
+    errs: list[str] = []
+    if not isinstance(people, list):
+        return ["people must be a list"], ""
+    seen: set[str] = set()
+    roles: dict[str, int] = {}
+    for i, p in enumerate(people):
+        where = f"people[{i}]"
+        if not isinstance(p, dict) or list(p.keys()) != ["name", "role", "titles"]:
+            errs.append(f"{where}: keys {list(p) if isinstance(p, dict) else p!r} != ['name', 'role', 'titles']")
+            continue
+        name, role, titles = p["name"], p["role"], p["titles"]
+        if not isinstance(name, str) or not name or WS.search(name):
+            errs.append(f"{where}: name {name!r} empty or with spaces")
+            continue
+        where = f"people[{i}] {name}"
+        if name in seen:
+            errs.append(f"{where}: listed twice")
+        seen.add(name)
+        if name not in flat and fold(name) not in ffl:
+            errs.append(f"{where}: name not in input")
+        if role not in PEOPLE_ROLES:
+            errs.append(f"{where}: role {role!r} not one of {sorted(PEOPLE_ROLES)}")
+        roles[role] = roles.get(role, 0) + 1
+        if not isinstance(titles, list):
+            errs.append(f"{where}: titles must be a list")
+            continue
+        if role == "journalist" and titles:
+            errs.append(f"{where}: a journalist has no titles")
+        if role == "official" and not titles:
+            errs.append(f"{where}: an official has at least one title")
+        if role == "other" and titles:
+            errs.append(f"{where}: someone with titles is an official")
+        for t in titles:
+            if not isinstance(t, dict) or list(t.keys()) != ["title", "organization"]:
+                errs.append(f"{where}: title {t!r} must be {{title, organization}}")
+                continue
+            title, org = t["title"], t["organization"]
+            if not isinstance(title, str) or not title or squash(title) not in flat:
+                errs.append(f"{where}: title {title!r} not in input")
+            if org is not None and (not isinstance(org, str) or not org or WS.search(org)):
+                errs.append(f"{where}: organization {org!r} must be a word or null")
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(roles.items()))
+    return errs, f"{len(people)} people ({summary})"
 
 
 def main(argv: list[str]) -> int:

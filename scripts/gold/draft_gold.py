@@ -6,7 +6,8 @@ byline/kind conventions of tests/gold/README.md with simple rules, lists the pag
 furniture found in the rendered text, and writes ``<name>.gold.json``. Every draft was
 then checked by hand against the source file and the rendered .txt and corrected; the
 corrections are kept in OVERRIDES below, so that a re-draft reproduces the reviewed gold.
-Existing gold files are never overwritten without --force.
+Existing gold files are never overwritten without --force; a forced re-draft keeps an
+existing file's hand-annotated ``people`` list.
 
 Usage: python3 scripts/gold/draft_gold.py [--force] [NAME ...]   (NAME like rmrb-20191012-04)
 """
@@ -181,6 +182,16 @@ def split_of(page: str) -> str:
     return "dev"
 
 
+def keep_people(path: Path) -> list | None:
+    """The hand-annotated ``people`` list of an existing gold file (kept by --force)."""
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("people")
+    except (OSError, ValueError):
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("names", nargs="*")
@@ -217,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
                 "boilerplate": furniture(txt_path.read_text(encoding="utf-8"), arts),
                 "articles": [draft_article(a, pg.photos) for a in arts],
             }
+            kept = keep_people(out)
+            if kept is not None:
+                gold["people"] = kept      # annotated by hand (tests/gold/README.md), never drafted
             out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             print(f"{out.name}: drafted, {len(gold['articles'])} articles")
     return 0

@@ -94,6 +94,10 @@ from .archive.cli import COMMANDS as ARCHIVE_COMMANDS  # noqa: E402
 for _command in ARCHIVE_COMMANDS:
     cli.add_command(_command)
 
+from .evaluation.people_eval import eval_people_cmd  # noqa: E402
+
+cli.add_command(eval_people_cmd)
+
 
 def main() -> None:
     try:

@@ -1,4 +1,5 @@
-"""The parse pipeline: read → normalize → strip furniture → reflow → segment → link.
+"""The parse pipeline: read → normalize → strip furniture → reflow → segment → link
+→ extract (people, events).
 
 ``parse_text`` runs the stages on text already in memory; ``parse_files``
 reads files (and folders) and collects per-file errors instead of stopping,
@@ -14,6 +15,8 @@ from datetime import date as Date
 from pathlib import Path
 
 from .errors import BanmianError, InputError
+from .extract.events import extract_events
+from .extract.people import extract_people
 from .model import Edition, Page
 from .stages.furniture import strip_furniture
 from .stages.link import assign_ids, link_pages
@@ -112,4 +115,6 @@ def parse_files(paths: list[str | Path], *, day: Date | None = None, paper: str 
                 assign_ids(p, paper, p.date)
     pages.sort(key=lambda p: (p.number is None, p.number or 0, p.source))
     link_pages(pages)
+    extract_people(result.edition)
+    extract_events(result.edition)
     return result

@@ -208,4 +208,68 @@ def people(db: str, role, name, date_from, date_to, fmt) -> None:
     emit(rows, "table", ["name", "role", "title", "organization", "first_seen", "last_seen", "articles"])
 
 
-COMMANDS = [ingest, search, show, export, people]
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@DB_OPTION
+@click.option("--date", "day", callback=_date, metavar="YYYY-MM-DD",
+              help="With PATHS: the issue date relative dates resolve against.")
+@click.option("--paper", metavar="NAME", help="With PATHS: the newspaper's name.")
+@click.option("--person", metavar="NAME", help="Only events with this person among the actors.")
+@click.option("--org", metavar="NAME", help="Only events whose targets include this name.")
+@click.option("--type", "type_", type=click.Choice(["meeting", "inspection", "visit", "investment_promotion",
+                                                    "reception", "signing", "ceremony", "other"]),
+              help="Only events of this type.")
+@click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@FORMAT_OPTION
+def events(paths, db, day, paper, person, org, type_, date_from, date_to, fmt) -> None:
+    """Who chaired, inspected, visited, led, accompanied: what, where and when.
+
+    With PATHS, parses those pages; without, queries the archive (--db).
+    """
+    if paths:
+        from ..pipeline import parse_files
+        from .events import event_row
+
+        result = parse_files(list(paths), day=day, paper=paper)
+        for e in result.errors:
+            click.echo(f"banmian: error: {e}", err=True)
+        ed = result.edition
+        names = {p["id"]: p["name"] for p in ed.people}
+        ents = {x["id"]: x["name"] for x in ed.organizations + ed.places}
+        arts = {a.id: (p, a) for p in ed.pages for a in p.articles}
+        rows = []
+        for e in ed.events:
+            page_, art = arts[e["article"]]
+            r = {"id": e["id"], "type": e["type"], "trigger": e["trigger"], "date_text": e["date"]["text"],
+                 "date_start": e["date"]["start"], "date_end": e["date"]["end"],
+                 "part_of_day": e["date"].get("part_of_day"), "article_id": e["article"], "paper": ed.paper,
+                 "issue_date": page_.date, "page": page_.number, "headline": art.headline,
+                 "location": ents.get(e["location"])}
+            actors = [{"name": names.get(a["person"], a["person"]), "role": a["role"]} for a in e["actors"]]
+            rows.append(event_row(r, actors, [ents.get(t, t) for t in e["targets"]]))
+        rows = [r for r in rows if (not type_ or r["type"] == type_)
+                and (not person or any(person in n for n in r["lead"] + r["participants"]))
+                and (not org or any(org in t for t in r["targets"]))
+                and (not date_from or (r["date"]["end"] or r["date"]["start"] or r["issue_date"] or "") >= date_from.isoformat())
+                and (not date_to or (r["date"]["start"] or r["issue_date"] or "9999") <= date_to.isoformat())]
+    else:
+        from .db import open_archive
+        from .events import list_events
+
+        rows = list_events(open_archive(db), person=person, org=org, type_=type_, date_from=date_from, date_to=date_to)
+    if fmt == "table":
+        table = [{"date": r["date"]["start"] if r["date"]["start"] == r["date"]["end"] else
+                  f"{r['date']['start'] or '?'}..{r['date']['end'] or '?'}" if r["date"]["start"] else r["date"]["text"],
+                  "when": (r["date"]["text"] or "") + (f" {r['date']['part_of_day']}" if r["date"]["part_of_day"] and
+                                                         r["date"]["part_of_day"] not in (r["date"]["text"] or "") else ""),
+                  "type": r["type"], "lead": "、".join(r["lead"]), "participants": "、".join(r["participants"]),
+                  "targets": "、".join(r["targets"]), "location": r["location"]} for r in rows]
+        emit(table, "table", ["date", "when", "type", "lead", "participants", "targets", "location"],
+             {"targets": 36, "participants": 16})
+    else:
+        emit(rows, fmt, ["id", "type", "trigger", "date", "lead", "participants", "targets", "location", "article",
+                         "paper", "issue_date", "page", "headline"])
+
+
+COMMANDS = [ingest, search, show, export, people, events]

@@ -31,7 +31,9 @@ from sqlalchemy import Connection, Engine, delete, func, select
 
 from .. import __version__
 from ..errors import BanmianError, InputError
-from ..model import Page
+from ..extract.events import extract_events
+from ..extract.people import extract_people
+from ..model import Edition, Page
 from ..pipeline import expand_paths, parse_source
 from ..stages.read import read_source
 from . import schema as S
@@ -46,6 +48,9 @@ class Parsed:
     page: Page | None = None
     error: str | None = None
     people: list[dict] = field(default_factory=list)  # the spec's person dicts for this page
+    organizations: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -55,13 +60,15 @@ class IngestReport:
     replaced: int = 0
     articles: int = 0
     people: int = 0  # person records found on the new pages (the same person on two pages counts twice)
+    events: int = 0
     skipped: int = 0  # already in the archive, unchanged
     failed: int = 0
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{self.editions} editions, {self.pages} pages ({self.replaced} replaced), "
-                f"{self.articles} articles, {self.people} people, {self.skipped} skipped, {self.failed} failed")
+                f"{self.articles} articles, {self.people} people, {self.events} events, "
+                f"{self.skipped} skipped, {self.failed} failed")
 
 
 def key_hash(prefix: str, *parts: object) -> str:
@@ -81,7 +88,12 @@ def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | No
     except BanmianError as e:  # a data-file problem: still one line, still this file
         return Parsed(p.name, "", error=str(e))
     page.original_text = ""  # not stored; keeps the hand-over between processes small
-    return Parsed(p.name, hashlib.sha256(data).hexdigest(), page)
+    # Extraction per page, in the worker: people, organizations, places, events.
+    edition = Edition(paper=page.paper, date=page.date, pages=[page])
+    extract_people(edition)
+    extract_events(edition)
+    return Parsed(p.name, hashlib.sha256(data).hexdigest(), page, people=edition.people,
+                  organizations=edition.organizations, places=edition.places, events=edition.events)
 
 
 def _parse_all(files: list[Path], paper, day, encoding, workers: int) -> Iterator[Parsed]:
@@ -177,9 +189,12 @@ def _write_edition(engine: Engine, batch: list[Parsed], report: IngestReport, se
                 _delete_page(conn, page_id)
                 report.replaced += 1
             _insert_page(conn, page, page_id, edition_id, parsed)
-            _insert_people(conn, page, parsed.people)
+            person_ids = _insert_people(conn, page, parsed.people)
+            _insert_entities(conn, page, parsed)
+            _insert_events(conn, page, parsed.events, person_ids)
             report.pages += 1
             report.people += len(parsed.people)
+            report.events += len(parsed.events)
             report.articles += len(page.articles)
             if fault_sleep:
                 print(f"fault-injection: sleeping in edition {edition_id}", file=sys.stderr, flush=True)
@@ -270,13 +285,19 @@ def person_scope(person: dict, paper: str | None) -> str:
     return paper or ""
 
 
-def _insert_people(conn: Connection, page: Page, people: list[dict]) -> None:
-    stored = {r for r in conn.execute(select(S.articles.c.id).where(
-        S.articles.c.page_id == _page_id(page))).scalars()}
+def _stored_articles(conn: Connection, page: Page) -> set[str]:
+    return set(conn.execute(select(S.articles.c.id).where(S.articles.c.page_id == _page_id(page))).scalars())
+
+
+def _insert_people(conn: Connection, page: Page, people: list[dict]) -> dict[str, str]:
+    """Store people under their archive-wide ids; returns extraction id → archive id."""
+    stored = _stored_articles(conn, page)
     dates = {a.id: page.date for a in page.articles}
+    ids: dict[str, str] = {}
     for person in people:
         scope = person_scope(person, page.paper)
         pid = key_hash("h", person["name"], person["role"], scope)
+        ids[person["id"]] = pid
         if conn.execute(select(S.people.c.id).where(S.people.c.id == pid)).first() is None:
             conn.execute(S.people.insert().values(id=pid, name=person["name"], role=person["role"], scope=scope))
         articles = sorted({m["article"] for m in person.get("mentions", []) if m["article"] in stored})
@@ -292,6 +313,48 @@ def _insert_people(conn: Connection, page: Page, people: list[dict]) -> None:
             conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), [
                 dict(article_id=k[0], field=k[1], idx=k[2], start=k[3], end=m["end"], text=m["text"],
                      entity_type="person", entity_id=pid) for k, m in sorted(mention_rows.items())])
+    return ids
+
+
+def _insert_entities(conn: Connection, page: Page, parsed: Parsed) -> None:
+    stored = _stored_articles(conn, page)
+    for table, kind, entities in ((S.organizations, "organization", parsed.organizations),
+                                  (S.places, "place", parsed.places)):
+        for ent in entities:
+            if conn.execute(select(table.c.id).where(table.c.id == ent["id"])).first() is None:
+                conn.execute(table.insert().values(id=ent["id"], name=ent["name"], kind=ent.get("kind")))
+            rows = [dict(article_id=m["article"], field=m["field"],
+                         idx=m.get("index") if m.get("index") is not None else -1, start=m["start"], end=m["end"],
+                         text=m["text"], entity_type=kind, entity_id=ent["id"])
+                    for m in ent.get("mentions", []) if m["article"] in stored]
+            if rows:
+                conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), rows)
+
+
+def _insert_events(conn: Connection, page: Page, events: list[dict], person_ids: dict[str, str]) -> None:
+    stored = _stored_articles(conn, page)
+    for ev in events:
+        if ev["article"] not in stored:
+            continue
+        d, evidence = ev["date"], ev.get("evidence") or {}
+        conn.execute(S.events.insert().prefix_with("OR IGNORE").values(
+            id=ev["id"], article_id=ev["article"], type=ev["type"], trigger=ev["trigger"], date_text=d.get("text"),
+            date_start=Date.fromisoformat(d["start"]) if d.get("start") else None,
+            date_end=Date.fromisoformat(d["end"]) if d.get("end") else None,
+            part_of_day=d.get("part_of_day"), location_id=ev.get("location"),
+            evidence_idx=evidence.get("index"), evidence_start=evidence.get("start"), evidence_end=evidence.get("end")))
+        actors = {person_ids.get(a["person"], a["person"]): a["role"] for a in ev["actors"]}
+        if actors:
+            conn.execute(S.event_actors.insert().prefix_with("OR IGNORE"),
+                         [dict(event_id=ev["id"], person_id=p, role=r) for p, r in actors.items()])
+        names = {e["id"]: e["name"] for e in conn.execute(select(S.organizations.c.id, S.organizations.c.name)
+                                                            .where(S.organizations.c.id.in_(ev["targets"]))).mappings()}
+        names.update({e["id"]: e["name"] for e in conn.execute(select(S.places.c.id, S.places.c.name)
+                                                                 .where(S.places.c.id.in_(ev["targets"]))).mappings()})
+        if ev["targets"]:
+            conn.execute(S.event_targets.insert().prefix_with("OR IGNORE"), [
+                dict(event_id=ev["id"], idx=k, target_id=t if t in names else None, name=names.get(t, t))
+                for k, t in enumerate(ev["targets"])])
 
 
 __all__ = ["IngestReport", "ingest", "parse_one", "person_scope"]

@@ -111,3 +111,54 @@ mentions = Table(
     Column("entity_id", String, nullable=False),
     Index("ix_mentions_entity", "entity_type", "entity_id"),
 )
+
+
+organizations = Table(
+    "organizations", metadata,
+    Column("id", String, primary_key=True),  # the extraction's id: hash of paper and canonical name
+    Column("name", String, nullable=False),
+    Column("kind", String),
+    Index("ix_organizations_name", "name"),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("kind", String),
+    Index("ix_places_name", "name"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String, nullable=False),
+    Column("trigger", String, nullable=False),
+    Column("date_text", String),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("part_of_day", String),
+    Column("location_id", String),
+    Column("evidence_idx", Integer),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Index("ix_events_article", "article_id"),
+    Index("ix_events_date", "date_start"),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", String, primary_key=True),
+    Column("role", String, nullable=False),  # lead, participant
+    Index("ix_event_actors_person", "person_id"),
+)
+
+event_targets = Table(
+    "event_targets", metadata,
+    Column("event_id", String, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("target_id", String),  # an organization or place id; null for a meeting's name
+    Column("name", String, nullable=False),
+)

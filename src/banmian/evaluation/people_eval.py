@@ -1,0 +1,164 @@
+"""Score people extraction against the gold pages that carry a ``people`` list.
+
+Each gold page is parsed alone (as ``banmian eval`` does), people are
+extracted from it, and four item sets are compared per page, micro-averaged
+over pages (precision / recall / F1 over multisets):
+
+- person: ``(name, role)``;
+- official: ``name`` of the people whose role is official;
+- title: ``(name, title)`` — a person's titles as written (officials and their
+  titles: the target of issue 3);
+- organization: ``(name, title, organization)``;
+
+plus the count of gold journalists the extractor marked as officials (must
+stay 0).  Names and titles are compared with whitespace removed.
+
+``banmian eval-people`` prints this as a table (or JSON).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import BanmianError, GoldFileError
+from ..extract.people import extract_people
+from ..model import Edition
+from ..pipeline import parse_source
+from ..stages.read import read_source
+from .parse_eval import Score, default_gold_dir, gold_files, load_gold, norm
+
+PEOPLE_METRICS = ("person", "official", "title", "organization")
+ROLES = ("official", "journalist", "other")
+
+
+@dataclass
+class PeopleReport:
+    total: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in PEOPLE_METRICS})
+    pages: dict[str, dict[str, Score]] = field(default_factory=dict)
+    journalists_as_official: int = 0
+    errors: dict[str, list[str]] = field(default_factory=dict)   # page -> missed / wrong items, for --per-page
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": {k: v.to_dict() for k, v in self.total.items()},
+                "journalists_as_official": self.journalists_as_official,
+                "pages": {p: {k: v.to_dict() for k, v in s.items()} for p, s in self.pages.items()}}
+
+
+def people_items(people: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """The compared items of a people list (gold or predicted)."""
+    out: dict[str, list[Any]] = {m: [] for m in PEOPLE_METRICS}
+    for p in people:
+        name = norm(p["name"])
+        out["person"].append((name, p["role"]))
+        if p["role"] == "official":
+            out["official"].append(name)
+        for t in p.get("titles", []):
+            out["title"].append((name, norm(t["title"])))
+            out["organization"].append((name, norm(t["title"]), norm(t.get("organization")) or None))
+    return out
+
+
+def check_gold_people(people: Any, source: str) -> None:
+    """Raise GoldFileError when a gold ``people`` list is malformed."""
+    if not isinstance(people, list):
+        raise GoldFileError("people must be a list", source=source)
+    for i, p in enumerate(people):
+        where = f"people[{i}]"
+        if not isinstance(p, dict) or set(p) != {"name", "role", "titles"}:
+            raise GoldFileError(f"{where} must have exactly name, role, titles", source=source)
+        if not isinstance(p["name"], str) or not p["name"].strip():
+            raise GoldFileError(f"{where}: name must be a non-empty string", source=source)
+        if p["role"] not in ROLES:
+            raise GoldFileError(f"{where}: role {p['role']!r} not one of {', '.join(ROLES)}", source=source)
+        if not isinstance(p["titles"], list):
+            raise GoldFileError(f"{where}: titles must be a list", source=source)
+        for t in p["titles"]:
+            if not isinstance(t, dict) or set(t) != {"title", "organization"} or not isinstance(t["title"], str) \
+                    or not (t["organization"] is None or isinstance(t["organization"], str)):
+                raise GoldFileError(f"{where}: title {t!r} must be {{title, organization}}", source=source)
+
+
+def predict_people(gold: dict[str, Any], gold_dir: Path) -> list[dict[str, Any]]:
+    src = read_source(gold_dir / gold["input"])
+    day = Date.fromisoformat(gold["date"]) if gold.get("date") else None
+    page = parse_source(src, day=day, paper=gold.get("paper"), page_number=gold.get("page"))
+    edition = Edition(paper=gold.get("paper"), date=day, pages=[page])
+    extract_people(edition)
+    return edition.people
+
+
+def evaluate_people(gold_dir: Path, split: str | None = None) -> PeopleReport:
+    """Score every gold page with a ``people`` list (or those of one ``split``)."""
+    report = PeopleReport()
+    files = gold_files(gold_dir)
+    if not files:
+        raise GoldFileError("no *.gold.json files", source=str(gold_dir))
+    for path in files:
+        gold = load_gold(path)
+        if "people" not in gold or (split and gold.get("split", "dev") != split):
+            continue
+        check_gold_people(gold["people"], str(path))
+        pred = predict_people(gold, gold_dir)
+        g, p = people_items(gold["people"]), people_items(pred)
+        name = path.name.removesuffix(".gold.json")
+        report.pages[name] = {m: Score().add(p[m], g[m]) for m in PEOPLE_METRICS}
+        for m in PEOPLE_METRICS:
+            report.total[m].add(p[m], g[m])
+        pred_official = set(p["official"])
+        report.journalists_as_official += sum(
+            1 for x in gold["people"] if x["role"] == "journalist" and norm(x["name"]) in pred_official)
+        missed = sorted(set(g["title"]) - set(p["title"])) + sorted(set(g["person"]) - set(p["person"]))
+        wrong = sorted(set(p["title"]) - set(g["title"])) + sorted(set(p["person"]) - set(g["person"]))
+        report.errors[name] = [f"- {x}" for x in missed] + [f"+ {x}" for x in wrong]
+    if not report.pages:
+        raise GoldFileError("no gold page has a people list", source=str(gold_dir))
+    return report
+
+
+def format_people_table(report: PeopleReport, per_page: bool = False) -> str:
+    lines = [f"{'metric':<12} {'prec':>6} {'recall':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
+    for m, s in report.total.items():
+        lines.append(f"{m:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:6d} {s.pred:6d}")
+    lines.append(f"journalists marked official: {report.journalists_as_official}")
+    lines.append(f"({len(report.pages)} gold pages with people)")
+    if per_page:
+        lines.append("")
+        lines.append(f"{'page':<28} " + " ".join(f"{m[:6]:>6}" for m in PEOPLE_METRICS))
+        for name, scores in report.pages.items():
+            lines.append(f"{name[:28]:<28} " + " ".join(f"{scores[m].f1:6.3f}" for m in PEOPLE_METRICS))
+    return "\n".join(lines)
+
+
+@click.command(name="eval-people")
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Folder of gold files (default: tests/gold of the source tree).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: one row per metric; json: totals and per-page counts.")
+@click.option("--per-page", is_flag=True, help="Also print each gold page's F1 scores.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list each page's missed (-) and spurious (+) people and titles.")
+@click.option("--split", metavar="NAME", help="Only the gold pages of this split (e.g. dev).")
+def eval_people_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None) -> None:
+    """Score people extraction against gold pages with a people list: (name, role),
+    officials, (name, title) and (name, title, organization) precision / recall / F1,
+    and the number of journalists marked as officials."""
+    gold_dir = gold_dir or default_gold_dir()
+    if gold_dir is None:
+        raise BanmianError("no gold folder found; pass --gold DIR")
+    report = evaluate_people(gold_dir, split=split)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(format_people_table(report, per_page=per_page))
+    if show_errors:
+        for name, errs in report.errors.items():
+            if errs:
+                click.echo(f"\n{name}")
+                for e in errs:
+                    click.echo(f"  {e}")

@@ -1,0 +1,246 @@
+"""The lexicons of people extraction: titles (``data/titles.yaml``) and name
+cues (``data/people.yaml``), loaded once and compiled into regexes.
+
+Every entry is checked; a bad one raises :class:`~banmian.errors.DataFileError`
+naming the file and the line (``titles.yaml: E200 line 12: …``), as the other
+data loaders do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError
+from ..resources import data_path, load_yaml, require, surnames
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+# Characters a title may be written with: Han, Latin letters (IMF), and the
+# dashes and dots of foreign names (摩洛哥—中国友好交流协会).
+_TITLE_WORD = re.compile(rf"[{HAN}A-Za-z·—]+")
+_HAN_WORD = re.compile(rf"[{HAN}]+")
+LEVELS = ("省", "市", "区", "县", "州", "盟", "镇", "乡", "街道")
+
+
+def _line(value: Any) -> Any:
+    return getattr(value, "line", "?")
+
+
+def _fail(path: Path, value: Any, message: str) -> DataFileError:
+    return DataFileError(f"line {_line(value)}: {message}", source=str(path))
+
+
+def _words(data: dict[str, Any], key: str, path: Path, pattern: re.Pattern[str] = _TITLE_WORD,
+           optional: bool = False) -> list[str]:
+    """A list of distinct words, each matching ``pattern``."""
+    if optional and key not in data:
+        return []
+    items = require(data, key, path, list)
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, str) or not pattern.fullmatch(item):
+            raise _fail(path, item, f"{key}: bad entry {item!r} (expected a word of Han characters)")
+        if item in seen:
+            raise _fail(path, item, f"{key}: duplicate entry {item!r}")
+        seen.add(item)
+        out.append(item)          # a LineStr: later checks still name its line
+    return out
+
+
+def _alternation(words) -> str:
+    """A regex matching any of ``words``, longest first, as a trie: one branch per
+    first character, which the regex engine tries far faster than a flat list of
+    hundreds of alternatives."""
+    trie: dict[str, Any] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            body = (f"(?:{body})?" if len(alts) == 1 and len(alts[0]) > 1 else f"{body}?")
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Post:
+    post: str
+    body: str | None = None          # 区长 -> 区政府
+    org_suffix: str | None = None    # 大使 -> 大使馆
+
+
+@dataclass
+class TitleLexicon:
+    posts: dict[str, Post]
+    after_name: frozenset[str]
+    collective: frozenset[str]
+    modifiers: tuple[str, ...]
+    sub_bodies: frozenset[str]
+    party_groups: frozenset[str]
+    national_bodies: frozenset[str]
+    local_bodies: dict[str, str]      # abbreviation -> level (区委 -> 区)
+    foreign_bodies: tuple[str, ...]
+    post_re: re.Pattern[str] = field(init=False)         # a post or collective title, anywhere
+    post_suffix_re: re.Pattern[str] = field(init=False)  # the longest post ending a title
+    after_re: re.Pattern[str] = field(init=False)        # posts written after a name
+    modifier_re: re.Pattern[str] = field(init=False)
+    local_re: re.Pattern[str] = field(init=False)
+    foreign_re: re.Pattern[str] = field(init=False)
+    foreign_end_re: re.Pattern[str] = field(init=False)
+    post_start_re: re.Pattern[str] = field(init=False)   # text starting with a post
+
+    def __post_init__(self) -> None:
+        heads = list(self.posts) + list(self.collective)
+        self.post_re = re.compile(_alternation(heads))
+        self.post_start_re = re.compile(_alternation(heads))
+        self.post_suffix_re = re.compile(f"(?:{_alternation(heads)})$")
+        self.after_re = re.compile(_alternation(self.after_name))
+        subs = _alternation(self.sub_bodies | self.party_groups)
+        self.modifier_re = re.compile(f"(?:{_alternation(self.modifiers)})(?=(?:{subs})?$)")
+        self.local_re = re.compile(f"(?:{_alternation(self.local_bodies)})")
+        self.foreign_re = re.compile(_alternation(self.foreign_bodies))
+        self.foreign_end_re = re.compile(f"(?:{_alternation(self.foreign_bodies)})$")
+
+
+def load_titles(path: str | Path | None = None) -> TitleLexicon:
+    """Load and check a titles lexicon (default: the shipped ``data/titles.yaml``)."""
+    path = Path(path) if path else data_path("titles.yaml")
+    data = load_yaml(path)
+    posts: dict[str, Post] = {}
+    for item in require(data, "posts", path, list):
+        if isinstance(item, dict):
+            word = item.get("post")
+            unknown = set(item) - {"post", "body", "org_suffix"}
+            if unknown:
+                raise _fail(path, word, f"posts: unknown key(s) {sorted(unknown)} for {word!r}")
+            extra = {k: item.get(k) for k in ("body", "org_suffix")}
+            for k, v in extra.items():
+                if v is not None and not (isinstance(v, str) and _HAN_WORD.fullmatch(v)):
+                    raise _fail(path, word, f"posts: {k} of {word!r} must be Han characters, got {v!r}")
+        else:
+            word, extra = item, {}
+        if not isinstance(word, str) or not _TITLE_WORD.fullmatch(word):
+            raise _fail(path, word if isinstance(word, str) else item,
+                        f"posts: bad entry {item!r} (expected a post word or {{post: …}})")
+        if word in posts:
+            raise _fail(path, word, f"posts: duplicate entry {word!r}")
+        posts[str(word)] = Post(str(word), **{k: (str(v) if v else None) for k, v in extra.items()})
+    after = _words(data, "after_name", path)
+    for w in after:
+        if w not in posts:
+            raise _fail(path, w, f"after_name: {w!r} is not one of the posts")
+    collective = _words(data, "collective", path)
+    for w in collective:
+        if w in posts:
+            raise _fail(path, w, f"collective: {w!r} is also a post")
+    local: dict[str, str] = {}
+    table = require(data, "local_bodies", path, dict)
+    for level, abbrs in table.items():
+        if level not in LEVELS:
+            raise DataFileError(f"local_bodies: unknown level {level!r} (one of {', '.join(LEVELS)})", source=str(path))
+        if not isinstance(abbrs, list):
+            raise DataFileError(f"local_bodies: {level} must be a list", source=str(path))
+        for a in abbrs:
+            if not isinstance(a, str) or not _HAN_WORD.fullmatch(a) or not a.startswith(level) or len(a) <= len(level):
+                raise _fail(path, a, f"local_bodies: {a!r} must be Han characters starting with its level {level}")
+            if a in local:
+                raise _fail(path, a, f"local_bodies: duplicate entry {a!r}")
+            local[str(a)] = level
+    return TitleLexicon(
+        posts=posts,
+        after_name=frozenset(after),
+        collective=frozenset(collective),
+        modifiers=tuple(_words(data, "modifiers", path)),
+        sub_bodies=frozenset(_words(data, "sub_bodies", path)),
+        party_groups=frozenset(_words(data, "party_groups", path)),
+        national_bodies=frozenset(_words(data, "national_bodies", path)),
+        local_bodies=local,
+        foreign_bodies=tuple(_words(data, "foreign_bodies", path)),
+    )
+
+
+@dataclass
+class NameCues:
+    follow_words: frozenset[str]
+    stop_chars: frozenset[str]
+    not_final_chars: frozenset[str]
+    not_given_names: tuple[str, ...]
+    not_names: frozenset[str]
+    org_end_chars: frozenset[str]
+    left_words: tuple[str, ...]
+    conjunctions: frozenset[str]
+    role_nouns: tuple[str, ...]
+    journalist_nouns: tuple[str, ...]
+    after_nouns: tuple[str, ...]
+    weak_surnames: frozenset[str]
+    speech_words: tuple[str, ...]
+    transliteration: frozenset[str]
+    not_place_stems: frozenset[str]
+    national_papers: frozenset[str]
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+
+
+def _chars(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
+    """A list of single characters (or one string of them)."""
+    value = require(data, key, path, (list, str))
+    items = list(value) if isinstance(value, str) else value
+    seen: set[str] = set()
+    for item in items:
+        where = value if isinstance(value, str) else item
+        if not isinstance(item, str) or len(item) != 1 or not _HAN_WORD.fullmatch(item):
+            raise _fail(path, where, f"{key}: bad entry {item!r} (expected single Han characters)")
+        if item in seen:
+            raise _fail(path, where, f"{key}: duplicate entry {item!r}")
+        seen.add(item)
+    return frozenset(map(str, items))
+
+
+def load_cues(path: str | Path | None = None) -> NameCues:
+    """Load and check the name cues (default: the shipped ``data/people.yaml``)."""
+    path = Path(path) if path else data_path("people.yaml")
+    data = load_yaml(path)
+    sn = surnames()
+    return NameCues(
+        follow_words=frozenset(_words(data, "follow_words", path, _HAN_WORD)),
+        stop_chars=_chars(data, "stop_chars", path),
+        not_final_chars=_chars(data, "not_final_chars", path),
+        not_given_names=tuple(_words(data, "not_given_names", path, _HAN_WORD)),
+        not_names=frozenset(_words(data, "not_names", path, _HAN_WORD)),
+        org_end_chars=_chars(data, "org_end_chars", path),
+        left_words=tuple(_words(data, "left_words", path, _HAN_WORD)),
+        conjunctions=_chars(data, "conjunctions", path),
+        role_nouns=tuple(_words(data, "role_nouns", path, _HAN_WORD)),
+        journalist_nouns=tuple(_words(data, "journalist_nouns", path, _HAN_WORD)),
+        after_nouns=tuple(_words(data, "after_nouns", path, _HAN_WORD)),
+        weak_surnames=_chars(data, "weak_surnames", path),
+        speech_words=tuple(_words(data, "speech_words", path, _HAN_WORD)),
+        transliteration=_chars(data, "transliteration_chars", path),
+        not_place_stems=frozenset(_words(data, "not_place_stems", path, _HAN_WORD)),
+        national_papers=frozenset(_words(data, "national_papers", path, _HAN_WORD)),
+        surnames=frozenset(s for s in sn if len(s) == 1),
+        compound_surnames=frozenset(s for s in sn if len(s) > 1),
+    )
+
+
+@lru_cache(maxsize=None)
+def titles() -> TitleLexicon:
+    return load_titles()
+
+
+@lru_cache(maxsize=None)
+def cues() -> NameCues:
+    return load_cues()

@@ -1,0 +1,780 @@
+"""People with their titles, as of the issue date: the rule-based extractor.
+
+``extract_people(edition)`` fills ``edition.people`` with one dict per person
+in the JSON contract's ``person`` shape: name, role (official / journalist /
+other), titles as written with their organization, and every mention as
+character offsets into an article field.  How it decides (docs/people.md):
+
+1. **Title chains before a name.**  A post word (书记, 区长, 总理…; data/titles.yaml)
+   directly followed by a name is a title; its chain runs back to the clause
+   start and splits on 、 and 兼: 区委副书记、区长、区政协主席曹金海 is one person
+   with three titles.  A collective title (区领导) and a title followed by
+   bare names (冯斌、王斌、周卫平) give every listed name that title.
+   Appointment notices: 任命X为Y, 免去X的Y职务.
+2. **Journalists** from bylines (reporter, correspondent, photographer,
+   editor) and 记者/通讯员 in the text; never officials.
+3. **Titles after a name** (徐惠民书记, 习近平主席).
+4. **Other people** on strong evidence only: a name alone between a clause
+   start and a verb of speech (”唐康林说), a role noun (村民魏长江, 选手樊振东),
+   X同志, a list of names ended by 等 + 参加/陪同…
+5. Every occurrence of every name found becomes a mention; each title's
+   organization is its body, with 区委/市监委/镇党委 resolved to the jurisdiction
+   named in the same chain, else by the edition (``--paper``, or its most
+   frequent 港闸区), else by the article.
+
+Names: a surname (data/surnames.txt) and one or two given characters (two or
+three after a compound surname), ended before stop characters and follow
+words (陶建参加 -> 陶建); after a title of a foreign body a transliterated name
+(莫迪, 劳尔·卡斯特罗).  One person per name in an edition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..model import Article, Edition, Mention
+from .lexicon import HAN, NameCues, TitleLexicon, _alternation, cues, titles
+
+JOURNALIST_BYLINE_ROLES = frozenset({"reporter", "correspondent", "photographer", "editor", "unknown"})
+_PERSON_NOUN_END = frozenset("人者员手士生师工民户友范")
+# A chain element starting like a complete body is never the tail of the one before
+# (河南省劳动模范、中国平煤神马集团…工段长), unlike 马尔代夫通信、科学和技术部国务部长.
+_BODY_START = re.compile(rf"(?:中国|中共|中央|全国|国家|国务院|[{HAN}]{{2,4}}?(?:省|市|区|县|自治区|自治州))")
+_LEFT_RUN = re.compile(rf"[{HAN}A-Za-z、·—]+$")
+_NOT_PLACE_WORDS = frozenset("市场 市民 市区 市县 市值 市级 市面 区域 区位 区间 区别 区块 区级 县城 县域 县级 "
+                             "省级 省份 镇街 乡村 乡镇 乡亲 乡土 乡愁 乡情 乡里".split())
+_NOT_IN_PLACE = re.compile("[副正常务委长书记主任代理党组、]")   # 常务副区长 names no place 常务副区
+_PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+
+
+@dataclass(slots=True)
+class _Field:
+    article: Article
+    name: str
+    index: int | None
+    text: str
+    order: int
+
+
+@dataclass
+class _Person:
+    name: str
+    first: tuple[int, int]
+    journalist: bool = False
+    titles: list[list[Any]] = field(default_factory=list)     # [title, organization]
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+
+    def add_title(self, title: str, org: str | None) -> None:
+        for t in self.titles:
+            if t[0] == title:
+                if t[1] is None and org:
+                    t[1] = org
+                return
+        self.titles.append([title, org])
+
+
+class _Rules:
+    """Compiled regexes and name tests built once from the lexicons."""
+
+    def __init__(self, lex: TitleLexicon, cue: NameCues):
+        self.lex, self.cue = lex, cue
+
+        alt = _alternation
+
+        t = "".join(sorted(cue.transliteration))
+        self.translit_re = re.compile(rf"(?:[A-Z]·)?[{t}]{{1,10}}(?:[·—][{t}]{{1,10}})*")
+        self.left_re = re.compile(alt(cue.left_words))
+        self.role_re = re.compile(alt(cue.role_nouns))
+        self.journalist_re = re.compile(rf"(?:{alt(cue.journalist_nouns)}) ?")
+        speech = alt(cue.speech_words)
+        self.speech_re = re.compile(speech)
+        self.list_end_re = re.compile(r"等(?=参加|出席|陪同|同志|人|领导|嘉宾|一同|分别|也|一起)")
+        self.list_run_re = re.compile(rf"[{HAN}·—、]+$")
+        self.dotted_re = re.compile(rf"(?:(?<=[^{HAN}·—])|^)([{t}]{{1,8}}(?:[·][{t}]{{1,8}})+)")
+        self.after_noun_re = re.compile(alt(cue.after_nouns))
+        self.appoint_re = re.compile(
+            rf"任命([{HAN}·—]{{2,12}}?)为([{HAN}A-Za-z、·—]{{2,60}}?)(?=[，。；]|$)")
+        self.remove_re = re.compile(
+            rf"免去([{HAN}·—]{{2,12}}?)(?:（[男女]）)?的([{HAN}A-Za-z、·—]{{2,60}}?)职务")
+        self.not_given_re = re.compile(alt(cue.not_given_names))
+        self.follow2 = cue.follow_words
+        levels = "省|市|区|县|州|盟|镇|乡|街道"
+        self.place_re = re.compile(
+            rf"(?:(?<=[^{HAN}])|^|(?<=[在到于以从至和与及的是省市区县州盟]))([{HAN}]{{2,3}}?)({levels})")
+        self.chain_place_re = re.compile(rf"([{HAN}]{{2,4}}?)({levels})")
+
+    # --- names -------------------------------------------------------------
+
+    def surname_len(self, text: str, i: int) -> int:
+        if text[i:i + 2] in self.cue.compound_surnames:
+            return 2
+        return 1 if text[i:i + 1] in self.cue.surnames else 0
+
+    def valid_name(self, name: str, weak: bool = False) -> bool:
+        """A whole string as a Chinese name (used where the span is fixed).
+
+        ``weak``: also with a surname that is more often a word (和, 于), when the
+        name has two given characters."""
+        if not 2 <= len(name) <= 4 or not all(_is_han(c) for c in name):
+            return False
+        s = self.surname_len(name, 0)
+        if not s or not 1 <= len(name) - s <= 2:
+            return False
+        if s == 1 and name[0] in self.cue.weak_surnames and not (weak and len(name) == 3):
+            return False
+        given = name[s:]
+        if any(c in self.cue.stop_chars for c in given) or self.not_given_re.match(given) or "某" in given:
+            return False
+        if name[:2] in self.cue.not_names or name in self.cue.not_names:
+            return False
+        return name[-1] not in self.cue.org_end_chars
+
+    def chinese_at(self, text: str, i: int, weak: bool = False) -> int | None:
+        """End of a Chinese name starting at ``i``, or None (``weak``: see valid_name)."""
+        s = self.surname_len(text, i)
+        if not s:
+            return None
+        g = i + s
+        n = len(text)
+        if g >= n or not _is_han(text[g]) or text[g] in self.cue.stop_chars:
+            return None
+        if self.not_given_re.match(text, g) or self.lex.post_start_re.match(text, g):
+            return None
+        if text[i:i + 2] in self.cue.not_names:
+            return None
+        end = g + 1
+        c = text[end:end + 1]
+        if (c and _is_han(c) and c not in self.cue.stop_chars and c not in self.cue.not_final_chars
+                and text[end:end + 2] not in self.follow2 and not self.lex.post_start_re.match(text, end)
+                and not self.not_given_re.match(text, end)):
+            end += 1
+        name = text[i:end]
+        if name in self.cue.not_names or name[-1] in self.cue.org_end_chars or "某" in name:
+            return None
+        if s == 1 and text[i] in self.cue.weak_surnames and not (weak and len(name) == 3):
+            return None
+        return end
+
+    def translit_at(self, text: str, i: int, min_len: int = 2) -> int | None:
+        m = self.translit_re.match(text, i)
+        if not m:
+            return None
+        end = m.end()
+        # a follow word or stop character after the name is not part of it
+        for j in range(i + 1, end):
+            if text[j] in self.cue.stop_chars or text[j:j + 2] in self.follow2:
+                end = j
+                break
+        while end > i and text[end - 1] in "·—":
+            end -= 1
+        return end if end - i >= min_len else None
+
+    def structural_at(self, text: str, i: int) -> int | None:
+        """Two or three Han characters between a title and a delimiter (庹震，)."""
+        j = i
+        n = len(text)
+        while j < n and j - i < 5 and _is_han(text[j]) and text[j] not in self.cue.stop_chars \
+                and text[j:j + 2] not in self.follow2 and not self.speech_start(text, j):
+            j += 1
+        # two or three characters, or four before a clear end (央金卓嘎说)
+        if not 2 <= j - i <= 4 or (j < n and _is_han(text[j]) and text[j] not in self.cue.stop_chars
+                                   and text[j:j + 2] not in self.follow2 and not self.speech_start(text, j)):
+            return None
+        if j - i == 4 and not (j < n and _is_han(text[j])):
+            return None          # four characters only before a verb (央金卓嘎说), not before punctuation
+        name = text[i:j]
+        if (name[0] in self.cue.not_final_chars or name in self.cue.not_names or name[:2] in self.cue.not_names
+                or name[-1] in self.cue.org_end_chars or self.lex.post_re.search(name)
+                or self.not_given_re.fullmatch(name) or self.not_given_re.match(name, 1) or "某" in name
+                or (name[0] in self.cue.weak_surnames and len(name) < 3)
+                or name[-1] in self.cue.not_final_chars):
+            return None
+        return j
+
+    def ends_cleanly(self, text: str, j: int) -> bool:
+        """Whether a name may end at ``j``: a delimiter, stop character, follow word or post."""
+        c = text[j:j + 1]
+        if c == "—" and text[j + 1:j + 2] != "—":
+            return False          # 摩洛哥—中国友好交流协会: a hyphenated name goes on
+        return (not c or not _is_han(c) or c in self.cue.stop_chars or text[j:j + 2] in self.follow2
+                or bool(self.lex.post_start_re.match(text, j)) or bool(self.speech_start(text, j)))
+
+    def speech_start(self, text: str, j: int) -> bool:
+        return any(text.startswith(w, j) for w in self.cue.speech_words)
+
+    # --- places ------------------------------------------------------------
+
+    def places(self, text: str) -> Iterator[tuple[str, str]]:
+        for m in self.place_re.finditer(text):
+            stem, level = m.group(1), m.group(2)
+            if (stem in self.cue.not_place_stems or stem[-1] in "的是和与及在"
+                    or stem[0] in "在到于以从至和与及的是全各本该我这那每要"
+                    or text[m.end(2) - 1:m.end(2) + 1] in _NOT_PLACE_WORDS):
+                continue
+            yield stem + level, level
+
+
+class _Extractor:
+    def __init__(self, edition: Edition, rules: _Rules):
+        self.ed = edition
+        self.r = rules
+        self.lex = rules.lex
+        self.cue = rules.cue
+        self.fields: list[_Field] = []
+        for page in edition.pages:
+            for art in page.articles:
+                for name in ("kicker", "headline", "subtitle"):
+                    text = getattr(art, name)
+                    if text:
+                        self.fields.append(_Field(art, name, None, text, len(self.fields)))
+                for i, p in enumerate(art.paragraphs):
+                    if p:
+                        self.fields.append(_Field(art, "paragraph", i, p, len(self.fields)))
+                if art.caption:
+                    self.fields.append(_Field(art, "caption", None, art.caption, len(self.fields)))
+        self.by_article: dict[int, list[_Field]] = {}
+        for f in self.fields:
+            self.by_article.setdefault(id(f.article), []).append(f)
+        self.field_of = {id(f.text): f.article for f in self.fields}
+        self._article_text: dict[int, str] = {}
+        self.people: dict[str, _Person] = {}
+        self.known_by_len: dict[int, set[str]] = {}
+        self.consumed: dict[int, list[tuple[int, int]]] = {}   # field order -> spans used by titles
+        self._article_places: dict[int, Counter] = {}
+        self._jurisdiction: dict[str, str] | None = None
+        self._aliases: dict[str, str] = {}
+
+    # --- bookkeeping ---------------------------------------------------------
+
+    def person(self, name: str, first: tuple[int, int]) -> _Person:
+        p = self.people.get(name)
+        if p is None:
+            p = self.people[name] = _Person(name, first)
+            self.known_by_len.setdefault(len(name), set()).add(name)
+        elif first < p.first:
+            p.first = first
+        return p
+
+    def mention(self, f: _Field, start: int, end: int, name: str | None = None) -> None:
+        """Record a mention of ``name`` (default: the text at the span) at [start, end)."""
+        name = name or f.text[start:end]
+        p = self.person(name, (f.order, start))
+        p.mentions.setdefault((f.order, start), Mention(
+            article=f.article.id, field=f.name, start=start, end=end, text=f.text[start:end],  # type: ignore[arg-type]
+            index=f.index))
+
+    def known_at(self, text: str, i: int) -> int | None:
+        for n in sorted(self.known_by_len, reverse=True):
+            if text[i:i + n] in self.known_by_len[n]:
+                return i + n
+        return None
+
+    def known_before(self, text: str, j: int) -> int | None:
+        for n in sorted(self.known_by_len, reverse=True):
+            if j - n >= 0 and text[j - n:j] in self.known_by_len[n]:
+                return j - n
+        return None
+
+    # --- jurisdiction ----------------------------------------------------------
+
+    @property
+    def jurisdiction(self) -> dict[str, str]:
+        """Level -> place of the edition (区 -> 港闸区), computed when first needed."""
+        if self._jurisdiction is None:
+            self._jurisdiction = self._edition_jurisdiction()
+        return self._jurisdiction
+
+    def _edition_jurisdiction(self) -> dict[str, str]:
+        paper = self.ed.paper
+        if paper and paper in self.cue.national_papers:
+            return {}
+        counts: Counter = Counter()
+        for f in self.fields:
+            counts.update(self.r.places(f.text))
+        out: dict[str, str] = {}
+        stem = _PAPER_SUFFIX.sub("", paper) if paper else ""
+        if stem and len(stem) >= 2:
+            for (place, level) in counts:
+                if place == stem + level:
+                    out.setdefault(level, place)
+            if not out:
+                # 港闸报 with 区委书记 but no 港闸区 written: the level of its local titles
+                used = Counter()
+                for f in self.fields:
+                    for m in self.lex.local_re.finditer(f.text):
+                        used[self.lex.local_bodies[m.group()]] += 1
+                for level, _ in used.most_common(1):
+                    if level in ("区", "县", "市"):
+                        out[level] = stem + level
+        for (place, level), n in counts.most_common():
+            if n >= 2 and level not in out:
+                out[level] = place
+        return out
+
+    def article_place(self, art: Article, level: str) -> str | None:
+        key = id(art)
+        if key not in self._article_places:
+            c: Counter = Counter()
+            for f in self.by_article.get(key, ()):
+                c.update(self.r.places(f.text))
+            self._article_places[key] = c
+        for (place, lv), n in self._article_places[key].most_common():
+            if lv == level and n >= 2:
+                return place
+        return None
+
+    def resolve_local(self, body: str, chain: str, art: Article) -> str | None:
+        """区委 -> 港闸区委: the jurisdiction of the abbreviation's level."""
+        m = self.lex.local_re.match(body)
+        if not m:
+            return body
+        level = self.lex.local_bodies[m.group()]
+        place = None
+        for cm in self.r.chain_place_re.finditer(chain):
+            stem = cm.group(1)
+            if cm.group(2) == level and stem not in self.cue.not_place_stems and not _NOT_IN_PLACE.search(stem):
+                place = stem + level
+        place = place or self.jurisdiction.get(level) or self.article_place(art, level)
+        return place + body[len(level):] if place else None
+
+    # --- titles ------------------------------------------------------------------
+
+    def parse_title(self, element: str, prev_org: str | None, chain: str, art: Article,
+                    joined_by: str = "", listed_org: str | None = None) -> tuple[str, str | None]:
+        """(title as written, organization) of one chain element.
+
+        A post written without a body takes the body of the element before when
+        that one names a party group of it (…党组书记、常务副主席) or the two are
+        joined by 兼 (董事长兼总经理); in a list, the body of the title of the name
+        before (``listed_org``: 党工委书记张三、副书记李四 -> 党工委)."""
+        m = self.lex.post_suffix_re.search(element)
+        post_word = m.group() if m else ""
+        body = element[:m.start()] if m else element
+        if post_word in self.lex.collective:
+            return element, None
+        post = self.lex.posts.get(post_word)
+        body = self.lex.modifier_re.sub("", body)
+        org: str | None
+        if not body:
+            if post and post.body:
+                org = self.resolve_local(post.body, chain, art) if self.lex.local_re.match(post.body) else post.body
+            elif listed_org:
+                org = listed_org
+            elif prev_org and (joined_by == "兼" or self._base(prev_org) != prev_org):
+                org = self._base(prev_org)
+            else:
+                org = None
+            return element, org
+        if post and post.body:
+            level = self.lex.local_bodies.get(post.body)
+            if level is None:                      # 印度 + 外交部长 -> 印度外交部
+                org = body + post.body
+            elif body.endswith(level):             # 桐乡市 + 市长 -> 桐乡市政府
+                org = body + post.body[len(level):]
+            else:
+                org = body
+        else:
+            org = body
+            if post and post.org_suffix and not org.endswith(post.org_suffix):
+                org += post.org_suffix
+        if (body in self.lex.sub_bodies or body in self.lex.party_groups) and prev_org:
+            org = self._base(prev_org) + org
+        if self.lex.local_re.match(org):
+            org = self.resolve_local(org, chain, art)
+        return element, org
+
+    def _base(self, org: str) -> str:
+        """The body a party group belongs to (中国宋庆龄基金会党组 -> 中国宋庆龄基金会)."""
+        for sub in sorted(self.lex.party_groups, key=len, reverse=True):
+            if org.endswith(sub) and len(org) > len(sub):
+                return org[: -len(sub)]
+        return org
+
+    def chain_before(self, text: str, lo: int, p: int, q: int) -> tuple[int, list[str], list[str]] | None:
+        """The title chain ending with the post at [p, q): its start, its elements
+        and the separator before each element ("" for the first, 、 or 兼)."""
+        m = _LEFT_RUN.search(text, max(lo, p - 80), p)
+        s = m.start() if m else p
+        seg_start = s
+        head = text[s:p]
+        k = head.rfind("——")
+        if k >= 0:
+            seg_start = s + k + 2
+        if seg_start > 0 and text[seg_start - 1].isdigit() and text[seg_start:seg_start + 1] in "日月年号时":
+            seg_start += 1
+        # cut after the last word that starts a title (会见, 据, 的…)
+        for lm in self.r.left_re.finditer(text, seg_start, p):
+            w = lm.group()
+            if w == "由" and text[lm.start() - 1:lm.start()] == "自":
+                continue
+            if w == "应" and text[lm.end():lm.end() + 1] == "急":
+                continue
+            if w == "在" and text[lm.start() - 1:lm.start()] in "所现存正实":
+                continue
+            seg_start = max(seg_start, lm.end())
+        for k in range(seg_start, p):
+            if text[k] in self.cue.conjunctions and self.lex.foreign_re.match(text, k + 1):
+                seg_start = k + 1
+        if self.known_before(text, p) is not None or self._name_ends_at(text, p):
+            return None          # 习近平主席: a title after a name (pass_after)
+        for k in range(seg_start, p):
+            e = self.known_at(text, k)
+            if e is not None and e <= p:
+                seg_start = max(seg_start, e)
+        while seg_start < p and text[seg_start] in "、·—":
+            seg_start += 1
+        # a lone character before the title is no body (但书记 -> 书记), unless a level (区长)
+        if p - seg_start == 1 and text[seg_start] not in "省市区县镇乡村州盟":
+            seg_start = p
+        parts = re.split("([、兼])", text[seg_start:q])
+        elements = [parts[-1]]
+        seps = [""]
+        keep = len(parts) - 1
+        i = len(parts) - 2
+        while i >= 1:
+            sep, e = parts[i], parts[i - 1]
+            if not e:
+                break
+            if self.lex.post_suffix_re.search(e):
+                elements.insert(0, e)
+                seps[0] = sep
+                seps.insert(0, "")
+            elif (sep == "、" and not self.lex.post_re.search(e) and e[-1] not in _PERSON_NOUN_END
+                  and not _BODY_START.match(elements[0]) and not self.lex.foreign_re.match(elements[0])):
+                elements[0] = e + sep + elements[0]
+            else:
+                break
+            keep = i - 1
+            i -= 2
+        if not elements[0] or not self.lex.post_suffix_re.search(elements[-1]):
+            return None
+        return seg_start + sum(map(len, parts[:keep])), elements, seps
+
+    def shorter_if_written(self, text: str, i: int, end: int) -> int:
+        """欧阳淞轻声询问: drop the last character when the article writes the
+        shorter name more often than the longer one."""
+        name = text[i:end]
+        if len(name) - self.r.surname_len(name, 0) != 2:
+            return end
+        art = self.field_of.get(id(text))
+        body = self.article_text(art) if art is not None else text
+        full = body.count(name)
+        if body.count(name[:-1]) - full > full >= 1 and self.r.valid_name(name[:-1]):
+            return end - 1
+        return end
+
+    def article_text(self, art: Article) -> str:
+        key = id(art)
+        t = self._article_text.get(key)
+        if t is None:
+            t = self._article_text[key] = "\n".join(f.text for f in self.by_article.get(key, ()))
+        return t
+
+    def _name_ends_at(self, text: str, p: int) -> bool:
+        """A three-character name ends at ``p``: the post is written after it
+        (宣读习近平主席贺信).  Organizations do not pass: their last character
+        (部, 局, 会…) is no name's."""
+        return (p >= 3 and self.r.valid_name(text[p - 3:p])
+                and not self.lex.foreign_end_re.search(text, max(0, p - 12), p))   # 乌克兰总统
+
+    def name_after(self, text: str, q: int, foreign: bool, bodyless: bool = False) -> int | None:
+        """End of the name written right after a title ending at ``q``.
+
+        ``bodyless``: the title is a bare post (总理, 书记), weaker evidence: no
+        name without a surname unless it reads as a transliteration."""
+        end = self.known_at(text, q)
+        if end and self.r.ends_cleanly(text, end):
+            return end
+        t = self.r.translit_at(text, q)
+        if t and ("·" in text[q:t] or "—" in text[q:t]):
+            return t
+        if foreign and t:
+            return t
+        c = self.r.chinese_at(text, q, weak=not bodyless)
+        if c is not None:
+            c = self.shorter_if_written(text, q, c)
+        if c is None and not bodyless:
+            c = self.r.structural_at(text, q)
+        if c:
+            # 下城区长|庆派出所: a name is not followed by an organization's last character
+            if text[c:c + 1] in self.cue.org_end_chars and text[c:c + 2] not in self.r.follow2 \
+                    and not self.lex.post_start_re.match(text, c):
+                return None
+            return c
+        if bodyless:
+            return t if t and self.r.ends_cleanly(text, t) else None
+        return self.r.translit_at(text, q, min_len=3)
+
+    def bare_name_after(self, text: str, i: int, foreign: bool) -> int | None:
+        """A name standing alone in a list item (冯斌、|王斌|、周卫平)."""
+        end = self.known_at(text, i)
+        if end is None:
+            t = self.r.translit_at(text, i)
+            if t and ("·" in text[i:t] or "—" in text[i:t] or foreign):
+                end = t
+            else:
+                end = self.r.chinese_at(text, i, weak=True)
+        if end is None or self.lex.post_re.search(text, i, end):
+            return None
+        return end if self.r.ends_cleanly(text, end) else None
+
+    def add_titled(self, f: _Field, start: int, end: int, chain: list[str], chain_text: str,
+                   seps: list[str] | None = None, inherited: str | None = None) -> str | None:
+        """Record the person at [start, end) with the chain's titles; return the last
+        organization (``inherited``: the body a first bare post takes, from the title
+        of the name before in a list)."""
+        name = f.text[start:end]
+        if name in self.cue.not_names:
+            return None
+        self.mention(f, start, end)
+        p = self.people[name]
+        prev_org = None
+        for k, e in enumerate(chain):
+            title, org = self.parse_title(e, prev_org, chain_text, f.article, seps[k] if seps else "",
+                                          inherited if k == 0 else None)
+            p.add_title(title, org)
+            prev_org = org or prev_org
+        return prev_org
+
+    def pass_titles(self, f: _Field) -> None:
+        text = f.text
+        last = 0
+        spans = self.consumed.setdefault(f.order, [])
+        for rx in (self.r.appoint_re, self.r.remove_re):
+            for m in rx.finditer(text):
+                name, title = m.group(1), m.group(2)
+                if not (self.r.valid_name(name) or self.r.translit_re.fullmatch(name)):
+                    continue
+                elements = [e for e in title.split("、") if e]
+                if not elements or not all(self.lex.post_suffix_re.search(e) for e in elements):
+                    continue
+                self.add_titled(f, m.start(1), m.end(1), elements, title)
+                spans.append((m.start(), m.end()))
+        prev_chain: tuple[str, str | None] | None = None
+        for m in self.lex.post_re.finditer(text):
+            p, q = m.span()
+            if p < last or any(a <= p < b for a, b in spans):
+                continue
+            chain = self.chain_before(text, last, p, q)
+            if not chain:
+                continue
+            cstart, elements, seps = chain
+            chain_text = text[cstart:q]
+            # 区人大常委会主任王立新、副主任赵小红: a title right after the last name's 、
+            # reads its places and body from that name's titles
+            follows = cstart == last + 1 and text[last:last + 1] == "、" and prev_chain is not None
+            context = (prev_chain[0] + "、" + chain_text) if follows else chain_text
+            inherited = prev_chain[1] if follows else None
+            foreign = bool(self.lex.foreign_re.match(chain_text))
+            bodyless = len(elements) == 1 and self.lex.post_suffix_re.fullmatch(elements[0]) is not None
+            qs = q + 1 if text[q:q + 1] == " " and _is_han(text[q + 1:q + 2]) else q   # 总理 李克强
+            end = self.name_after(text, qs, foreign, bodyless)
+            if end is None:
+                continue
+            org = self.add_titled(f, qs, end, elements, context, seps, inherited)
+            prev_chain = (chain_text, org)
+            spans.append((p, q))
+            last = end
+            # shared by a list of bare names: 区领导冯斌、王斌、周卫平
+            while text[last:last + 1] == "、":
+                e2 = self.bare_name_after(text, last + 1, foreign)
+                if e2 is None:
+                    break
+                self.add_titled(f, last + 1, e2, elements, context, seps, inherited)
+                last = e2
+
+    # --- journalists ------------------------------------------------------------
+
+    def pass_journalists(self) -> None:
+        for page in self.ed.pages:
+            for art in page.articles:
+                fs = self.by_article.get(id(art))
+                first = fs[0].order if fs else len(self.fields)
+                for k, b in enumerate(art.bylines):
+                    if not b.name:
+                        continue
+                    p = self.person(b.name, (first, -100 + k))   # an author: other, or official with a title
+                    if b.role in JOURNALIST_BYLINE_ROLES:
+                        p.journalist = True
+        for f in self.fields:
+            text = f.text
+            for m in self.r.journalist_re.finditer(text):
+                i = m.end()
+                first = True
+                while True:
+                    end = self.known_at(text, i) or self.r.chinese_at(text, i, weak=True)
+                    if end is None and not first:      # （记者李锋、暨佩娟）
+                        end = self.r.structural_at(text, i)
+                    if end is None:
+                        break
+                    first = False
+                    self.mention(f, i, end)
+                    self.people[text[i:end]].journalist = True
+                    if text[end:end + 1] != "、":
+                        break
+                    i = end + 1
+
+    # --- titles after a name --------------------------------------------------
+
+    def name_before(self, text: str, j: int) -> int | None:
+        """Start of a name ending at ``j`` (before 书记 in 徐惠民书记), or None."""
+        s = self.known_before(text, j)
+        if s is not None:
+            return s
+        if self.lex.foreign_end_re.search(text, max(0, j - 12), j):
+            return None          # 乌克兰总统: a country, not a name
+        for n in (3, 2, 4):
+            s = j - n
+            if s < 0 or not self.r.valid_name(text[s:j], weak=True):
+                continue
+            left = text[s - 1:s]
+            if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars:
+                continue
+            return s
+        return None
+
+    def pass_after(self, f: _Field) -> None:
+        text = f.text
+        spans = self.consumed.get(f.order, [])
+        for m in self.lex.after_re.finditer(text):
+            p, q = m.span()
+            if any(a <= p < b for a, b in spans):
+                continue
+            s = self.name_before(text, p)
+            if s is None or any(a <= s < b for a, b in spans):
+                continue
+            name = text[s:p]
+            self.mention(f, s, p)
+            self.people[name].add_title(m.group(), None)
+
+    # --- other people ----------------------------------------------------------------
+
+    def pass_other(self, f: _Field) -> None:
+        text = f.text
+        aliases = self._aliases
+        for m in self.r.speech_re.finditer(text):
+            j = m.start()
+            for n in (2, 3, 4):            # a name alone between a clause start and the verb
+                s = j - n
+                if s < 0:
+                    break
+                if s == 0 or not (_is_han(text[s - 1]) or text[s - 1].isdigit()):
+                    name = text[s:j]
+                    if name not in self.people and name not in aliases and self.r.valid_name(name):
+                        self.mention(f, s, j)
+                    break
+        for m in self.r.role_re.finditer(text):
+            i = m.end()
+            while True:
+                end = self.known_at(text, i) or self.r.chinese_at(text, i)
+                if end is None:
+                    t = self.r.translit_at(text, i, min_len=3)
+                    end = t if t and self.r.ends_cleanly(text, t) else None
+                if end is None:
+                    break
+                self.mention(f, i, end)
+                if text[end:end + 1] != "、":
+                    break
+                i = end + 1
+        spans = self.consumed.get(f.order, [])
+        for m in self.r.after_noun_re.finditer(text):
+            if text[m.end():m.end() + 1] in self.cue.org_end_chars:
+                continue          # 欧美同学会, 院士站
+            s = self.name_before(text, m.start())
+            if s is not None and not any(a <= s < b for a, b in spans):
+                self.mention(f, s, m.start())
+        for m in self.r.list_end_re.finditer(text):
+            # 丁薛祥、杨洁篪、王毅、何立峰等参加…: a list of names alone in its clause
+            run = self.r.list_run_re.search(text, max(0, m.start() - 80), m.start())
+            if not run or "、" not in run.group() or (run.start() > 0 and text[run.start() - 1].isdigit()):
+                continue
+            items = run.group().split("、")
+            if all(2 <= len(x) <= 12 and (x in self.people or self.r.valid_name(x)) for x in items):
+                pos = run.start()
+                for x in items:
+                    self.mention(f, pos, pos + len(x))
+                    pos += len(x) + 1
+        if "·" in text:
+            for m in self.r.dotted_re.finditer(text):
+                end = self.r.translit_at(text, m.start(1))
+                if end and "·" in text[m.start(1):end] and self.r.ends_cleanly(text, end):
+                    self.mention(f, m.start(1), end)
+
+    # --- every mention -------------------------------------------------------------
+
+    def pass_mentions(self) -> None:
+        """Every occurrence of every name, and of the last part of a foreign name
+        (卡斯特罗 for 劳尔·卡斯特罗) when no one else is called so."""
+        forms = {n: n for n in self.people}
+        for n in list(self.people):
+            tail = n.rsplit("·", 1)[-1]
+            if "·" in n and len(tail) >= 2 and tail not in forms:
+                forms[tail] = n
+        if not forms:
+            return
+        rx = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+        for f in self.fields:
+            text = f.text
+            for m in rx.finditer(text):
+                s, e = m.span()
+                if len(m.group()) == 2:
+                    left = text[s - 1:s]
+                    left_ok = (not left or not _is_han(left) or left in self.cue.stop_chars
+                               or bool(self.lex.post_suffix_re.search(text, max(0, s - 8), s)))
+                    if not (left_ok or self.r.ends_cleanly(text, e)):
+                        continue
+                self.mention(f, s, e, forms[m.group()])
+
+    # --- output --------------------------------------------------------------------
+
+    def run(self) -> list[dict[str, Any]]:
+        for f in self.fields:
+            self.pass_titles(f)
+        self.pass_journalists()
+        for f in self.fields:
+            self.pass_after(f)
+        self._aliases = {n.rsplit("·", 1)[-1]: n for n in self.people if "·" in n}
+        for f in self.fields:
+            self.pass_other(f)
+        self.pass_mentions()
+        out = []
+        for p in sorted(self.people.values(), key=lambda p: p.first):
+            titles_ = [] if p.journalist else _dedupe_titles(p.titles)
+            role = "journalist" if p.journalist else ("official" if titles_ else "other")
+            key = f"{p.name}|{titles_[0][0] if titles_ else role}"
+            pid = "p" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+            mentions = [p.mentions[k].to_dict() for k in sorted(p.mentions)]
+            out.append({"id": pid, "name": p.name, "role": role,
+                        "titles": [{"title": t, "organization": o} for t, o in titles_],
+                        "mentions": mentions})
+        return out
+
+
+def _dedupe_titles(titles_: list[list[Any]]) -> list[tuple[str, str | None]]:
+    """Drop a title written as the tail of another (书记 of 市委书记)."""
+    names = [t[0] for t in titles_]
+    return [(t, o) for t, o in titles_
+            if not any(other != t and other.endswith(t) for other in names)]
+
+
+_RULES: _Rules | None = None
+
+
+def _rules() -> _Rules:
+    global _RULES
+    if _RULES is None:
+        _RULES = _Rules(titles(), cues())
+    return _RULES
+
+
+def extract_people(edition: Edition) -> None:
+    """Fill ``edition.people`` (see the module docstring)."""
+    edition.people = _Extractor(edition, _rules()).run()

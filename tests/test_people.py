@@ -1,0 +1,365 @@
+"""People with their titles (issue 3, rule-based part): the example page's
+officials and journalists, title chains, name boundaries, organizations,
+offsets that slice back, the lexicon data files, and the people eval gate."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from banmian.errors import DataFileError
+from banmian.extract import extract_people
+from banmian.extract.lexicon import load_cues, load_titles
+from banmian.model import Article, Byline, Edition, Page
+from banmian.resources import data_path
+
+from .conftest import EXAMPLE, GOLD
+
+OFFICIALS = {
+    "曹金海": [("区委副书记", "港闸区委"), ("区长", "港闸区政府"), ("区政协主席", "港闸区政协")],
+    "黄卫锋": [("区委书记", "港闸区委")],
+    "徐惠民": [("市委书记", None)],
+    "冯斌": [("区领导", None)],
+    "王斌": [("区领导", None)],
+    "周卫平": [("区领导", None)],
+    "陶建": [("区领导", None)],
+}
+JOURNALISTS = {"方聿", "许应田", "言武旭", "江建华"}
+
+
+def people_of(*paragraphs: str, paper: str | None = None, bylines=(), headline: str | None = None):
+    art = Article(id="a1", headline=headline, paragraphs=list(paragraphs), bylines=list(bylines))
+    edition = Edition(paper=paper, pages=[Page(source="t.txt", articles=[art])])
+    extract_people(edition)
+    return {p["name"]: p for p in edition.people}, edition
+
+
+def titles(person) -> list[tuple[str, str | None]]:
+    return [(t["title"], t["organization"]) for t in person["titles"]]
+
+
+def assert_mentions_slice_back(edition: Edition) -> None:
+    articles = {a.id: a for a in edition.articles()}
+    for p in edition.people:
+        for m in p["mentions"]:
+            base = articles[m["article"]].field_text(m["field"], m.get("index"))
+            assert base is not None and base[m["start"]:m["end"]] == m["text"], (p["name"], m)
+            assert m["text"] == p["name"] or ("·" in p["name"] and p["name"].endswith("·" + m["text"]))
+            assert ("index" in m) == (m["field"] == "paragraph")
+
+
+# --- the example page ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example_people(example_edition):
+    return {p["name"]: p for p in example_edition.people}
+
+
+def test_example_officials_with_all_their_titles(example_people):
+    officials = {n: titles(p) for n, p in example_people.items() if p["role"] == "official"}
+    assert officials == OFFICIALS
+
+
+def test_example_journalists_never_officials(example_people):
+    assert {n for n, p in example_people.items() if p["role"] == "journalist"} == JOURNALISTS
+    for name in JOURNALISTS:
+        assert example_people[name]["titles"] == []
+
+
+def test_example_has_no_one_else(example_people):
+    assert set(example_people) == set(OFFICIALS) | JOURNALISTS
+
+
+def test_example_mentions_slice_back(example_edition):
+    assert_mentions_slice_back(example_edition)
+
+
+def test_example_mentions_of_every_form(example_edition, example_people):
+    """市委书记徐惠民, 徐惠民书记 and bare 徐惠民 are one person; 黄卫锋一行 is 黄卫锋."""
+    articles = {a.id: a for a in example_edition.articles()}
+
+    def contexts(name: str) -> list[str]:
+        out = []
+        for m in example_people[name]["mentions"]:
+            text = articles[m["article"]].field_text(m["field"], m.get("index"))
+            out.append(text[max(0, m["start"] - 4):m["end"] + 2])
+        return out
+
+    xu = contexts("徐惠民")
+    assert any("市委书记徐惠民" in c for c in xu)
+    assert any("徐惠民书记" in c for c in xu)
+    assert any("学习徐惠民在" in c for c in xu)
+    assert len(xu) == 8
+    assert any("黄卫锋一行" in c for c in contexts("黄卫锋"))
+    assert len(contexts("陶建")) == 1 and len(contexts("王斌")) == 2
+
+
+def test_example_ids_are_stable():
+    from banmian.pipeline import parse_files
+
+    runs = [parse_files([EXAMPLE], day=date(2020, 4, 28)).edition.people for _ in range(2)]
+    assert [p["id"] for p in runs[0]] == [p["id"] for p in runs[1]]
+    assert len({p["id"] for p in runs[0]}) == len(runs[0])
+    assert all(p["id"].startswith("p") and len(p["id"]) == 17 for p in runs[0])
+
+
+def test_paper_names_the_jurisdiction(tmp_path):
+    """--paper 港闸报 resolves 区委 even where the text never writes 港闸区."""
+    people, _ = people_of("近日，区委书记黄卫锋带队调研。", paper="港闸报")
+    assert titles(people["黄卫锋"]) == [("区委书记", "港闸区委")]
+
+
+# --- chains, lists, boundaries ----------------------------------------------------------
+
+
+def test_a_title_chain_is_one_person():
+    people, ed = people_of("24日下午，区委副书记、区长、区政协主席曹金海主持召开区政府常务会议。")
+    assert list(people) == ["曹金海"]
+    assert [t for t, _ in titles(people["曹金海"])] == ["区委副书记", "区长", "区政协主席"]
+    assert_mentions_slice_back(ed)
+
+
+def test_a_collective_title_gives_every_listed_name():
+    people, _ = people_of("上周，区领导冯斌、王斌、周卫平参加活动。")
+    assert {n: titles(p) for n, p in people.items()} == {n: [("区领导", None)] for n in ("冯斌", "王斌", "周卫平")}
+
+
+def test_name_ends_before_a_following_word():
+    people, _ = people_of("区领导陶建参加活动。", "区领导王斌出席会议。", "区长胡健找到他。")
+    assert set(people) == {"陶建", "王斌", "胡健"}
+
+
+def test_titles_written_after_a_name_join_the_person():
+    people, ed = people_of("市委书记徐惠民带队调研。", "徐惠民书记在讲话中提出要求。", "会议传达徐惠民讲话精神。")
+    assert list(people) == ["徐惠民"]
+    assert titles(people["徐惠民"]) == [("市委书记", None)]      # 书记 is the tail of 市委书记
+    assert len(people["徐惠民"]["mentions"]) == 3
+    assert_mentions_slice_back(ed)
+
+
+def test_a_title_after_a_name_alone_is_kept():
+    people, _ = people_of("学习贯彻习近平总书记重要讲话精神。")
+    assert titles(people["习近平"]) == [("总书记", None)]
+
+
+def test_a_party_of_people_is_its_leader():
+    people, _ = people_of("区委书记黄卫锋带队调研。", "黄卫锋一行还前往东洲集团进行调研。")
+    assert [m["text"] for m in people["黄卫锋"]["mentions"]] == ["黄卫锋", "黄卫锋"]
+
+
+def test_bodies_named_in_the_chain_resolve_abbreviations():
+    people, _ = people_of("“我们将进一步丰富活动形式。”泰兴市纪委书记、市监委主任周焕祥信心满满。", paper="人民日报")
+    assert titles(people["周焕祥"]) == [("泰兴市纪委书记", "泰兴市纪委"), ("市监委主任", "泰兴市监委")]
+
+
+@pytest.mark.parametrize("paper,org", [(None, "港闸区委"), ("人民日报", None)])
+def test_a_national_paper_has_no_jurisdiction(paper, org):
+    """The edition's most frequent district resolves 区委 in another article, unless the
+    paper is national (人民日报); then only the article's own text can."""
+    arts = [Article(id="a1", paragraphs=["港闸区召开会议。港闸区各界参加。"]),
+            Article(id="a2", paragraphs=["区委书记黄卫锋出席。"])]
+    edition = Edition(paper=paper, pages=[Page(source="t.txt", articles=arts)])
+    extract_people(edition)
+    assert [titles(p) for p in edition.people] == [[("区委书记", org)]]
+
+
+def test_district_paper_bodies():
+    people, _ = people_of("昨天，区委常委、常务副区长张建国主持会议。区人大常委会主任王立新、副主任赵小红出席。",
+                          "区委常委、宣传部部长周丽华带队检查。幸福街道党工委副书记、办事处主任许志强汇报了工作。",
+                          "秦灶街道党工委书记吴刚、副书记钱芳陪同。",
+                          paper="港闸报")
+    assert {n: titles(p) for n, p in people.items()} == {
+        "张建国": [("区委常委", "港闸区委"), ("常务副区长", "港闸区政府")],
+        "王立新": [("区人大常委会主任", "港闸区人大常委会")],
+        "赵小红": [("副主任", "港闸区人大常委会")],
+        "周丽华": [("区委常委", "港闸区委"), ("宣传部部长", "港闸区委宣传部")],
+        "许志强": [("幸福街道党工委副书记", "幸福街道党工委"), ("办事处主任", "幸福街道办事处")],
+        "吴刚": [("秦灶街道党工委书记", "秦灶街道党工委")],
+        "钱芳": [("副书记", "秦灶街道党工委")],
+    }
+
+
+def test_party_group_posts_share_their_body():
+    people, _ = people_of("河南省人大常委会原党组书记、副主任秦玉海喜欢摄影。")
+    assert titles(people["秦玉海"]) == [("河南省人大常委会原党组书记", "河南省人大常委会党组"),
+                                       ("副主任", "河南省人大常委会")]
+
+
+def test_foreign_titles_read_transliterated_names():
+    people, _ = people_of("尼泊尔总统班达里偕女儿乌莎在舷梯旁热情迎接。",
+                          "10月10日，习近平致电古共中央第一书记劳尔·卡斯特罗和古巴新任国家主席迪亚斯—卡内尔。")
+    assert titles(people["班达里"]) == [("尼泊尔总统", "尼泊尔")]
+    assert titles(people["劳尔·卡斯特罗"]) == [("古共中央第一书记", "古共中央")]
+    assert titles(people["迪亚斯—卡内尔"]) == [("古巴新任国家主席", "古巴")]
+    assert people["乌莎"]["role"] == "other"
+    people, _ = people_of("古共中央第一书记劳尔·卡斯特罗致电。", "卡斯特罗表示感谢。")
+    assert [m["text"] for m in people["劳尔·卡斯特罗"]["mentions"]] == ["劳尔·卡斯特罗", "卡斯特罗"]
+    assert set(people) == {"劳尔·卡斯特罗"}
+
+
+def test_appointment_notices():
+    people, _ = people_of("一、免去殷立贤（女）的中华人民共和国驻北马其顿共和国特命全权大使职务；",
+                          "任命张佐为中华人民共和国驻北马其顿共和国特命全权大使。")
+    expected = [("中华人民共和国驻北马其顿共和国特命全权大使", "中华人民共和国驻北马其顿共和国大使馆")]
+    assert titles(people["殷立贤"]) == expected and titles(people["张佐"]) == expected
+
+
+def test_bylines_are_journalists_even_with_a_title_in_the_body():
+    people, ed = people_of("区领导王斌参加活动。", bylines=[Byline("王斌", "reporter")])
+    assert people["王斌"]["role"] == "journalist" and people["王斌"]["titles"] == []
+    assert [m["text"] for m in people["王斌"]["mentions"]] == ["王斌"]
+    assert_mentions_slice_back(ed)
+
+
+def test_an_author_byline_is_no_journalist():
+    people, _ = people_of("国家主席习近平发表署名文章。", bylines=[Byline("习近平", "author")])
+    assert people["习近平"]["role"] == "official"
+
+
+def test_other_people_need_strong_evidence():
+    people, _ = people_of("“这是我们老唐的规矩。”唐康林说。", "村民魏长江高兴地说：“好。”",
+                          "区委、区政府召开会议。市领导对港闸工作提出新要求。文章指出，形势向好。")
+    assert {n: p["role"] for n, p in people.items()} == {"唐康林": "other", "魏长江": "other"}
+
+
+def test_weak_surnames_need_a_title():
+    people, _ = people_of("“用数字技术解决民生问题。”桐乡市市长于会游说。", "当地学生和群众夹道欢迎。")
+    assert titles(people["于会游"]) == [("桐乡市市长", "桐乡市政府")]
+    assert set(people) == {"于会游"}
+
+
+# --- offsets always slice back ------------------------------------------------------------
+
+_HAN_SAMPLE = (
+    "的一是在了和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体"
+    "制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通"
+    "并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
+)
+_FILLER = st.text(alphabet=_HAN_SAMPLE,
+                  min_size=0, max_size=12)
+_INSERT = st.sampled_from(["区委书记黄卫锋", "区领导冯斌、王斌、周卫平", "徐惠民书记", "区委副书记、区长曹金海",
+                           "市委书记徐惠民", "陶建参加", "尼泊尔总统班达里", "“唐康林说", "黄卫锋一行",
+                           "中国驻印度大使孙卫东", "任命张佐为外交部部长", "，", "。", "、", "（", "——", " "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_FILLER, _INSERT), min_size=1, max_size=8), st.sampled_from([None, "港闸报", "人民日报"]))
+def test_offsets_always_slice_back(pieces, paper):
+    text = "".join(a + b for a, b in pieces)
+    people, edition = people_of(text, text[::-1], paper=paper, headline=text[:30] or None)
+    assert_mentions_slice_back(edition)
+    for p in edition.people:
+        assert p["role"] in ("official", "journalist", "other")
+        assert (p["role"] == "official") == bool(p["titles"])
+        assert p["mentions"], p
+
+
+# --- the lexicons ------------------------------------------------------------------------------
+
+
+def test_shipped_lexicons_load():
+    lex, cue = load_titles(), load_cues()
+    assert {"书记", "副书记", "区长", "主席", "调研员", "巡视员", "董事长"} <= set(lex.posts)
+    assert {"区领导", "市领导", "县领导"} <= lex.collective
+    assert lex.local_bodies["区委"] == "区" and lex.local_bodies["街道党工委"] == "街道"
+    assert "说" in cue.stop_chars
+
+
+@pytest.mark.parametrize("body,line", [
+    ("posts:\n  - 书记\n  - '书 记'\n", 3),
+    ("posts:\n  - 书记\n  - 书记\n", 3),
+    ("posts:\n  - 书记\n  - {post: 区长, boddy: 区政府}\n", 3),
+])
+def test_bad_title_entry_names_file_and_line(tmp_path, body, line):
+    rest = ("after_name: []\ncollective: []\nmodifiers: [原]\nsub_bodies: [书记处]\nparty_groups: [党组]\n"
+            "national_bodies: []\n"
+            "local_bodies: {}\nforeign_bodies: []\n")
+    f = tmp_path / "titles.yaml"
+    f.write_text(body + rest, encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_titles(f)
+    assert f"line {line}" in str(info.value) and str(f) in str(info.value)
+
+
+def test_after_name_posts_must_be_posts(tmp_path):
+    f = tmp_path / "titles.yaml"
+    f.write_text("posts: [书记]\nafter_name:\n  - 书记\n  - 总统\ncollective: []\nmodifiers: [原]\n"
+                 "sub_bodies: [书记处]\nparty_groups: [党组]\nnational_bodies: []\nlocal_bodies: {区: [县委]}\n"
+                 "foreign_bodies: []\n",
+                 encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 4"):
+        load_titles(f)
+
+
+def test_bad_cue_entry_names_file_and_line(tmp_path):
+    shipped = data_path("people.yaml").read_text(encoding="utf-8")
+    bad = shipped.replace("stop_chars: [说,", "stop_chars: [说说,", 1)
+    f = tmp_path / "people.yaml"
+    f.write_text(bad, encoding="utf-8")
+    line = next(i for i, ln in enumerate(bad.splitlines(), start=1) if "stop_chars: [说说," in ln)
+    with pytest.raises(DataFileError) as info:
+        load_cues(f)
+    assert f"line {line}" in str(info.value) and str(f) in str(info.value)
+
+
+# --- the people eval gate ----------------------------------------------------------------------
+
+PEOPLE_FLOORS = json.loads((GOLD / "people_floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def people_report():
+    from banmian.evaluation.people_eval import evaluate_people
+
+    return evaluate_people(GOLD)
+
+
+def test_people_gold_set_size(people_report):
+    assert len(people_report.pages) >= PEOPLE_FLOORS["min_gold_pages"]
+
+
+@pytest.mark.parametrize("metric", ["person", "official", "title", "organization"])
+def test_people_f1_not_below_floor(people_report, metric):
+    score = people_report.total[metric]
+    assert score.f1 >= PEOPLE_FLOORS["f1"][metric], (
+        f"people {metric} F1 {score.f1:.3f} fell below its floor {PEOPLE_FLOORS['f1'][metric]} "
+        f"(P {score.precision:.3f} R {score.recall:.3f}); run `banmian eval-people --errors`")
+
+
+def test_no_journalist_marked_official(people_report):
+    assert people_report.journalists_as_official == 0
+
+
+def test_people_scorer_items():
+    from banmian.evaluation.people_eval import people_items
+
+    items = people_items([{"name": "曹 金海", "role": "official", "titles": [{"title": "区长", "organization": "港闸区政府"}]},
+                          {"name": "方聿", "role": "journalist", "titles": []}])
+    assert items["person"] == [("曹金海", "official"), ("方聿", "journalist")]
+    assert items["official"] == ["曹金海"]
+    assert items["title"] == [("曹金海", "区长")]
+    assert items["organization"] == [("曹金海", "区长", "港闸区政府")]
+
+
+def test_eval_people_command_prints_a_table():
+    from banmian.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval-people", "--gold", str(GOLD)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].split() == ["metric", "prec", "recall", "F1", "gold", "pred"]
+    assert "journalists marked official: 0" in result.output
+
+
+def test_gold_people_are_checked(tmp_path):
+    from banmian.errors import GoldFileError
+    from banmian.evaluation.people_eval import check_gold_people
+
+    check_gold_people([{"name": "黄卫锋", "role": "official", "titles": [{"title": "区委书记", "organization": None}]}], "x")
+    with pytest.raises(GoldFileError, match="role"):
+        check_gold_people([{"name": "黄卫锋", "role": "leader", "titles": []}], "x")
