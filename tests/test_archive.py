@@ -106,13 +106,19 @@ def test_tokens_and_queries():
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_export_formats(archive, tmp_path, fmt):
     files = export(archive, tmp_path / fmt, fmt)
-    assert set(files) == {"editions", "pages", "articles", "paragraphs", "bylines"}
+    assert set(files) == {"editions", "pages", "articles", "paragraphs", "bylines", "people", "titles",
+                          "organizations", "places", "events", "event_actors", "event_targets", "mentions"}
     if fmt == "parquet":
         articles = pq.read_table(files["articles"])
         paragraphs = pq.read_table(files["paragraphs"])
         assert str(articles.schema.field("date").type) == "date32[day]"
         joined = paragraphs.join(articles.select(["id", "headline"]), keys="article_id", right_keys="id")
         assert joined.num_rows == paragraphs.num_rows
+        titles, people = pq.read_table(files["titles"]), pq.read_table(files["people"])
+        assert str(titles.schema.field("first_seen").type) == "date32[day]"
+        assert titles.join(people, keys="person_id", right_keys="id").num_rows == titles.num_rows > 0
+        actors, events = pq.read_table(files["event_actors"]), pq.read_table(files["events"])
+        assert actors.join(events, keys="event_id", right_keys="id").num_rows == actors.num_rows > 0
     elif fmt == "jsonl":
         rows = [json.loads(x) for x in files["articles"].read_text(encoding="utf-8").splitlines()]
         assert len(rows) == 9 and {"id", "date", "headline"} <= set(rows[0])

@@ -173,7 +173,9 @@ def show(article_id: str, db: str, fmt: str) -> None:
               help="Folder to write <table>.<format> files into (created if missing).")
 @click.option("--table", "tables", multiple=True, metavar="NAME", help="Only these tables (repeatable).")
 def export(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...]) -> None:
-    """Export the archive's tables (editions, pages, articles, paragraphs, bylines)."""
+    """Export the archive's tables: editions, pages, articles, paragraphs, bylines,
+    people, titles (timelines), organizations, places, events, event_actors,
+    event_targets, mentions."""
     from .db import open_archive
     from .export import export as run_export
 

@@ -27,10 +27,23 @@ EXPORTS: dict[str, str] = {
                 "refers_to_page, refers_to_article FROM articles ORDER BY date, page, ord",
     "paragraphs": "SELECT article_id, idx, text FROM paragraphs ORDER BY article_id, idx",
     "bylines": "SELECT article_id, idx, name, role FROM bylines ORDER BY article_id, idx",
+    "people": "SELECT id, name, role, scope FROM people ORDER BY name, id",
+    "titles": "SELECT person_id, title, nullif(organization, '') AS organization, min(date) AS first_seen, "
+              "max(date) AS last_seen, count(DISTINCT article_id) AS articles FROM person_titles "
+              "GROUP BY person_id, title, organization ORDER BY person_id, first_seen, title",
+    "organizations": "SELECT id, name, kind FROM organizations ORDER BY name, id",
+    "places": "SELECT id, name, kind FROM places ORDER BY name, id",
+    "events": "SELECT id, article_id, type, trigger, date_text, date_start, date_end, part_of_day, location_id, "
+              "evidence_idx, evidence_start, evidence_end FROM events ORDER BY date_start, id",
+    "event_actors": "SELECT event_id, person_id, role FROM event_actors ORDER BY event_id, role, person_id",
+    "event_targets": "SELECT event_id, idx, target_id, name FROM event_targets ORDER BY event_id, idx",
+    "mentions": "SELECT article_id, field, idx, start, \"end\", text, entity_type, entity_id FROM mentions "
+                "ORDER BY article_id, field, idx, start",
 }
-DATE_COLUMNS = {"date"}
+DATE_COLUMNS = {"date", "first_seen", "last_seen", "date_start", "date_end"}
 TIMESTAMP_COLUMNS = {"ingested_at"}
-INT_COLUMNS = {"number", "page", "ord", "idx", "continues_to_page", "continued_from_page", "refers_to_page"}
+INT_COLUMNS = {"number", "page", "ord", "idx", "continues_to_page", "continued_from_page", "refers_to_page",
+               "articles", "evidence_idx", "evidence_start", "evidence_end", "start", "end"}
 FORMATS = ("csv", "jsonl", "parquet")
 
 
