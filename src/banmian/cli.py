@@ -13,16 +13,8 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cliutil import parse_date_option
 from .errors import BanmianError
-
-
-def _parse_date(ctx, param, value: str | None) -> Date | None:
-    if value is None:
-        return None
-    try:
-        return Date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _say_error(e: BanmianError) -> None:
@@ -37,7 +29,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--date", "day", callback=_parse_date, metavar="YYYY-MM-DD",
+@click.option("--date", "day", callback=parse_date_option, metavar="YYYY-MM-DD",
               help="Issue date (else read from the file name or the page's folio).")
 @click.option("--paper", metavar="NAME", help="Newspaper name, e.g. 港闸报.")
 @click.option("--page", "page_number", type=click.IntRange(min=1), metavar="N",

@@ -13,21 +13,13 @@ from typing import Any
 
 import click
 
+from ..cliutil import parse_date_option
 from ..errors import UsageError
 
 DB_OPTION = click.option("--db", "db", metavar="PATH", envvar="BANMIAN_DB", default="banmian.db",
                          show_default=True, help="Archive database file (or set BANMIAN_DB).")
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                              show_default=True, help="table for people, json (an array) or csv for programs.")
-
-
-def _date(ctx, param, value: str | None) -> Date | None:
-    if value is None:
-        return None
-    try:
-        return Date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _width(s: str) -> int:
@@ -71,7 +63,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], widths: dict[
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @DB_OPTION
 @click.option("--paper", metavar="NAME", help="Newspaper name for these pages, e.g. 港闸报.")
-@click.option("--date", "day", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--date", "day", callback=parse_date_option, metavar="YYYY-MM-DD",
               help="Issue date for all these pages (else from file names or folios).")
 @click.option("--encoding", metavar="CODEC", help="Force the text encoding instead of detecting it.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
@@ -112,8 +104,8 @@ def ingest(paths: tuple[Path, ...], db: str, paper: str | None, day: Date | None
 @click.argument("query")
 @DB_OPTION
 @click.option("--paper", metavar="NAME", help="Only this newspaper.")
-@click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD", help="Issues on or after this date.")
-@click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD", help="Issues on or before this date.")
+@click.option("--from", "date_from", callback=parse_date_option, metavar="YYYY-MM-DD", help="Issues on or after this date.")
+@click.option("--to", "date_to", callback=parse_date_option, metavar="YYYY-MM-DD", help="Issues on or before this date.")
 @click.option("--page", type=int, metavar="N", help="Only page N.")
 @click.option("--kind", type=click.Choice(["news", "photo", "teaser", "brief", "notice", "advertisement", "other"]),
               help="Only articles of this kind.")
@@ -188,8 +180,8 @@ def export(db: str, fmt: str, out_dir: Path, tables: tuple[str, ...]) -> None:
 @DB_OPTION
 @click.option("--role", type=click.Choice(["official", "journalist", "other"]), help="Only people of this role.")
 @click.option("--name", metavar="NAME", help="Only people whose name contains this.")
-@click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD", help="Titles seen on or after this date.")
-@click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD", help="Titles seen on or before this date.")
+@click.option("--from", "date_from", callback=parse_date_option, metavar="YYYY-MM-DD", help="Titles seen on or after this date.")
+@click.option("--to", "date_to", callback=parse_date_option, metavar="YYYY-MM-DD", help="Titles seen on or before this date.")
 @FORMAT_OPTION
 def people(db: str, role, name, date_from, date_to, fmt) -> None:
     """People in the archive with their title timelines (title, organization, first and last seen)."""
@@ -213,7 +205,7 @@ def people(db: str, role, name, date_from, date_to, fmt) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @DB_OPTION
-@click.option("--date", "day", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--date", "day", callback=parse_date_option, metavar="YYYY-MM-DD",
               help="With PATHS: the issue date relative dates resolve against.")
 @click.option("--paper", metavar="NAME", help="With PATHS: the newspaper's name.")
 @click.option("--person", metavar="NAME", help="Only events with this person among the actors.")
@@ -221,8 +213,8 @@ def people(db: str, role, name, date_from, date_to, fmt) -> None:
 @click.option("--type", "type_", type=click.Choice(["meeting", "inspection", "visit", "investment_promotion",
                                                     "reception", "signing", "ceremony", "other"]),
               help="Only events of this type.")
-@click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
-@click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--from", "date_from", callback=parse_date_option, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--to", "date_to", callback=parse_date_option, metavar="YYYY-MM-DD", help="Events on or before this date.")
 @FORMAT_OPTION
 def events(paths, db, day, paper, person, org, type_, date_from, date_to, fmt) -> None:
     """Who chaired, inspected, visited, led, accompanied: what, where and when.

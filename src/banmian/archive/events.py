@@ -7,9 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-
-def _iso(d: Any) -> str | None:
-    return None if d is None else (d if isinstance(d, str) else d.isoformat())
+from ..cliutil import iso
 
 
 def list_events(engine: Engine, *, person: str | None = None, org: str | None = None, type_: str | None = None,
@@ -57,9 +55,9 @@ def list_events(engine: Engine, *, person: str | None = None, org: str | None = 
 
 def event_row(r, actors: list[dict[str, str]], targets: list[str]) -> dict[str, Any]:
     return {"id": r["id"], "type": r["type"], "trigger": r["trigger"],
-            "date": {"text": r["date_text"], "start": _iso(r["date_start"]), "end": _iso(r["date_end"]),
+            "date": {"text": r["date_text"], "start": iso(r["date_start"]), "end": iso(r["date_end"]),
                      "part_of_day": r["part_of_day"]},
             "lead": [a["name"] for a in actors if a["role"] == "lead"],
             "participants": [a["name"] for a in actors if a["role"] == "participant"],
             "targets": targets, "location": r["location"], "article": r["article_id"],
-            "paper": r["paper"], "issue_date": _iso(r["issue_date"]), "page": r["page"], "headline": r["headline"]}
+            "paper": r["paper"], "issue_date": iso(r["issue_date"]), "page": r["page"], "headline": r["headline"]}

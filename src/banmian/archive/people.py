@@ -7,11 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-
-def _iso(d: Any) -> str | None:
-    if d is None:
-        return None
-    return d if isinstance(d, str) else d.isoformat()
+from ..cliutil import iso
 
 
 def list_people(engine: Engine, *, role: str | None = None, name: str | None = None,
@@ -49,7 +45,7 @@ def list_people(engine: Engine, *, role: str | None = None, name: str | None = N
                                            "titles": []})
             if r.title is not None:
                 person["titles"].append({"title": r.title, "organization": r.organization or None,
-                                         "first_seen": _iso(r.first_seen), "last_seen": _iso(r.last_seen),
+                                         "first_seen": iso(r.first_seen), "last_seen": iso(r.last_seen),
                                          "articles": r.articles})
             if len(out) > limit:
                 break

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..errors import GoldFileError
-from ..model import Article
 from ..pipeline import parse_source
 from ..stages.read import read_source
 
@@ -145,17 +144,25 @@ def evaluate(gold_dir: Path, split: str | None = None) -> Report:
     return report
 
 
-def format_table(report: Report, per_page: bool = False) -> str:
-    lines = [f"{'metric':<10} {'prec':>6} {'recall':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
-    for m, s in report.total.items():
-        lines.append(f"{m:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:6d} {s.pred:6d}")
-    lines.append(f"({len(report.pages)} gold pages)")
+def format_scores(total: dict[str, Score], pages: dict[str, dict[str, Score]], footer: list[str],
+                  per_page: bool = False) -> str:
+    """The table every ``banmian eval*`` command prints: one row per metric,
+    then (``per_page``) one row of F1 per gold page."""
+    width = max(10, *(len(m) for m in total))
+    lines = [f"{'metric':<{width}} {'prec':>6} {'recall':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
+    for m, s in total.items():
+        lines.append(f"{m:<{width}} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:6d} {s.pred:6d}")
+    lines.extend(footer)
     if per_page:
         lines.append("")
-        lines.append(f"{'page':<28} " + " ".join(f"{m[:6]:>6}" for m in METRICS))
-        for name, scores in report.pages.items():
-            lines.append(f"{name[:28]:<28} " + " ".join(f"{scores[m].f1:6.3f}" for m in METRICS))
+        lines.append(f"{'page':<28} " + " ".join(f"{m[:6]:>6}" for m in total))
+        for name, scores in pages.items():
+            lines.append(f"{name[:28]:<28} " + " ".join(f"{scores[m].f1:6.3f}" for m in total))
     return "\n".join(lines)
+
+
+def format_table(report: Report, per_page: bool = False) -> str:
+    return format_scores(report.total, report.pages, [f"({len(report.pages)} gold pages)"], per_page)
 
 
 def default_gold_dir() -> Path | None:

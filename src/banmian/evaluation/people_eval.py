@@ -31,7 +31,7 @@ from ..extract.people import extract_people
 from ..model import Edition
 from ..pipeline import parse_source
 from ..stages.read import read_source
-from .parse_eval import Score, default_gold_dir, gold_files, load_gold, norm
+from .parse_eval import Score, default_gold_dir, format_scores, gold_files, load_gold, norm
 
 PEOPLE_METRICS = ("person", "official", "title", "organization")
 ROLES = ("official", "journalist", "other")
@@ -122,17 +122,9 @@ def evaluate_people(gold_dir: Path, split: str | None = None) -> PeopleReport:
 
 
 def format_people_table(report: PeopleReport, per_page: bool = False) -> str:
-    lines = [f"{'metric':<12} {'prec':>6} {'recall':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
-    for m, s in report.total.items():
-        lines.append(f"{m:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.gold:6d} {s.pred:6d}")
-    lines.append(f"journalists marked official: {report.journalists_as_official}")
-    lines.append(f"({len(report.pages)} gold pages with people)")
-    if per_page:
-        lines.append("")
-        lines.append(f"{'page':<28} " + " ".join(f"{m[:6]:>6}" for m in PEOPLE_METRICS))
-        for name, scores in report.pages.items():
-            lines.append(f"{name[:28]:<28} " + " ".join(f"{scores[m].f1:6.3f}" for m in PEOPLE_METRICS))
-    return "\n".join(lines)
+    footer = [f"journalists marked official: {report.journalists_as_official}",
+              f"({len(report.pages)} gold pages with people)"]
+    return format_scores(report.total, report.pages, footer, per_page)
 
 
 @click.command(name="eval-people")
