@@ -409,7 +409,7 @@ def _take_teaser(tagged: list[Tagged], k: int, articles: list[Article], m: Marke
 
 def finish(a: Article, m: Markers) -> None:
     """Decide the kind of a closed article."""
-    if a.kind in ("teaser",):
+    if a.kind in ("teaser", "photo"):  # decided from markers or labels already
         return
     body_chars = sum(len(p) - p.count(" ") for p in a.paragraphs)
     photographers = [b for b in a.bylines if b.role == "photographer"]
