@@ -65,13 +65,13 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
         number=page_number if page_number is not None else (folio.page or page_from_name(source)),
         name=folio.page_name,
         date=day or date_from_name(source) or folio.date,
-        paper=paper,
+        paper=paper or folio.paper,
         encoding=encoding,
         boilerplate=stripped.boilerplate + labels,
         articles=articles,
         original_text=text,
     )
-    assign_ids(page, paper, page.date)
+    assign_ids(page, page.paper, page.date)
     return page
 
 
@@ -108,11 +108,13 @@ def parse_files(paths: list[str | Path], *, day: Date | None = None, paper: str 
     pages = result.edition.pages
     dates = Counter(p.date for p in pages if p.date)
     result.edition.date = day or (dates.most_common(1)[0][0] if dates else None)
+    papers = Counter(p.paper for p in pages if p.paper)
+    result.edition.paper = paper or (papers.most_common(1)[0][0] if papers else None)
     if result.edition.date:
         for p in pages:
             if p.date is None:
                 p.date = result.edition.date
-                assign_ids(p, paper, p.date)
+                assign_ids(p, p.paper, p.date)
     pages.sort(key=lambda p: (p.number is None, p.number or 0, p.source))
     link_pages(pages)
     extract_people(result.edition)

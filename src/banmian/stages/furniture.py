@@ -30,6 +30,7 @@ class Furniture:
     labels: list[re.Pattern[str]]
     anchors: list[re.Pattern[str]]
     others: list[re.Pattern[str]]
+    paper_name: re.Pattern[str]
 
 
 @dataclass(slots=True)
@@ -37,6 +38,7 @@ class FolioInfo:
     date: Date | None = None
     page: int | None = None
     page_name: str | None = None
+    paper: str | None = None
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         labels=[compile_pattern(p, path) for p in labels],
         anchors=[compile_pattern(p, path) for p in anchors],
         others=[compile_pattern(p, path) for p in others],
+        paper_name=compile_pattern(require(data, "paper_name", path, str), path),
     )
 
 
@@ -118,6 +121,10 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                     folio.page_name = folio.page_name or info.page_name
         if removed:
             out.boilerplate.append(text)
+            if out.folio.paper is None:
+                pm = furniture.paper_name.search(text)
+                if pm:
+                    out.folio.paper = pm.group(0)
             pending_blank += line.blank_before + 1
             continue
         if pending_blank:
