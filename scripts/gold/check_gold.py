@@ -4,10 +4,14 @@
 Checks per file: JSON shape and value conventions; that ``input`` exists; that every
 kicker, headline, subtitle, paragraph, caption line, byline name and boilerplate line can
 be found in the input text once all whitespace is removed from both; and that the
-articles' texts occur in the input in the gold's order. The optional last key
-``people`` (tests/gold/README.md) is checked too: its shape, roles, that every name and
-title occurs in the input, and that journalists carry no titles. Prints one line per
-file and exits 1 if any file fails.
+articles' texts occur in the input in the gold's order. The optional key ``people``
+(tests/gold/README.md) is checked too: its shape, roles, that every name and title occurs
+in the input, and that journalists carry no titles; and so is the optional key ``events``
+(after ``people``, or last): each event's shape and type, that its names, targets,
+location and date text occur in the input, that its dates are valid (start <= end, both
+or neither), that its headline is one of the page's, and that its lead and participants
+are in ``people`` when the page has that list. Prints one line per file and exits 1 if
+any file fails.
 
 Usage: python3 scripts/gold/check_gold.py [FILE.gold.json ...]   (default: all)
 """
@@ -17,6 +21,7 @@ import json
 import re
 import sys
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold"
@@ -27,6 +32,9 @@ SPLITS = {"dev", "heldout", "heldout2"}
 TOP_KEYS = ["input", "source", "layout", "split", "paper", "date", "page", "page_name",
             "boilerplate", "articles"]
 PEOPLE_ROLES = {"official", "journalist", "other"}
+EVENT_KEYS = ["type", "lead", "participants", "date", "targets", "location", "headline"]
+EVENT_TYPES = {"meeting", "inspection", "visit", "investment_promotion", "reception", "signing",
+               "ceremony", "other"}
 ART_KEYS = ["kind", "kicker", "headline", "subtitle", "bylines", "paragraphs", "caption",
             "continues_to", "continued_from", "refers_to"]
 
@@ -54,8 +62,9 @@ def check(path: Path) -> tuple[list[str], str]:
         return [f"cannot read JSON: {e}"], ""
     if not isinstance(g, dict):
         return ["top level is not an object"], ""
-    if list(g.keys()) not in (TOP_KEYS, TOP_KEYS + ["people"]):
-        errs.append(f"top-level keys {list(g.keys())} != {TOP_KEYS} (+ optional 'people' last)")
+    if list(g.keys()) not in (TOP_KEYS, TOP_KEYS + ["people"], TOP_KEYS + ["events"],
+                              TOP_KEYS + ["people", "events"]):
+        errs.append(f"top-level keys {list(g.keys())} != {TOP_KEYS} (+ optional 'people', then 'events')")
     inp = GOLD_DIR / str(g.get("input", ""))
     if not g.get("input") or not inp.is_file():
         return errs + [f"input {g.get('input')!r} not found"], ""
@@ -176,6 +185,13 @@ def check(path: Path) -> tuple[list[str], str]:
         perrs, pnote = check_people(g["people"], flat, ffl)
         errs += perrs
         note += f"; {pnote}"
+    if "events" in g:
+        names = {p["name"] for p in g["people"] if isinstance(p, dict) and "name" in p} \
+            if isinstance(g.get("people"), list) else None
+        heads = {a.get("headline") for a in arts if isinstance(a, dict)}
+        eerrs, enote = check_events(g["events"], flat, ffl, names, heads)
+        errs += eerrs
+        note += f"; {enote}"
     return errs, f"{g.get('layout')}, {len(arts)} articles ({summary}){note}"
 
 
@@ -224,6 +240,84 @@ def check_people(people: object, flat: str, ffl: str) -> tuple[list[str], str]:
                 errs.append(f"{where}: organization {org!r} must be a word or null")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(roles.items()))
     return errs, f"{len(people)} people ({summary})"
+
+
+def _in_text(s: object, flat: str, ffl: str) -> bool:
+    return isinstance(s, str) and bool(squash(s)) and (squash(s) in flat or fold(s) in ffl)
+
+
+def _iso(s: object) -> bool:
+    if not isinstance(s, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        return False
+    try:
+        date.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
+
+
+def check_events(events: object, flat: str, ffl: str, people: set[str] | None,
+                 headlines: set[object]) -> tuple[list[str], str]:
+    """The optional ``events`` list: [{type, lead, participants, date: {text, start, end},
+    targets, location, headline}] (tests/gold/README.md)."""
+    errs: list[str] = []
+    if not isinstance(events, list):
+        return ["events must be a list"], ""
+    types: dict[str, int] = {}
+    for i, e in enumerate(events):
+        where = f"events[{i}]"
+        if not isinstance(e, dict) or list(e.keys()) != EVENT_KEYS:
+            errs.append(f"{where}: keys {list(e) if isinstance(e, dict) else e!r} != {EVENT_KEYS}")
+            continue
+        if e["type"] not in EVENT_TYPES:
+            errs.append(f"{where}: type {e['type']!r} not one of {sorted(EVENT_TYPES)}")
+        types[str(e["type"])] = types.get(str(e["type"]), 0) + 1
+        lead, parts = e["lead"], e["participants"]
+        if not isinstance(lead, str) or not lead or WS.search(lead) or not _in_text(lead, flat, ffl):
+            errs.append(f"{where}: lead {lead!r} must be a name that occurs in the input")
+        where = f"events[{i}] {e['type']} {lead}"
+        if not isinstance(parts, list):
+            errs.append(f"{where}: participants must be a list")
+            parts = []
+        for n in parts:
+            if not isinstance(n, str) or not n or WS.search(n) or not _in_text(n, flat, ffl):
+                errs.append(f"{where}: participant {n!r} must be a name that occurs in the input")
+        if len(set(map(str, parts))) != len(parts) or lead in parts:
+            errs.append(f"{where}: participants repeat a name or the lead")
+        if people is not None:
+            for n in [lead] + parts:
+                if isinstance(n, str) and n not in people:
+                    errs.append(f"{where}: {n} is not in the page's people")
+        d = e["date"]
+        if not isinstance(d, dict) or list(d.keys()) != ["text", "start", "end"]:
+            errs.append(f"{where}: date {d!r} must be {{text, start, end}}")
+        else:
+            if d["text"] is not None and not _in_text(d["text"], flat, ffl):
+                errs.append(f"{where}: date text {d['text']!r} not in input (or not null)")
+            for k in ("start", "end"):
+                if d[k] is not None and not _iso(d[k]):
+                    errs.append(f"{where}: date {k} {d[k]!r} must be a YYYY-MM-DD date or null")
+            if (d["start"] is None) != (d["end"] is None):
+                errs.append(f"{where}: date start and end are both set or both null")
+            elif d["start"] is not None and _iso(d["start"]) and _iso(d["end"]) and d["start"] > d["end"]:
+                errs.append(f"{where}: date start after end")
+            if d["text"] is None and d["start"] is not None:
+                errs.append(f"{where}: a resolved date needs its text")
+        targets = e["targets"]
+        if not isinstance(targets, list):
+            errs.append(f"{where}: targets must be a list")
+            targets = []
+        for t in targets:
+            if not _in_text(t, flat, ffl):
+                errs.append(f"{where}: target {t!r} not in input")
+        if len(set(map(str, targets))) != len(targets):
+            errs.append(f"{where}: a target is listed twice")
+        if e["location"] is not None and not _in_text(e["location"], flat, ffl):
+            errs.append(f"{where}: location {e['location']!r} not in input (or not null)")
+        if e["headline"] not in headlines or e["headline"] is None:
+            errs.append(f"{where}: headline {e['headline']!r} is not one of the page's articles")
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(types.items()))
+    return errs, f"{len(events)} events" + (f" ({summary})" if summary else "")
 
 
 def main(argv: list[str]) -> int:

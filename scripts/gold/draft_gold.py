@@ -7,7 +7,7 @@ furniture found in the rendered text, and writes ``<name>.gold.json``. Every dra
 then checked by hand against the source file and the rendered .txt and corrected; the
 corrections are kept in OVERRIDES below, so that a re-draft reproduces the reviewed gold.
 Existing gold files are never overwritten without --force; a forced re-draft keeps an
-existing file's hand-annotated ``people`` list.
+existing file's hand-annotated ``people`` and ``events`` lists.
 
 Usage: python3 scripts/gold/draft_gold.py [--force] [NAME ...]   (NAME like rmrb-20191012-04)
 """
@@ -182,14 +182,26 @@ def split_of(page: str) -> str:
     return "dev"
 
 
+HAND_KEYS = ("people", "events")   # annotated by hand, in this order after "articles"
+
+
+def keep_hand(path: Path) -> dict:
+    """The hand-annotated ``people`` and ``events`` lists of an existing gold file (kept by
+    --force), in HAND_KEYS order; keys the file does not have are left out."""
+    if not path.exists():
+        return {}
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(old, dict):
+        return {}
+    return {k: old[k] for k in HAND_KEYS if old.get(k) is not None}
+
+
 def keep_people(path: Path) -> list | None:
     """The hand-annotated ``people`` list of an existing gold file (kept by --force)."""
-    if not path.exists():
-        return None
-    try:
-        return json.loads(path.read_text(encoding="utf-8")).get("people")
-    except (OSError, ValueError):
-        return None
+    return keep_hand(path).get("people")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -228,9 +240,8 @@ def main(argv: list[str] | None = None) -> int:
                 "boilerplate": furniture(txt_path.read_text(encoding="utf-8"), arts),
                 "articles": [draft_article(a, pg.photos) for a in arts],
             }
-            kept = keep_people(out)
-            if kept is not None:
-                gold["people"] = kept      # annotated by hand (tests/gold/README.md), never drafted
+            # people and events are annotated by hand (tests/gold/README.md), never drafted
+            gold.update(keep_hand(out))
             out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             print(f"{out.name}: drafted, {len(gold['articles'])} articles")
     return 0

@@ -91,6 +91,10 @@ from .evaluation.people_eval import eval_people_cmd  # noqa: E402
 cli.add_command(eval_people_cmd)
 
 
+from .evaluation.events_eval import eval_events_cmd  # noqa: E402
+cli.add_command(eval_events_cmd)
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

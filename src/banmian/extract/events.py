@@ -4,23 +4,36 @@ Reads: articles, ``edition.people`` (with their mentions) and the issue date.
 Assigns: ``edition.events`` in the JSON contract's ``event`` shape, and the
 organizations/places they target in ``edition.organizations``/``places``.
 
-Per article, clause by clause (split at 。！？；):
-- a trigger word (data/events.yaml) names the activity and its type; a
-  clause with triggers of several types takes the highest in ``priority``;
-- the lead is the official named last before the trigger in the clause, or the
-  lead of the activity the clause continues (他, 一行);
-- the date is the clause's first time expression (extract.dates), else the date
-  of the activity it continues;
-- a clause with a new date or a new lead starts a new event; one without
-  (``黄卫锋一行随后来到…``, ``在新华福里市场场地，黄卫锋现场察看…``) adds its
-  targets to the current one;
-- ``区领导陶建参加活动``, ``…陪同`` add participants to the current activity.
+Per article, clause by clause (split at 。！？；), in paragraphs that name
+someone; word lists and patterns are in data/events.yaml (docs/events.md):
+- a trigger word names the activity and its type; a clause with triggers of
+  several types takes a trip word (乘专机抵达, 国事访问) first, else the highest
+  in ``priority``; ``X在Y会议上强调`` is a meeting; triggers in reported speech
+  (the rest of a sentence after 说，/指出，/表示，…, a first-person sentence
+  after someone spoke, a quotation) or announced for later (还将, 将于) start
+  nothing;
+- the lead is the official named last before the trigger in the clause — not
+  a host who invited (应…邀请), a counterpart (同/与…), or someone named in a
+  time phrase (在…之际); with 出席 the first of a list leads and the others
+  take part; the counterpart of a reception takes part;
+- the date is the clause's first time expression outside its dateline
+  (本报北京10月11日电), counted from the dateline's day when there is one;
+- activities announced with no named lead (…会议11日在京召开, …揭牌仪式在…举行)
+  become events when a later clause attends them (``出席会议``, ``出席并致辞``,
+  ``在首发式上的致辞中``), with the announcement's type, name (a target) and date;
+- a clause with the same lead and no date (and a type ranked no higher), or the
+  same date and type, continues the current activity and adds its targets
+  (``黄卫锋一行随后来到…``, ``在新华福里市场场地，黄卫锋现场察看…``); a clause
+  without a trigger adds targets only when it names the lead;
+- ``区领导陶建参加活动``, ``…陪同``, ``陪同…的有：`` add participants to the
+  current activity, or to the next one when they come first.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -29,18 +42,51 @@ from ..model import Article, Edition
 from ..resources import compile_pattern, data_path, load_yaml, require
 from .dates import DateMention, find_dates
 
-_CLAUSE = re.compile(r"[^。！？；]+[。！？；]?")
+_STOP = re.compile(r"[。！？；]")  # clause ends
+_SENTENCE_END = ("。", "！", "？")
+_FIRST_PERSON = ("我", "“我", "咱")
+_OBJECT = re.compile(r"[^，。；并]*")  # what a verb names, up to the clause's next part
+_QUOTED = re.compile(r"“[^“”]*?[。！？][^“”]*”")  # a quotation of whole sentences
 
 
 @dataclass(slots=True)
 class EventRules:
     trigger_type: dict[str, str]
     trigger_re: re.Pattern[str]
+    trips: frozenset[str]
+    meeting_objects: re.Pattern[str]
+    ceremony_names: re.Pattern[str]
+    signing_objects: re.Pattern[str]
+    not_trigger_after: re.Pattern[str]
+    object_modifier: re.Pattern[str]
+    same_day: frozenset[str]
     priority: list[str]
     participant_re: re.Pattern[str]
+    participants_follow: re.Pattern[str]
+    back_ref: re.Pattern[str]
+    back_hint: re.Pattern[str]
+    attend_verbs: frozenset[str]
+    meeting_at: re.Pattern[str]
+    meeting_at_then: re.Pattern[str]
+    announce_hint: re.Pattern[str]
+    announce: list[re.Pattern[str]]
+    announce_types: dict[str, str]
+    not_lead: list[re.Pattern[str]]
+    counterpart: re.Pattern[str]
+    future: re.Pattern[str]
+    speech: re.Pattern[str]
+    speech_not_after: frozenset[str]
+    dateline: re.Pattern[str]
     location_re: re.Pattern[str]
     target_res: list[re.Pattern[str]]
     list_sep: re.Pattern[str]
+    organizer_prefix: re.Pattern[str]
+    ceremony_suffix: re.Pattern[str]
+    not_target: re.Pattern[str]
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -51,16 +97,45 @@ def rules() -> EventRules:
     for typ, words in require(d, "triggers", path, dict).items():
         for w in words:
             trigger_type[str(w)] = typ
-    alt = "|".join(re.escape(w) for w in sorted(trigger_type, key=len, reverse=True))
+    trips = [str(w) for w in require(d, "trip_triggers", path, list)]
+    for w in trips:
+        trigger_type[w] = "visit"
     cues = [str(w) for w in require(d, "participant_cues", path, list)]
+    at = require(d, "meeting_at", path, dict)
+    pat = lambda key: compile_pattern(require(d, key, path, str), path)  # noqa: E731
     return EventRules(
         trigger_type=trigger_type,
-        trigger_re=re.compile(alt),
+        trigger_re=re.compile(_words(list(trigger_type))),
+        trips=frozenset(trips),
+        meeting_objects=pat("meeting_objects"),
+        ceremony_names=pat("ceremony_names"),
+        signing_objects=pat("signing_objects"),
+        not_trigger_after=pat("not_trigger_after"),
+        object_modifier=pat("object_modifier"),
+        same_day=frozenset(str(w) for w in require(d, "same_day", path, list)),
         priority=[str(t) for t in require(d, "priority", path, list)],
-        participant_re=re.compile("|".join(re.escape(w) for w in sorted(cues, key=len, reverse=True))),
-        location_re=compile_pattern(require(d, "location", path, str), path),
+        participant_re=re.compile(_words(cues)),
+        participants_follow=pat("participants_follow"),
+        back_ref=pat("back_reference"),
+        back_hint=pat("back_reference_hint"),
+        attend_verbs=frozenset(str(w) for w in require(d, "attend_verbs", path, list)),
+        meeting_at=compile_pattern(require(at, "at", path, str), path),
+        meeting_at_then=compile_pattern(require(at, "then", path, str), path),
+        announce_hint=pat("announce_hint"),
+        announce=[compile_pattern(p, path) for p in require(d, "announce", path, list)],
+        announce_types={str(k): str(v) for k, v in require(d, "announce_types", path, dict).items()},
+        not_lead=[compile_pattern(p, path) for p in require(d, "not_lead", path, list)],
+        counterpart=pat("counterpart"),
+        future=pat("future"),
+        speech=pat("speech"),
+        speech_not_after=frozenset(str(w) for w in require(d, "speech_not_after", path, list)),
+        dateline=pat("dateline"),
+        location_re=pat("location"),
         target_res=[compile_pattern(p, path) for p in require(d, "targets", path, list)],
-        list_sep=compile_pattern(require(d, "list_separators", path, str), path),
+        list_sep=pat("list_separators"),
+        organizer_prefix=pat("organizer_prefix"),
+        ceremony_suffix=pat("ceremony_suffix"),
+        not_target=pat("not_target"),
     )
 
 
@@ -74,8 +149,20 @@ class _Event:
     lead: str | None
     date: DateMention | None
     participants: list[str] = field(default_factory=list)
-    targets: list[tuple[str, str, int, int]] = field(default_factory=list)  # (kind, name, start, end)
-    location: tuple[str, int, int] | None = None
+    targets: list[tuple[str, str, int, int, int]] = field(default_factory=list)  # kind, name, index, start, end
+    location: tuple[str, int, int, int] | None = None  # name, index, start, end
+    announced: bool = False  # made from an activity the article announced (出席会议)
+
+
+@dataclass
+class _Announced:
+    """An activity announced without a named lead, waiting for who attended it."""
+    type: str
+    name: str | None
+    index: int
+    start: int
+    end: int
+    date: DateMention | None
 
 
 def _hash(prefix: str, *parts: object) -> str:
@@ -96,26 +183,93 @@ def _people_by_position(edition: Edition) -> dict[tuple[str, int | None], list[t
     return out
 
 
-def _clause_type(clause: str, r: EventRules, led_from: int | None = None) -> tuple[str, re.Match[str]] | None:
-    """The clause's activity: its highest-priority trigger, preferring one with
-    an official named before it (``led_from``: the first such offset)."""
+@dataclass(slots=True)
+class _Trigger:
+    type: str
+    start: int  # offsets in the clause
+    end: int
+    text: str
+    lead_before: int  # the lead is named before this offset
+    meeting: str | None = None  # X在Y会议上: the meeting's name
+
+
+def _clause_type(clause: str, r: EventRules, led_from: int | None, until: int) -> _Trigger | None:
+    """The clause's activity: a trip word first, else its highest-priority trigger,
+    preferring one with an official named before it (``led_from``: the first such
+    offset); triggers from ``until`` on (reported speech) do not count."""
     found = []
-    for m in r.trigger_re.finditer(clause):
-        typ = r.trigger_type[m.group(0)]
-        if typ == "meeting" and not re.search(r"会", clause[m.end() : m.end() + 30]):
+    words = list(r.trigger_re.finditer(clause, 0, until))
+    modifiers = [m.span("mod") for m in r.object_modifier.finditer(clause, 0, until)] \
+        if len(words) > 1 and "的" in clause else []
+    for m in words:
+        word = m.group(0)
+        typ = r.trigger_type[word]
+        if r.not_trigger_after.match(clause, m.end()) or any(a <= m.start() < b for a, b in modifiers):
             continue
-        found.append((typ, m))
+        if word == "签署" and not r.signing_objects.search(clause, m.end(), m.end() + 30):
+            continue
+        if typ == "meeting":
+            if not r.meeting_objects.search(clause, m.end(), m.end() + 30):
+                continue
+            obj = _OBJECT.match(clause, m.end())
+            if obj and r.ceremony_names.search(obj.group(0)):
+                typ = "ceremony"  # 出席…开班式, 出席…招待会
+        found.append(_Trigger(typ, m.start(), m.end(), word, m.start()))
+    if led_from is not None and "上" in clause:
+        for m in r.meeting_at.finditer(clause, 0, until):
+            opening = m.group(0)[:1] != "在"  # 今年全国两会上，张军…承诺: the speaker follows
+            then = r.meeting_at_then.search(clause, m.end()) if opening else r.meeting_at_then.match(clause, m.end())
+            name = m.group("meeting")
+            if then and then.start() <= until and (not opening or len(name) >= 4):
+                typ = "ceremony" if r.ceremony_names.search(name) else "meeting"
+                found.append(_Trigger(typ, m.start("meeting"), m.end("meeting"), name,
+                                      then.start() if opening else m.start(), name))
     if not found:
         return None
-    rank = lambda x: (led_from is None or x[1].start() <= led_from,  # noqa: E731
-                      r.priority.index(x[0]) if x[0] in r.priority else 99, x[1].start())
+
+    def rank(t: _Trigger) -> tuple:
+        return (t.text not in r.trips, led_from is None or t.lead_before <= led_from,
+                r.priority.index(t.type) if t.type in r.priority else 99, t.start)
     return min(found, key=rank)
 
 
-def _targets(clause: str, offset: int, r: EventRules) -> list[tuple[str, str, int, int]]:
-    out: list[tuple[str, str, int, int]] = []
+def _clean(name: str, r: EventRules, kind: str) -> str | None:
+    """A target's name as the text names it, or None when it is a description."""
+    name = r.organizer_prefix.sub("", name.strip()) or name.strip()
+    if kind == "one" and "的" in name:
+        name = name.rsplit("的", 1)[1]
+    if name.startswith("“") and name.count("“") > name.count("”"):
+        name = name[1:]
+    if name.endswith("”") and name.count("”") > name.count("“"):
+        name = name[:-1]
+    if name.count("“") != name.count("”"):
+        return None  # cut out of a quotation (欢迎来到珠峰脚下、佛祖故里”等标语)
+    if name[:1].isdigit() or name[:1] in "今去明本上下近前":
+        lead_date = find_dates(name, None)
+        if lead_date and lead_date[0].start == 0:
+            name = name[lead_date[0].end :]
+    if kind == "meeting" and r.ceremony_names.search(name):
+        bare = r.ceremony_suffix.sub("", name)  # …研讨班开班式: the 研讨班
+        if len(bare) >= 2 and not r.not_target.search(bare):
+            name = bare
+    if len(name) < 2 or r.not_target.search(name):
+        return None
+    return name
+
+
+Target = tuple[str, str, int, int, int]  # (kind, name, paragraph index, start, end)
+
+
+def _found(kind: str, name: str, raw: str, raw_start: int, idx: int) -> Target:
+    s = raw_start + max(raw.find(name), 0)
+    return (kind, name, idx, s, s + len(name))
+
+
+def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None = None) -> list[Target]:
+    out: list[Target] = []
+    text = clause if upto is None else clause[:upto]
     for rx in r.target_res:
-        for m in rx.finditer(clause):
+        for m in rx.finditer(text):
             g = m.groupdict()
             if g.get("list"):
                 s0 = m.start("list")
@@ -123,79 +277,290 @@ def _targets(clause: str, offset: int, r: EventRules) -> list[tuple[str, str, in
                 for part in r.list_sep.split(g["list"]):
                     k = g["list"].find(part, pos)
                     pos = k + len(part)
-                    if len(part) >= 2:
-                        out.append(("org", part, offset + s0 + k, offset + s0 + k + len(part)))
-            if g.get("one"):
-                out.append(("org", g["one"], offset + m.start("one"), offset + m.end("one")))
-            if g.get("place"):
-                out.append(("place", g["place"], offset + m.start("place"), offset + m.end("place")))
-            if g.get("meeting"):
-                out.append(("meeting", g["meeting"], offset + m.start("meeting"), offset + m.end("meeting")))
+                    if len(part) >= 2 and not r.not_target.search(part):
+                        out.append(("org", part, idx, offset + s0 + k, offset + s0 + k + len(part)))
+            for group, kind in (("one", "org"), ("place", "place"), ("meeting", "meeting")):
+                if g.get(group):
+                    name = _clean(g[group], r, group)
+                    if name:
+                        out.append(_found(kind, name, g[group], offset + m.start(group), idx))
     return out
+
+
+def _announced(clause: str, c0: int, idx: int, r: EventRules, day) -> _Announced | None:
+    """An activity the clause announces (…会议在京召开), its type, name and date."""
+    for rx in r.announce:
+        m = rx.search(clause)
+        if not m:
+            continue
+        raw = m.group("name")
+        verb = m.groupdict().get("verb")
+        name = _clean(raw, r, "meeting")
+        head = r.trigger_re.search(raw + (verb or ""))
+        typ = r.trigger_type[head.group(0)] if head else r.announce_types.get(verb or "", "meeting")
+        if typ == "meeting" and r.ceremony_names.search(raw):
+            typ = "ceremony"  # …招待会
+        dates = find_dates(clause, day.get())
+        t = _found("meeting", name, raw, c0 + m.start("name"), idx) if name else None
+        return _Announced(typ, name, idx, t[3] if t else 0, t[4] if t else 0, dates[0] if dates else None)
+    return None
+
+
+def _same_span(a: DateMention | None, b: DateMention | None) -> bool:
+    return a is not None and b is not None and a.date_start is not None \
+        and (a.date_start, a.date_end) == (b.date_start, b.date_end)
 
 
 def extract_events(edition: Edition) -> None:
     r = rules()
     positions = _people_by_position(edition)
+    acting = {a for a, _ in positions}  # articles that name someone who may act
     events: list[_Event] = []
     for page in edition.pages:
         day = page.date or edition.date
         for article in page.articles:
-            current: _Event | None = None
-            waiting: list[str] = []  # participants named before the activity they join
-            for idx, text in enumerate(article.paragraphs):
-                people_here = positions.get((article.id, idx), [])
-                if not people_here and current is None:
-                    continue  # nobody to act and no activity to continue
-                for cm in _CLAUSE.finditer(text):
-                    clause, c0 = cm.group(0), cm.start()
-                    inside = [(s, e, p) for s, e, p in people_here if c0 <= s < cm.end()]
-                    officials = [s - c0 for s, _, p in inside if p.get("role") == "official"]
-                    typed = _clause_type(clause, r, officials[0] if officials else None)
-                    if typed is None:
-                        if r.participant_re.search(clause):
-                            named = [p["id"] for _, _, p in inside]
-                            if current is not None:
-                                current.participants += [x for x in named if x != current.lead]
-                            else:
-                                waiting += named
-                        elif current is not None:
-                            current.targets += _targets(clause, c0, r)
-                        continue
-                    typ, trig = typed
-                    t_abs = c0 + trig.start()
-                    before = [p for s, _, p in inside if s < t_abs and p.get("role") == "official"]
-                    dates = find_dates(clause, day) if before or current is not None else []
-                    date = dates[0] if dates else None
-                    if not before:
-                        # No official named before the trigger: a description
-                        # (项目签约落户), or the current activity going on (他/一行/调研中).
-                        if current is not None and date is None and typ in ("visit", "inspection"):
-                            current.targets += _targets(clause, c0, r)
-                        continue
-                    lead = before[-1]["id"]
-                    continues = current is not None and date is None and lead == current.lead
-                    if continues:
-                        # more places for the same activity (a meeting named here is another one)
-                        current.targets += [t for t in _targets(clause, c0, r) if t[0] != "meeting"]
-                        continue
-                    current = _Event(typ, trig.group(0), article, idx, t_abs, lead,
-                                     date or (current.date if current else None))
-                    current.participants = [p["id"] for s, _, p in inside if p["id"] != lead and s > t_abs
-                                            and r.participant_re.search(clause)]
-                    current.participants += [x for x in waiting if x != lead]
-                    waiting = []
-                    current.targets = _targets(clause, c0, r)
-                    loc = r.location_re.search(clause)
-                    if loc and not loc.group("loc").startswith(("我", "本", "该", "当", "此")):
-                        current.location = (loc.group("loc"), c0 + loc.start("loc"), c0 + loc.end("loc"))
-                    # 位于秦灶街道的…: the place is where, not what.
-                    places = [t for t in current.targets if t[0] == "place"]
-                    if places and current.location is None:
-                        current.location = places[0][1:]
-                        current.targets = [t for t in current.targets if t[0] != "place"]
-                    events.append(current)
+            if article.id in acting:
+                events += _article_events(article, positions, r, _ReportDay(article, r, day))
     _emit(edition, events)
+
+
+class _ReportDay:
+    """The day an article was filed, from its dateline (本报杭州10月20日电 at the start,
+    （本报布鲁塞尔10月29日电） at the end), else the issue date: 今天 and 25日 in the
+    report are counted from it.  Worked out when first needed."""
+
+    __slots__ = ("article", "r", "issue", "_day", "_done")
+
+    def __init__(self, article: Article, r: EventRules, issue) -> None:
+        self.article, self.r, self.issue, self._day, self._done = article, r, issue, issue, False
+
+    def get(self):
+        if not self._done:
+            self._done = True
+            paras = self.article.paragraphs
+            if self.issue is not None and paras:
+                for text in (paras[0], paras[-1].strip("（）() ")):
+                    dl = self.r.dateline.match(text) if "电" in text[:40] else None
+                    filed = [d for d in find_dates(dl.group(0), self.issue) if d.date_start] if dl else []
+                    if filed and filed[0].date_start <= self.issue:
+                        self._day = filed[0].date_start
+                        break
+        return self._day
+
+
+def _article_events(article: Article, positions, r: EventRules, day) -> list[_Event]:
+    events: list[_Event] = []
+    current: _Event | None = None
+    waiting: list[str] = []  # participants named before the activity they join
+    used = (0, 0)  # (paragraph, offset): announcements before this were attended already
+    for idx, text in enumerate(article.paragraphs):
+        people_here = positions.get((article.id, idx), [])
+        if not people_here:
+            continue  # nobody to act or join
+        if r.trigger_re.search(text) is None and not ("会" in text and "上" in text) \
+                and r.participant_re.search(text) is None and r.back_hint.search(text) is None \
+                and (current is None or all(p["id"] != current.lead for _, _, p in people_here)):
+            continue  # no activity, nobody joining, no more for the current one
+        # the clauses (split at 。！？；) that name people, in text order
+        stops = [m.end() for m in _STOP.finditer(text)]
+        sentence_ends = [e for e in stops if text[e - 1] in _SENTENCE_END]
+        starts = [s for s, _, _ in people_here]
+        wanted = sorted({bisect_right(stops, s) for s in starts})
+        dl = r.dateline.match(text) if "电" in text[:40] else None
+        body_from = dl.end() if dl else 0
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text else []
+        said = [m.start() for m in r.speech.finditer(text, body_from)
+                if not m.start() or text[m.start() - 1] not in r.speech_not_after]
+        for k in wanted:
+            c0 = stops[k - 1] if k else 0
+            c1 = stops[k] if k < len(stops) else len(text)
+            if c0 >= c1:
+                continue
+            # reported speech: said earlier in this sentence (曹金海说，…视察港闸时，…), a first-person
+            # sentence after someone spoke (我邀请莫迪总理…), or a quotation of whole sentences
+            j = bisect_left(said, c0)
+            sentence_from = sentence_ends[bisect_right(sentence_ends, c0) - 1] if sentence_ends and \
+                sentence_ends[0] <= c0 else 0
+            if (j and said[j - 1] >= sentence_from) or (j and text.startswith(_FIRST_PERSON, c0)) \
+                    or any(a <= c0 and c1 <= b for a, b in quoted):
+                continue
+            until = said[j] - c0 if j < len(said) and said[j] < c1 else c1 - c0
+            lo, hi = bisect_left(starts, c0), bisect_left(starts, c0 + until)
+            if lo == hi:
+                continue
+            clause = text[c0:c1]
+            skip = max(0, body_from - c0)  # the dateline, when the clause holds it
+            inside = [(s - c0, e - c0, p) for s, e, p in people_here[lo:hi]]
+            current, waiting, used = _clause_events(clause, c0, idx, skip, until, inside, article, r, day,
+                                                    current, waiting, used, events)
+    return events
+
+
+def _last_announced(article: Article, idx: int, upto: int, used: tuple[int, int], r: EventRules,
+                    day) -> _Announced | None:
+    """The activity announced last before (paragraph ``idx``, offset ``upto``) and
+    after ``used`` (…会议11日在京召开), if any."""
+    for i in range(idx, used[0] - 1, -1):
+        text = article.paragraphs[i]
+        end = upto if i == idx else len(text)
+        begin = used[1] if i == used[0] else 0
+        dl = r.dateline.match(text) if "电" in text[:40] else None
+        begin = max(begin, dl.end() if dl else 0)
+        if begin >= end or not r.announce_hint.search(text, begin, end):
+            continue
+        stops = [0] + [m.end() for m in _STOP.finditer(text, begin, end)]
+        for c0 in reversed(stops):
+            c0 = max(c0, begin)
+            if r.announce_hint.search(text, c0, end):
+                a = _announced(text[c0:end], c0, i, r, day)
+                if a:
+                    return a
+            end = c0
+    return None
+
+
+def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules, day, current, waiting, used,
+                   events):
+    """One clause naming people: a new event, or more for the current one.
+    Returns (current, waiting, used)."""
+    blocked = [m.span() for rx in r.not_lead for m in rx.finditer(clause, 0, until)]
+    officials = [(s, e, p) for s, e, p in inside if p.get("role") == "official"
+                 and not any(a <= s < b for a, b in blocked)]
+    trig = _clause_type(clause, r, officials[0][0] if officials else None, until)
+    # attending (or speaking at) an activity announced before: 出席会议, 出席并致辞, 在首发式上的致辞中
+    act: _Announced | None = None
+    back = None
+    used_to = 0
+    if trig is not None and trig.meeting and _clean(trig.meeting, r, "meeting") is None:
+        # 在首发式上的致辞中, 在研讨会开幕式上: the activity announced before
+        act = _last_announced(article, idx, c0 + trig.start, used, r, day)
+        used_to = trig.end
+    elif trig is None or (trig.text not in r.trips and not trig.meeting and trig.type in ("meeting", "ceremony")):
+        back = r.back_ref.search(clause, 0, until) if r.back_hint.search(clause, 0, until) else None
+        act = _last_announced(article, idx, c0 + back.start(), used, r, day) if back else None
+        if act is None and back is not None and current is not None and current.announced:
+            # 肖亚庆…等出席开幕式 after 王钦敏 spoke there: more attendees of the same activity
+            current.participants += [p["id"] for s, _, p in inside if s < back.start() and p["id"] != current.lead]
+            return current, waiting, used
+        if act is None:
+            back = None
+        else:
+            ref = back.group("ref")
+            trig = _Trigger(r.trigger_type.get(ref, act.type) if ref else act.type, back.start(), back.end(),
+                            back.group(0), back.start())
+            used_to = back.end()
+    cue = r.participant_re.search(clause, 0, until)
+    lead_now = current.lead if current else None
+    if trig is None:
+        if cue:
+            named = _cue_people(clause, cue, inside, r, lead_now)
+            if current is not None:
+                current.participants += named
+            else:
+                waiting = waiting + named
+        elif current is not None and any(p["id"] == current.lead for _, _, p in inside):
+            current.targets += _targets(clause, c0, idx, r, until)
+        return current, waiting, used
+    before = [x for x in officials if x[0] < trig.lead_before]
+    # counterparts (同印度总理莫迪举行会晤) take part; they do not lead
+    leads = [x for x in before if not r.counterpart.search(clause, _prev_end(before, x), x[0])]
+    if cue and cue.start() < trig.start and not back:
+        # 莫迪陪同习近平一一参观, 丁薛祥…等参加会见: joining an activity
+        after_cue = [x for x in leads if x[0] > cue.start()]
+        if not after_cue or after_cue[-1][2]["id"] == lead_now:
+            named = _cue_people(clause, cue, inside, r, lead_now)
+            if current is not None:
+                current.participants += named
+            else:
+                waiting = waiting + named
+            return current, waiting, used
+    if not leads:
+        # No official named before the trigger: a description (项目签约落户), or
+        # the current activity going on (调研中), which adds targets where the lead is named.
+        if current is not None and trig.type in ("visit", "inspection") and \
+                any(p["id"] == current.lead for _, _, p in inside):
+            current.targets += _targets(clause, c0, idx, r, until)
+        return current, waiting, used
+    if r.future.search(clause, leads[-1][1], trig.start):
+        return current, waiting, used  # 还将对尼泊尔进行国事访问: announced, not reported
+    verb = back.group(0)[:2] if back else trig.text
+    listed = verb in r.attend_verbs and len(leads) > 1
+    lead = (leads[0] if listed else leads[-1])[2]["id"]
+    dates = [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
+    date = dates[0] if dates else None
+    if act is not None and (date is None or date.text in r.same_day):
+        date = act.date or _date_before(article, act.index, act.start, r, day)
+    if current is not None and lead == current.lead and (
+            (date is None and _rank(r, trig.type) >= _rank(r, current.type))
+            or (_same_span(date, current.date) and trig.type == current.type)):
+        # more places for the same activity (a meeting named here is another one)
+        current.targets += [t for t in _targets(clause, c0, idx, r, until) if t[0] != "meeting"]
+        if cue:
+            current.participants += _cue_people(clause, cue, inside, r, lead)
+        return current, waiting, used
+    ev = _Event(trig.type, trig.text, article, idx, c0 + trig.start, lead, date)
+    parts = [x[2]["id"] for x in leads if x[2]["id"] != lead] if listed else []
+    parts += [x[2]["id"] for x in before if x not in leads]
+    if trig.type == "reception":
+        parts += [p["id"] for s, _, p in inside if s >= trig.end]
+    if cue:
+        parts += _cue_people(clause, cue, inside, r, lead)
+    ev.participants = [x for x in parts + waiting if x != lead]
+    ev.targets = _targets(clause, c0, idx, r, until)
+    if trig.meeting and act is None:
+        name = _clean(trig.meeting, r, "meeting")
+        if name:
+            ev.targets.append(_found("meeting", name, trig.meeting, c0 + trig.start, idx))
+    if act is not None:
+        ev.announced = True
+        if act.name:
+            ev.targets.append(("meeting", act.name, act.index, act.start, act.end))
+        used = (idx, c0 + used_to)
+    loc = r.location_re.search(clause, 0, until)
+    if loc and not loc.group("loc").startswith(("我", "本", "该", "当", "此")):
+        ev.location = (loc.group("loc"), idx, c0 + loc.start("loc"), c0 + loc.end("loc"))
+    # 位于秦灶街道的…: the place is where, not what.
+    places = [t for t in ev.targets if t[0] == "place"]
+    if places and ev.location is None:
+        ev.location = places[0][1:]
+        ev.targets = [t for t in ev.targets if t[0] != "place"]
+    events.append(ev)
+    return ev, [], used
+
+
+def _rank(r: EventRules, typ: str) -> int:
+    return r.priority.index(typ) if typ in r.priority else len(r.priority)
+
+
+def _date_before(article: Article, idx: int, upto: int, r: EventRules, day) -> DateMention | None:
+    """The last time expression written before (paragraph ``idx``, offset ``upto``),
+    datelines aside: the day an announcement without a date of its own refers to
+    (…电视节在戛纳开幕。…“聚焦中国”系列活动同日开幕)."""
+    for i in range(idx, -1, -1):
+        text = article.paragraphs[i][: upto if i == idx else None]
+        dl = r.dateline.match(text) if "电" in text[:40] else None
+        dates = find_dates(text[dl.end() if dl else 0 :], day.get())
+        if dates:
+            return dates[-1]
+    return None
+
+
+def _prev_end(before: list[tuple[int, int, dict]], x: tuple[int, int, dict]) -> int:
+    """Where the text before person ``x`` starts: the end of the person named before."""
+    i = before.index(x)
+    return before[i - 1][1] if i else 0
+
+
+def _cue_people(clause: str, cue: re.Match[str], inside: list[tuple[int, int, dict]], r: EventRules,
+                lead: str | None) -> list[str]:
+    """Participants a cue names: those before it (区领导陶建参加活动), or after
+    ``陪同…的有：``."""
+    follow = r.participants_follow.search(clause, cue.end())
+    if follow:
+        chosen = [p for s, _, p in inside if s >= follow.end()]
+    else:
+        chosen = [p for s, _, p in inside if s < cue.start()]
+    return [p["id"] for p in chosen if p["id"] != lead]
 
 
 def _entity(edition: Edition, bucket: list[dict[str, Any]], prefix: str, name: str, kind: str | None,
@@ -215,23 +580,24 @@ def _emit(edition: Edition, events: list[_Event]) -> None:
     for ev in events:
         a = ev.article
 
-        def mention(start: int, end: int) -> dict[str, Any]:
-            return {"article": a.id, "field": "paragraph", "index": ev.index, "start": start, "end": end,
-                    "text": a.paragraphs[ev.index][start:end]}
+        def mention(start: int, end: int, index: int = ev.index) -> dict[str, Any]:
+            return {"article": a.id, "field": "paragraph", "index": index, "start": start, "end": end,
+                    "text": a.paragraphs[index][start:end]}
 
         targets: list[str] = []
-        for kind, name, s, e in ev.targets:
+        for kind, name, i, s, e in ev.targets:
             if kind == "meeting":
                 targets.append(name)
             elif kind == "place":
-                targets.append(_entity(edition, edition.places, "l", name, None, mention(s, e)))
+                targets.append(_entity(edition, edition.places, "l", name, None, mention(s, e, i)))
             else:
-                targets.append(_entity(edition, edition.organizations, "o", name, None, mention(s, e)))
+                targets.append(_entity(edition, edition.organizations, "o", name, None, mention(s, e, i)))
         location = None
         if ev.location:
-            location = _entity(edition, edition.places, "l", ev.location[0], None, mention(ev.location[1], ev.location[2]))
+            name, i, s, e = ev.location
+            location = _entity(edition, edition.places, "l", name, None, mention(s, e, i))
         actors = ([{"person": ev.lead, "role": "lead"}] if ev.lead else []) + [
-            {"person": p, "role": "participant"} for p in dict.fromkeys(ev.participants)]
+            {"person": p, "role": "participant"} for p in dict.fromkeys(ev.participants) if p != ev.lead]
         date = ev.date.to_dict() if ev.date else {"text": None, "start": None, "end": None, "part_of_day": None}
         out.append({
             "id": _hash("v", a.id, ev.index, ev.t_start, ev.type),
