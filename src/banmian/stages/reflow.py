@@ -43,7 +43,6 @@ class Block:
     blank_before: int = 0
     indent: int = 0
     lines: int = 1
-    full_end: bool = False  # the last line reached the column width
     width: float = 0.0  # widest line, in em
     column: float = 0.0  # the column width of the text around it, 0 when unknown
 
@@ -317,7 +316,6 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 blk.text += _joiner(blk.text, line.text) + line.text
                 blk.last = line.number
                 blk.lines += 1
-                blk.full_end = _is_full(i, lines, refs, columns)
                 block_width = max(block_width, line.width)
                 blk.width = block_width
                 blk.column = blk.column or _column(i, lines, refs, columns)
@@ -325,7 +323,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 continue
         blocks.append(
             Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
-                  _is_full(i, lines, refs, columns), line.width, _column(i, lines, refs, columns))
+                  line.width, _column(i, lines, refs, columns))
         )
         block_width = line.width
         prev = line
