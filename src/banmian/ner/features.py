@@ -10,9 +10,16 @@ were selected on the People's Daily dev split):
 ``class``   character classes (Han, digit, Latin, punctuation…) at -1..+1
 ``word``    jieba word boundaries: position in its word (B/M/E/S) and length;
             the word itself; the words before and after a word boundary
+``pos``     the jieba dictionary's tag of the word (person, place,
+            organization, other proper name) and whether a word of two or
+            more characters is missing from the dictionary (found by the HMM)
 ``lex``     lexicon matches (surnames, titles, organization and place
             suffixes, names): inside a match (B/I/E/S), and a match ending
             right before or starting right after the position
+``skip``    the characters at -1 and +1 together; the characters at ±3
+``ahead``   distance (bucketed) to the next organization suffix, place
+            suffix or title ahead in the same clause, and to the last one
+            behind: evidence for long names beyond the ±2 window
 ``translit`` runs of characters used in transliterated foreign names
             (阿维兰热): position in the run and its length
 ``name``    name patterns: a surname that jieba leaves as a one-character
@@ -87,22 +94,29 @@ class Lexicon:
                     cats = table.setdefault(w, [])
                     if cat not in cats:
                         cats.append(cat)
-        self.table = {w: tuple(sorted(c)) for w, c in table.items()}
-        self.maxlen = max((len(w) for w in self.table), default=0)
-        self.first = frozenset(w[0] for w in self.table)
+        self.words = {w: tuple(sorted(c)) for w, c in table.items()}
+        # every prefix of a word maps to the word's categories, or () when only a prefix
+        self.table: dict[str, tuple[str, ...]] = {}
+        for w in self.words:
+            for k in range(1, len(w)):
+                self.table.setdefault(w[:k], ())
+        self.table.update(self.words)
 
     def matches(self, norm: str) -> list[tuple[int, int, str]]:
+        """(start, end, category) of every lexicon word occurring in ``norm``, by start then end."""
         out: list[tuple[int, int, str]] = []
-        table, first, maxlen = self.table, self.first, self.maxlen
+        get = self.table.get
         n = len(norm)
         for i in range(n):
-            if norm[i] not in first:
-                continue
-            for j in range(i + 1, min(n, i + maxlen) + 1):
-                cats = table.get(norm[i:j])
-                if cats:
-                    for cat in cats:
-                        out.append((i, j, cat))
+            j = i + 1
+            cats = get(norm[i:j])
+            while cats is not None:
+                for cat in cats:
+                    out.append((i, j, cat))
+                j += 1
+                if j > n:
+                    break
+                cats = get(norm[i:j])
         return out
 
 
@@ -116,13 +130,57 @@ def _quiet_jieba():
 
 class Featurizer:
     def __init__(self, lexicon: Lexicon, surnames: Iterable[str], groups: Iterable[str] = DEFAULT_GROUPS,
-                 hmm: bool = True, translit: Iterable[str] = ()):
+                 hmm: bool = True, translit: Iterable[str] = (), word_tags: Mapping[str, str] | None = None):
         self.lexicon = lexicon
+        self.word_tags = word_tags or {}
         self.translit = frozenset(translit) | {"·"}
         self.surnames = frozenset(s for s in surnames if len(s) == 1)
         self.groups = frozenset(groups)
         self.hmm = hmm
         self._jieba = None
+
+    def with_lexicon(self, lexicon: Lexicon) -> Featurizer:
+        """The same featurizer (sharing its jieba tokenizer) over another lexicon."""
+        other = Featurizer(lexicon, (), groups=self.groups, hmm=self.hmm)
+        other.surnames, other.translit, other._jieba = self.surnames, self.translit, self._jieba
+        other.word_tags = self.word_tags
+        return other
+
+    AHEAD = ("O", "P", "T")
+
+    @staticmethod
+    def _bucket(d: int) -> str:
+        return "1" if d <= 1 else "2" if d == 2 else "4" if d <= 4 else "8" if d <= 8 else "9"
+
+    def _ahead(self, norm: str, feats: list[list[str]], matches: list[tuple[int, int, str]]) -> None:
+        """For O/P/T matches: distance from each char to the end of the nearest match ending at or
+        after it, and from the end of the last match before it, within a clause (no punctuation
+        or space between)."""
+        n = len(norm)
+        cnt = [0] * (n + 1)
+        for i, ch in enumerate(norm):
+            cnt[i + 1] = cnt[i] + (_CLASS[ch] in "PS")
+        bucket = self._bucket
+        for cat in self.AHEAD:
+            last_chars = sorted({e - 1 for s, e, c in matches if c == cat})
+            if not last_chars:
+                continue
+            k = len(last_chars) - 1
+            nxt = -1
+            for i in range(n - 1, -1, -1):
+                while k >= 0 and last_chars[k] >= i:
+                    nxt = last_chars[k]
+                    k -= 1
+                if nxt >= 0 and cnt[nxt + 1] == cnt[i]:
+                    feats[i].append("A" + cat + bucket(nxt - i + 1))
+            k = 0
+            last = -1
+            for i in range(n):
+                while k < len(last_chars) and last_chars[k] < i:
+                    last = last_chars[k] + 1
+                    k += 1
+                if last >= 0 and cnt[i + 1] == cnt[last]:
+                    feats[i].append("Z" + cat + bucket(i - last + 1))
 
     @property
     def jieba(self):
@@ -144,21 +202,27 @@ class Featurizer:
         norm = text.translate(NORM_TABLE)
         n = len(norm)
         p = ["<s2", "<s1", *norm, "</s1", "</s2"]
-        feats: list[list[str]] = [["bias"] for _ in range(n)]
+        cols: list[list[str]] = [["bias"] * n]
         if "char" in g:
-            for i, f in enumerate(feats):
-                a, b, c, d, e = p[i:i + 5]
-                f += ("a" + a, "b" + b, "c" + c, "d" + d, "e" + e,
-                      "ab" + a + b, "bc" + b + c, "cd" + c + d, "de" + d + e)
-        if "tri" in g:
-            for i, f in enumerate(feats):
-                f.append("bcd" + p[i + 1] + p[i + 2] + p[i + 3])
+            bg = [x + y for x, y in zip(p, p[1:])]
+            cols += (["a" + c for c in p[:n]], ["b" + c for c in p[1:n + 1]], ["c" + c for c in norm],
+                     ["d" + c for c in p[3:n + 3]], ["e" + c for c in p[4:]],
+                     ["ab" + x for x in bg[:n]], ["bc" + x for x in bg[1:n + 1]],
+                     ["cd" + x for x in bg[2:n + 2]], ["de" + x for x in bg[3:]])
+            if "tri" in g:
+                cols.append(["bcd" + x + y for x, y in zip(bg[1:n + 1], p[3:])])
         if "class" in g:
             k = ["B", *(_CLASS[ch] for ch in norm), "E"]
+            cols.append(["k" + x + y + z for x, y, z in zip(k, k[1:], k[2:])])
+        feats: list[list[str]] = [list(t) for t in zip(*cols)] if n else []
+        if "skip" in g:
+            p3 = ["<s3", *p, "</s3"]
             for i, f in enumerate(feats):
-                f.append("k" + k[i] + k[i + 1] + k[i + 2])
+                f += ("bd" + p[i + 1] + p[i + 3], "z" + p3[i], "y" + p3[i + 6])
         if "word" in g and n:
             words = self.words(text)
+            tags = self.word_tags if "pos" in g else None
+            freq = self.jieba.FREQ
             pos = 0
             nw = len(words)
             for wi, w in enumerate(words):
@@ -176,6 +240,13 @@ class Featurizer:
                 if wl > 1 or _CLASS[wn[0]] == "H":
                     for j in range(pos, pos + wl):
                         feats[j].append("w=" + wn)
+                if tags is not None:
+                    t = tags.get(w)
+                    if t is None and wl > 1 and not freq.get(w):
+                        t = "oov"
+                    if t is not None:
+                        for j in range(pos, pos + wl):
+                            feats[j].append("wt=" + t)
                 prev = words[wi - 1].translate(NORM_TABLE) if wi else "<s>"
                 nxt = words[wi + 1].translate(NORM_TABLE) if wi + 1 < nw else "</s>"
                 feats[pos].append("w-1=" + prev)
@@ -184,7 +255,8 @@ class Featurizer:
         lex_at: list[set[str]] | None = None
         if ("lex" in g or "name" in g) and n:
             lex_at = [set() for _ in range(n)]
-            for s, e, cat in self.lexicon.matches(norm):
+            matches = self.lexicon.matches(norm)
+            for s, e, cat in matches:
                 if e - s == 1:
                     lex_at[s].add(cat + "S")
                 else:
@@ -200,6 +272,8 @@ class Featurizer:
                 for f, cats in zip(feats, lex_at):
                     if cats:
                         f.extend(sorted("L" + c for c in cats))
+            if "ahead" in g:
+                self._ahead(norm, feats, matches)
         if "translit" in g:
             tr = self.translit
             i = 0

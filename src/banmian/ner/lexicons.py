@@ -45,3 +45,16 @@ def word_lists() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=None)
 def translit_chars() -> frozenset[str]:
     return frozenset(load_word_list(ner_data_path("translit_chars.txt")))
+
+
+@lru_cache(maxsize=None)
+def jieba_tags() -> dict[str, str]:
+    """word -> nr / ns / nt / nz for the proper-name words of jieba's dictionary."""
+    out: dict[str, str] = {}
+    with open(ner_data_path("jieba_tags.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            word, _, tag = line.rstrip("\n").partition("\t")
+            out[word] = tag
+    return out

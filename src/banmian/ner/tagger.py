@@ -19,9 +19,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from . import gazetteer
 from .corpus import spans_from_tags
 from .features import DEFAULT_GROUPS, Featurizer, Lexicon
-from .lexicons import translit_chars, word_lists
+from .lexicons import jieba_tags, translit_chars, word_lists
 
 MODEL_PACKAGE = "banmian.ner.model"
 MODEL_NAME = "tagger.crfsuite"
@@ -89,10 +90,13 @@ class Tagger:
             meta_path = self.model_path.with_suffix(".json")
             meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         self.meta = meta
-        lists = word_lists()
+        lists = dict(word_lists())
+        if meta.get("gazetteer"):
+            lists |= gazetteer.as_categories(gazetteer.read(self.model_path.parent / meta["gazetteer"]))
         self.featurizer = Featurizer(Lexicon({c: lists[c] for c in meta.get("lexicons", lists)}),
                                      lists["S"], groups=meta.get("groups", DEFAULT_GROUPS),
-                                     hmm=meta.get("hmm", True), translit=translit_chars())
+                                     hmm=meta.get("hmm", True), translit=translit_chars(),
+                                     word_tags=jieba_tags())
         if "word" in self.featurizer.groups:
             self.featurizer.jieba  # noqa: B018 - load the dictionary now, not on the first call
         self._crf = pycrfsuite.Tagger()

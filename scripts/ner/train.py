@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Train the PER/ORG/LOC CRF tagger from ../shared/corpora and write the shipped model.
+
+    python scripts/ner/train.py                       # the shipped configuration
+    python scripts/ner/train.py --out /tmp/x.crfsuite --groups char --no-cluener   # the plain baseline
+
+Training text: msra-ner/train.bio (filtered to share nothing with the People's
+Daily dev/test splits) and, unless --no-cluener, cluener2020/train.json mapped
+to PER/ORG/LOC.  Never the People's Daily dev or test split.  Prints the dev
+score (selection is done on dev); --eval test scores the test split too.
+The run is deterministic: same data and options, same model, same scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from banmian.ner.corpus import read_bio, read_cluener, score, tags_from_spans  # noqa: E402
+from banmian.ner import gazetteer  # noqa: E402
+from banmian.ner.features import DEFAULT_GROUPS, Featurizer, Lexicon  # noqa: E402
+from banmian.ner.lexicons import jieba_tags, translit_chars, word_lists  # noqa: E402
+from banmian.ner.tagger import Tagger  # noqa: E402
+
+DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
+DEFAULT_OUT = ROOT / "src" / "banmian" / "ner" / "model" / "tagger.crfsuite"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help="folder holding msra-ner/, cluener2020/, peoples-daily-1998-ner/")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="model file to write (a .json with its settings is written next to it)")
+    ap.add_argument("--groups", default=",".join(sorted(DEFAULT_GROUPS)), help="feature groups (see banmian/ner/features.py)")
+    ap.add_argument("--lexicons", default="T,O,P,S", help="lexicon categories matched by the lex group")
+    ap.add_argument("--no-hmm", action="store_true", help="jieba without its HMM for unknown words")
+    ap.add_argument("--no-cluener", action="store_true", help="train on msra-ner only")
+    ap.add_argument("--scheme", choices=["BIO", "BIOES"], default="BIOES")
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times (model size)")
+    ap.add_argument("--gazetteer-folds", type=int, default=5,
+                    help="names of the training text as features, jackknifed over this many folds (0: off)")
+    ap.add_argument("--gazetteer-types", default="PER,ORG,LOC", help="entity types whose names become features")
+    ap.add_argument("--gazetteer-min-count", type=int, default=1, help="keep names seen at least this often")
+    ap.add_argument("--subset", type=int, default=1, help="train on every Nth sentence (quick experiments)")
+    ap.add_argument("--eval", default="dev", help="comma list of splits to score after training: dev, test, cluener-dev, none")
+    args = ap.parse_args(argv)
+
+    msra = args.corpora / "msra-ner" / "train.bio"
+    cluener = args.corpora / "cluener2020" / "train.json"
+    if not msra.exists():
+        print(f"train.py: {msra} not found", file=sys.stderr)
+        return 2
+    train = read_bio(msra)[:: args.subset]
+    n_msra = len(train)
+    sources = {"msra-ner/train.bio": sha256(msra)}
+    if not args.no_cluener:
+        train += read_cluener(cluener)[:: args.subset]
+        sources["cluener2020/train.json"] = sha256(cluener)
+
+    lists = word_lists()
+    cats = [c for c in args.lexicons.split(",") if c]
+    groups = sorted(g for g in args.groups.split(",") if g)
+    meta = {"groups": groups, "lexicons": cats, "hmm": not args.no_hmm, "scheme": args.scheme,
+            "training": {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                         "feature.minfreq": args.min_freq, "subset": args.subset,
+                         "gazetteer_folds": args.gazetteer_folds, "gazetteer_min_count": args.gazetteer_min_count,
+                         "gazetteer_types": args.gazetteer_types,
+                         "sentences": len(train), "chars": sum(len(s.text) for s in train),
+                         "sources": sources}}
+    static = {c: lists[c] for c in cats}
+    feat = Featurizer(Lexicon(static), lists["S"], groups=groups, hmm=not args.no_hmm,
+                      translit=translit_chars(),
+                                     word_tags=jieba_tags())
+    # the feature function of each training sentence (jackknifed gazetteer, or none)
+    featurizers = [feat] * len(train)
+    k = args.gazetteer_folds
+    if k:
+        folds = [gazetteer.count_names(train[i:n_msra:k]) for i in range(k)]
+        total = sum(folds, start=gazetteer.Counter())
+        gtypes = [t for t in args.gazetteer_types.split(",") if t]
+        names = gazetteer.select(total, min_count=args.gazetteer_min_count, types=gtypes)
+        gaz_path = args.out.with_suffix(".gazetteer.tsv")
+        meta["gazetteer"] = gaz_path.name
+        meta["lexicons"] = cats + sorted(gazetteer.CATEGORY[t] for t in gtypes)
+        full = feat.with_lexicon(Lexicon(static | gazetteer.as_categories(names)))
+        featurizers = [full] * len(train)
+        for i in range(k):
+            names_i = gazetteer.select(total - folds[i], min_count=args.gazetteer_min_count, types=gtypes)
+            f_i = feat.with_lexicon(Lexicon(static | gazetteer.as_categories(names_i)))
+            for j in range(i, n_msra, k):
+                featurizers[j] = f_i
+
+    import pycrfsuite
+
+    t0 = time.time()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s, f in zip(train, featurizers):
+        trainer.append(f(s.text), tags_from_spans(len(s.text), s.spans, args.scheme))
+    t1 = time.time()
+    trainer.select("lbfgs")
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                        "feature.minfreq": args.min_freq, "feature.possible_transitions": True})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(args.out))
+    t2 = time.time()
+    meta["training"]["seconds"] = {"features": round(t1 - t0, 1), "train": round(t2 - t1, 1)}
+    print(f"{len(train)} sentences; features {t1 - t0:.0f}s, training {t2 - t1:.0f}s; "
+          f"model {args.out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+
+    if k:
+        gazetteer.write(gaz_path, names)
+    meta_path = args.out.with_suffix(".json")
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tagger = Tagger(args.out, meta=meta)
+    for split in [s for s in args.eval.split(",") if s and s != "none"]:
+        if split == "cluener-dev":
+            gold = read_cluener(args.corpora / "cluener2020" / "dev.json")
+        else:
+            gold = read_bio(args.corpora / "peoples-daily-1998-ner" / f"example.{split}")
+        result = score(gold, tagger.spans)
+        print(f"== {split}\n{result.table()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
