@@ -25,7 +25,6 @@ string); names are compared with whitespace removed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -36,7 +35,7 @@ import click
 from ..errors import BanmianError, GoldFileError
 from ..model import Edition
 from ..pipeline import parse_files
-from .parse_eval import Score, default_gold_dir, gold_files, load_gold, norm
+from .parse_eval import print_report, Score, default_gold_dir, gold_files, load_gold, norm
 
 EVENT_METRICS = ("event", "event_nodate", "target", "participant")
 EVENT_TYPES = ("meeting", "inspection", "visit", "investment_promotion", "reception", "signing", "ceremony",
@@ -247,13 +246,4 @@ def eval_events_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors
     if gold_dir is None:
         raise BanmianError("no gold folder found; pass --gold DIR")
     report = evaluate_events(gold_dir, split=split)
-    if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-        return
-    click.echo(format_events_table(report, per_page=per_page))
-    if show_errors:
-        for name, errs in report.errors.items():
-            if errs:
-                click.echo(f"\n{name}")
-                for e in errs:
-                    click.echo(f"  {e}")
+    print_report(report, format_events_table(report, per_page=per_page), fmt, show_errors)

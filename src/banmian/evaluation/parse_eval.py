@@ -165,6 +165,23 @@ def format_table(report: Report, per_page: bool = False) -> str:
     return format_scores(report.total, report.pages, [f"({len(report.pages)} gold pages)"], per_page)
 
 
+def print_report(report: Any, table: str, fmt: str, show_errors: bool = False) -> None:
+    """What the ``banmian eval-*`` commands print: JSON, or the table and (``--errors``)
+    each page's missed (-) and spurious (+) items."""
+    import click
+
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(table)
+    if show_errors:
+        for name, errs in report.errors.items():
+            if errs:
+                click.echo(f"\n{name}")
+                for e in errs:
+                    click.echo(f"  {e}")
+
+
 def default_gold_dir() -> Path | None:
     for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
         d = base / "tests" / "gold"

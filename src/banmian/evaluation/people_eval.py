@@ -18,7 +18,6 @@ stay 0).  Names and titles are compared with whitespace removed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -31,7 +30,7 @@ from ..extract.people import extract_people
 from ..model import Edition
 from ..pipeline import parse_source
 from ..stages.read import read_source
-from .parse_eval import Score, default_gold_dir, format_scores, gold_files, load_gold, norm
+from .parse_eval import print_report, Score, default_gold_dir, format_scores, gold_files, load_gold, norm
 
 PEOPLE_METRICS = ("person", "official", "title", "organization")
 ROLES = ("official", "journalist", "other")
@@ -144,13 +143,4 @@ def eval_people_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors
     if gold_dir is None:
         raise BanmianError("no gold folder found; pass --gold DIR")
     report = evaluate_people(gold_dir, split=split)
-    if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-        return
-    click.echo(format_people_table(report, per_page=per_page))
-    if show_errors:
-        for name, errs in report.errors.items():
-            if errs:
-                click.echo(f"\n{name}")
-                for e in errs:
-                    click.echo(f"  {e}")
+    print_report(report, format_people_table(report, per_page=per_page), fmt, show_errors)
