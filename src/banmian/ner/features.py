@@ -32,7 +32,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping
 
-DEFAULT_GROUPS = frozenset({"char", "tri", "class", "word", "lex", "name", "translit"})
+DEFAULT_GROUPS = frozenset({"char", "tri", "class", "word", "pos", "lex", "name", "translit"})
 
 # fullwidth ASCII -> ASCII, ideographic space -> space, letters lowercased,
 # every digit -> 0 (numbers matter by shape, not value)
