@@ -12,6 +12,8 @@ from .conftest import ROOT
 
 def all_commands(group: click.Group, prefix: str = ""):
     for name, cmd in group.commands.items():
+        if cmd.hidden:  # old spellings kept as aliases (banmian eval-people)
+            continue
         yield prefix + name, cmd
         if isinstance(cmd, click.Group):
             yield from all_commands(cmd, prefix + name + " ")

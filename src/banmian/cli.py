@@ -6,6 +6,7 @@ stderr and a non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
+import copy
 import sys
 from datetime import date as Date
 from pathlib import Path
@@ -56,7 +57,7 @@ def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_num
         sys.exit(1)
 
 
-@cli.command(name="eval")
+@cli.group(name="eval", invoke_without_command=True)
 @click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="Folder of gold files (default: tests/gold of the source tree).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
@@ -64,9 +65,15 @@ def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_num
 @click.option("--per-page", is_flag=True, help="Also print the scores of each gold page.")
 @click.option("--split", metavar="NAME",
               help="Only the gold pages of this split (dev, or a held-out split nobody tunes on).")
-def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool, split: str | None) -> None:
-    """Score the parser against gold pages: headline, kicker, subtitle, byline,
-    paragraph and kind precision / recall / F1."""
+@click.pass_context
+def eval_group(ctx: click.Context, gold_dir: Path | None, fmt: str, per_page: bool, split: str | None) -> None:
+    """Score each stage against gold.  Bare ``banmian eval`` scores the parser
+    against gold pages: headline, kicker, subtitle, byline, paragraph and kind
+    precision / recall / F1.  Subcommands score the later stages: ``people``,
+    ``events``, ``entities`` (organizations and places) and ``ner`` (the tagger
+    on the People's Daily 1998 test split)."""
+    if ctx.invoked_subcommand is not None:
+        return
     import json
 
     from .evaluation.parse_eval import default_gold_dir, evaluate, format_table
@@ -81,18 +88,25 @@ def eval_cmd(gold_dir: Path | None, fmt: str, per_page: bool, split: str | None)
         click.echo(format_table(report, per_page=per_page))
 
 
+def _add_eval_subcommand(command: click.Command, name: str) -> None:
+    """``banmian eval NAME``, and the older ``banmian eval-NAME`` kept as a hidden alias."""
+    eval_group.add_command(command, name=name)
+    alias = copy.copy(command)
+    alias.hidden = True
+    cli.add_command(alias, name=f"eval-{name}")
+
+
 from .archive.cli import COMMANDS as ARCHIVE_COMMANDS  # noqa: E402
 
 for _command in ARCHIVE_COMMANDS:
     cli.add_command(_command)
 
+# eval subcommands
+from .evaluation.events_eval import eval_events_cmd  # noqa: E402
 from .evaluation.people_eval import eval_people_cmd  # noqa: E402
 
-cli.add_command(eval_people_cmd)
-
-
-from .evaluation.events_eval import eval_events_cmd  # noqa: E402
-cli.add_command(eval_events_cmd)
+_add_eval_subcommand(eval_people_cmd, "people")
+_add_eval_subcommand(eval_events_cmd, "events")
 
 
 def main() -> None:
