@@ -91,8 +91,22 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     return out
 
 
+def extract(edition: Edition, *, ner: bool = False) -> None:
+    """The extraction stages, in order, on a parsed edition (``parse_files`` and ingest's workers).
+
+    ``ner``: also run the statistical tagger for people the rules missed
+    (costly: see ``extract/tagged.py``)."""
+    extract_people(edition)
+    if ner:
+        from .extract.tagged import add_tagged_people
+        from .ner import Tagger
+
+        add_tagged_people(edition, Tagger.load())
+    extract_events(edition)
+
+
 def parse_files(paths: list[str | Path], *, day: Date | None = None, paper: str | None = None,
-                page_number: int | None = None, encoding: str | None = None) -> ParseResult:
+                page_number: int | None = None, encoding: str | None = None, ner: bool = False) -> ParseResult:
     """Parse files into one edition; unreadable files become errors, not exceptions."""
     result = ParseResult(Edition(paper=paper))
     files = expand_paths(paths)
@@ -117,6 +131,5 @@ def parse_files(paths: list[str | Path], *, day: Date | None = None, paper: str 
                 assign_ids(p, p.paper, p.date)
     pages.sort(key=lambda p: (p.number is None, p.number or 0, p.source))
     link_pages(pages)
-    extract_people(result.edition)
-    extract_events(result.edition)
+    extract(result.edition, ner=ner)
     return result

@@ -68,8 +68,10 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], widths: dict[
 @click.option("--encoding", metavar="CODEC", help="Force the text encoding instead of detecting it.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Parse in this many processes.")
+@click.option("--ner", is_flag=True,
+              help="Also run the statistical tagger for people the rules miss (role other); ~10x slower.")
 def ingest(paths: tuple[Path, ...], db: str, paper: str | None, day: Date | None, encoding: str | None,
-           workers: int) -> None:
+           workers: int, ner: bool) -> None:
     """Parse page files, folders (recursive) or globs into the archive.
 
     Each edition (paper + date) is written in one transaction; re-ingesting an
@@ -88,7 +90,7 @@ def ingest(paths: tuple[Path, ...], db: str, paper: str | None, day: Date | None
 
         bar = tqdm(total=len(files), unit="page", file=sys.stderr)
     try:
-        report = run_ingest(engine, files, paper=paper, day=day, encoding=encoding, workers=workers,
+        report = run_ingest(engine, files, paper=paper, day=day, encoding=encoding, workers=workers, ner=ner,
                             progress=bar.update if bar else None)
     finally:
         if bar:

@@ -31,10 +31,8 @@ from sqlalchemy import Connection, Engine, delete, func, select
 
 from .. import __version__
 from ..errors import BanmianError, InputError
-from ..extract.events import extract_events
-from ..extract.people import extract_people
 from ..model import Edition, Page
-from ..pipeline import expand_paths, parse_source
+from ..pipeline import expand_paths, extract, parse_source
 from ..stages.read import read_source
 from . import schema as S
 from .db import write_connection
@@ -76,7 +74,7 @@ def key_hash(prefix: str, *parts: object) -> str:
     return prefix + hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | None) -> Parsed:
+def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | None, ner: bool = False) -> Parsed:
     """Read and parse one file (runs in a worker process)."""
     p = Path(path)
     try:
@@ -90,14 +88,13 @@ def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | No
     page.original_text = ""  # not stored; keeps the hand-over between processes small
     # Extraction per page, in the worker: people, organizations, places, events.
     edition = Edition(paper=page.paper, date=page.date, pages=[page])
-    extract_people(edition)
-    extract_events(edition)
+    extract(edition, ner=ner)
     return Parsed(p.name, hashlib.sha256(data).hexdigest(), page, people=edition.people,
                   organizations=edition.organizations, places=edition.places, events=edition.events)
 
 
-def _parse_all(files: list[Path], paper, day, encoding, workers: int) -> Iterator[Parsed]:
-    args = [(str(f), paper, day, encoding) for f in files]
+def _parse_all(files: list[Path], paper, day, encoding, workers: int, ner: bool = False) -> Iterator[Parsed]:
+    args = [(str(f), paper, day, encoding, ner) for f in files]
     if workers <= 1 or len(files) < 2:
         for a in args:
             yield parse_one(*a)
@@ -120,7 +117,7 @@ def _edition_key(page: Page) -> tuple[str | None, Date | None]:
 
 
 def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = None, day: Date | None = None,
-           encoding: str | None = None, workers: int = 1,
+           encoding: str | None = None, workers: int = 1, ner: bool = False,
            progress: Callable[[int], None] | None = None) -> IngestReport:
     """Parse and store files; returns counts.  Errors per file are in ``report.errors``."""
     report = IngestReport()
@@ -135,7 +132,7 @@ def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = N
             _write_edition(engine, batch, report, seen_editions)
             batch.clear()
 
-    for parsed in _parse_all(files, paper, day, encoding, workers):
+    for parsed in _parse_all(files, paper, day, encoding, workers, ner):
         if progress:
             progress(1)
         if parsed.page is None:
