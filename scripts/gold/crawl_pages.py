@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Gold pages of other papers, from crawled e-paper text (tests/gold/dskb-*, henan-*).
+
+Unlike render_pages.py (People's Daily articles typeset again and converted back), these
+pages are taken as the crawlers left them:
+
+- 都市快报 (Dushi Kuaibao, Hangzhou city paper): GitHub ``grill-glitch/hangzhou-daily-crawler``
+  saved each e-paper article of a day as the tag-stripped text of its HTML page (``content``:
+  page title, navigation, kicker/headline/subtitle lines, date, caption, byline, paragraphs).
+  A page here is the articles of one 版 (``section_code``) in their e-paper order, each
+  crawled text as it is, one blank line between them: what a crawl of that page stores.
+  Corpus copy: ``../shared/corpora/dskb-2026/`` (see its SOURCE.md).
+- 河南日报 (Henan Daily, provincial party paper): a page of 2010-09-10 saved from its web
+  edition (大河网) inside GitHub ``fixture1982/LoginTest`` (``程序/ThemePage.aspx``); its
+  article block is converted with markdownify, like the ``-md`` People's Daily pages.
+  Corpus copy: ``../shared/corpora/henan-ribao-2010/``.
+
+The first run also wrote a gold draft from the structure the source gives (the <title>
+element, the header lines above the date line, blank-line paragraphs, ``记者 X`` lines),
+never from the parser. Every draft was then annotated by hand from the page text (titles,
+kinds, bylines, captions, furniture; the 河南日报 page entirely by hand), before the parser
+was run on these pages: the committed gold files are the reviewed record, and a re-run
+keeps them (``--force`` would overwrite them with a fresh draft).
+
+Usage: python3 scripts/gold/crawl_pages.py [--force] [--corpus DIR] [NAME ...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "gold"
+CORPUS = Path(os.environ.get("CRAWL_CORPUS", ROOT.parent / "shared" / "corpora"))
+WS = re.compile(r"\s+")
+
+DSKB_SOURCE = ("都市快报 e-paper (hzdaily.hangzhou.com.cn/dskb), crawled text from GitHub "
+               "grill-glitch/hangzhou-daily-crawler {path} @ {commit}; 都市快报 copyright, "
+               "evaluation use only")
+HENAN_SOURCE = ("河南日报 page of 2010-09-10 as published on 大河网 (dahe.cn), saved HTML in GitHub "
+                "fixture1982/LoginTest 程序/ThemePage.aspx @ bbbc07a836a0ca567ef5d87a60abf8e376bb36ab; "
+                "河南日报 copyright, evaluation use only")
+
+# name -> (corpus file, repository path, commit, section, split)
+DSKB_PAGES = {
+    "dskb-20260328-A02": ("dskb-2026/dskb_2026-03-28.json", "dskb_2026-03-28.json",
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A02", "heldout3"),
+    "dskb-20260329-A03": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A03", "dev"),
+    "dskb-20260404-A02": ("dskb-2026/dskb_2026-04-04.json", "data/dskb_2026-04-04.json",
+                          "db3665d8ba16199766c8b56a85b53eca87c26d27", "A02", "heldout3"),
+    "dskb-20260404-A05": ("dskb-2026/dskb_2026-04-04.json", "data/dskb_2026-04-04.json",
+                          "db3665d8ba16199766c8b56a85b53eca87c26d27", "A05", "dev"),
+}
+HENAN_PAGES = {"henan-20100910-md": "heldout3"}
+
+
+
+def norm(s: str) -> str:
+    return WS.sub(" ", s).strip()
+
+
+def article_dict(kind="news", kicker=None, headline=None, subtitle=None, bylines=None,
+                 paragraphs=None, caption=None) -> dict:
+    return {"kind": kind, "kicker": kicker, "headline": headline, "subtitle": subtitle,
+            "bylines": bylines or [], "paragraphs": paragraphs or [], "caption": caption,
+            "continues_to": None, "continued_from": None, "refers_to": None}
+
+
+# ---------------------------------------------------------------- 都市快报
+
+DATE_LINE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+NAV = ("上一篇", "下一篇", "返回主页")
+BYLINE = re.compile(r"(?:本报)?(记者|通讯员|实习生)\s+(.+)")
+
+
+def dskb_articles(name: str) -> tuple[list[dict], dict]:
+    corpus, _path, _commit, section, _split = DSKB_PAGES[name]
+    day = json.loads((CORPUS / corpus).read_text(encoding="utf-8"))
+    arts = [a for a in day["articles"] if (a.get("section_code") or a.get("section")) == section]
+    arts.sort(key=lambda a: int(re.search(r"(\d+)\.html$", a["url"]).group(1)[len(section) + 8:] or 0))
+    return arts, day
+
+
+def dskb_text(name: str) -> str:
+    arts, _ = dskb_articles(name)
+    return "\n\n".join(a["content"] for a in arts) + "\n"
+
+
+def draft_dskb(a: dict) -> tuple[dict, list[str]]:
+    """One article's gold from its crawled text; also the furniture lines it holds."""
+    lines = a["content"].split("\n")
+    furn: list[str] = []
+    title = a["title"].removesuffix("_都市快报").strip()
+    tlines = [t for t in title.split("\n") if t.strip()]
+    # the date line splits header from body
+    di = next(i for i, ln in enumerate(lines) if DATE_LINE.fullmatch(ln))
+    furn.append(lines[di].strip())
+    head = [ln for ln in lines[:di] if ln.strip()]
+    if head and norm(head[0]).startswith(norm(tlines[0])) and norm(head[0]).endswith("都市快报"):
+        furn.append(head[0].strip())          # the page's <title> line (v1 crawls)
+        head = head[1:]
+    while head and any(k in head[0] for k in NAV):
+        furn.extend(k for k in (norm(head[0]).split(" ")) if k)
+        head = head[1:]
+    head = [norm(h) for h in head]
+    nt = [norm(t) for t in tlines]
+    # header = [kicker lines] + title lines; title = headline lines + an indented subtitle
+    k = len(head) - len(nt)
+    kicker = " ".join(head[:k]) if k > 0 else None
+    sub_i = next((i for i, t in enumerate(tlines) if i and t.startswith("\u3000")), None)
+    headline = " ".join(nt[:sub_i]) if sub_i else " ".join(nt)
+    subtitle = " ".join(nt[sub_i:]) if sub_i else None
+    paras, bylines, caption = [], [], None
+    for ln in lines[di + 1:]:
+        t = norm(ln)
+        if not t:
+            continue
+        m = BYLINE.fullmatch(t)
+        if m and len(t) < 40:
+            role = {"记者": "reporter", "通讯员": "correspondent"}.get(m.group(1), "reporter")
+            for n in re.split(r"[\s、]+", m.group(2)):
+                if n:
+                    bylines.append({"name": n, "role": role})
+            continue
+        paras.append(t)
+    art = article_dict(kicker=kicker, headline=headline, subtitle=subtitle, bylines=bylines,
+                       paragraphs=paras, caption=caption)
+    return art, furn
+
+
+# ---------------------------------------------------------------- 河南日报
+
+def henan_text() -> str:
+    from markdownify import markdownify
+    html = (CORPUS / "henan-ribao-2010" / "ThemePage.aspx").read_text(encoding="gb18030")
+    h1 = re.search(r"<h1[^>]*>.*?</h1>", html, re.S).group(0)
+    msg = re.search(r'<div id="msg">.*?</div>', html, re.S).group(0)
+    main = re.search(r'<div id="main">(.*?)</div><!--main-->', html, re.S).group(1)
+    return markdownify(h1 + msg + main, heading_style="ATX").strip() + "\n"
+
+
+# ---------------------------------------------------------------- main
+
+def build(name: str, force: bool) -> None:
+    txt_path, gold_path = GOLD / f"{name}.txt", GOLD / f"{name}.gold.json"
+    if name in DSKB_PAGES:
+        corpus, path, commit, section, split = DSKB_PAGES[name]
+        text = dskb_text(name)
+        arts, furn = [], []
+        for a in dskb_articles(name)[0]:
+            art, f = draft_dskb(a)
+            arts.append(art)
+            furn += [x for x in f if x not in furn]
+        meta = {"input": txt_path.name, "source": DSKB_SOURCE.format(path=path, commit=commit),
+                "layout": "crawl", "split": split, "paper": "都市快报",
+                "date": f"{name[5:9]}-{name[9:11]}-{name[11:13]}", "page": int(section[1:]),
+                "page_name": None}
+    else:
+        text = henan_text()
+        arts, furn = [], []
+        meta = {"input": txt_path.name, "source": HENAN_SOURCE, "layout": "markdownify",
+                "split": HENAN_PAGES[name], "paper": "河南日报", "date": "2010-09-10",
+                "page": None, "page_name": None}
+    txt_path.write_text(text, encoding="utf-8")
+    if gold_path.exists() and not force:
+        print(f"{name}: text written, gold kept")
+        return
+    gold = {**meta, "boilerplate": furn, "articles": arts}
+    gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{name}: text and gold draft written ({len(arts)} articles)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    global CORPUS
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("names", nargs="*")
+    ap.add_argument("--force", action="store_true")
+    ap.add_argument("--corpus", type=Path)
+    args = ap.parse_args(argv)
+    if args.corpus:
+        CORPUS = args.corpus
+    for name in args.names or [*DSKB_PAGES, *HENAN_PAGES]:
+        build(name, args.force)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
