@@ -1,5 +1,5 @@
 """The parse pipeline: read → normalize → strip furniture → reflow → segment → link
-→ extract (people, events).
+→ extract (people, organizations and places, events).
 
 ``parse_text`` runs the stages on text already in memory; ``parse_files``
 reads files (and folders) and collects per-file errors instead of stopping,
@@ -15,6 +15,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from .errors import BanmianError, InputError
+from .extract.entities import extract_entities
 from .extract.events import extract_events
 from .extract.people import extract_people
 from .model import Edition, Page
@@ -102,6 +103,7 @@ def extract(edition: Edition, *, ner: bool = False) -> None:
         from .ner import Tagger
 
         add_tagged_people(edition, Tagger.load())
+    extract_entities(edition)
     extract_events(edition)
 
 

@@ -565,12 +565,17 @@ def _cue_people(clause: str, cue: re.Match[str], inside: list[tuple[int, int, di
 
 def _entity(edition: Edition, bucket: list[dict[str, Any]], prefix: str, name: str, kind: str | None,
             mention: dict[str, Any]) -> str:
-    for e in bucket:
-        if e["name"] == name or name in e.get("aliases", []):
-            if mention not in e["mentions"]:
-                e["mentions"].append(mention)
-            return e["id"]
-    ent = {"id": _hash(prefix, edition.paper, name), "name": name, "kind": kind, "aliases": [], "mentions": [mention]}
+    """The id of the organization or place ``name`` (by name or alias, from
+    extract.entities), adding the mention; a new one gets the kind its last word gives."""
+    from .entities import entity_id, find_entity, kind_of
+
+    e = find_entity(edition, name)
+    if e is not None:
+        if mention not in e["mentions"]:
+            e["mentions"].append(mention)
+        return e["id"]
+    ent = {"id": entity_id(prefix, edition.paper, name), "name": name,
+           "kind": kind or kind_of(name, "org" if prefix == "o" else "place"), "aliases": [], "mentions": [mention]}
     bucket.append(ent)
     return ent["id"]
 

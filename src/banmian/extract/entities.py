@@ -1,0 +1,573 @@
+"""Organizations and places: ``edition.organizations`` and ``edition.places``.
+
+Reads the articles, ``edition.people`` (the organizations of their titles) and
+the issue date; assigns one entity per organization or place in the JSON
+contract's ``entity`` shape (id, name = the fullest form seen, kind, aliases,
+mentions at character offsets), places resolved against the gazetteer of
+administrative divisions also carry ``code``, ``level`` and ``parents``.
+
+Rules, cheap by design (docs/entities.md; word lists in data/entities.yaml):
+
+1. **Suffixes.**  One regex finds the words names end with (有限公司, 集团,
+   局, 委员会, 医院, 大学…; 街道, 镇, 区, 县, 市, 省; 路, 河, 公园, 市场,
+   产业园区…).  A division's name is the longest gazetteer name ending there
+   (位于秦灶街道的 → 秦灶街道); any other name runs back from the suffix to a
+   delimiter, a function character (在, 的, 和…) or a stop word (位于, 前往…),
+   and is dropped when it is a word (干部, 思路, 市场) or only a description
+   (现代农贸市场, 一批企业).
+2. **Lists.**  ``考察了A、B、C和D等企业``: every member is an entity, of the
+   kind its own suffix says, else of the list's head noun (企业 → company).
+3. **Local bodies.**  区委, 区政府, 区住建局 are resolved to the jurisdiction
+   of their level (港闸区委) when the titles of ``edition.people`` name it; the
+   organizations of those titles become organizations too.
+4. **Short forms.**  Provinces and prefecture-level cities by their stem (上海,
+   南通); a county or district by its stem (港闸) when the edition names it in
+   full or the paper is named after it (港闸报); a company by its name core
+   without place prefix and legal suffix (江苏|赋助智能|科技有限公司 → 赋助智能).
+5. Canonical name: a division's official full name (上海 → 上海市), else the
+   longest form seen; shorter forms are aliases.
+
+Per field, candidates never overlap: lists first, then suffix names, then short forms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError
+from ..model import Article, Edition
+from ..resources import data_path, load_yaml, require
+from .gazetteer import Division, Gazetteer, gazetteer, stem
+from .lexicon import HAN, _alternation
+
+ENTITIES_FILE = "entities.yaml"
+ORG_KINDS = ("company", "government", "party", "congress", "cppcc", "court", "procuratorate", "school", "hospital",
+             "research", "association", "media", "army", "organization")
+PLACE_KINDS = ("province", "region", "city", "prefecture", "district", "county", "street", "town", "township",
+               "village", "community", "river", "lake", "road", "park", "square", "market", "industrial_park",
+               "scenic_area", "port", "bridge", "place")
+ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "区", "县", "旗",
+                  "盟", "州", "镇", "乡")
+LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
+LEVEL_CHARS = "省市区县镇乡"
+_WORD = re.compile(rf"[{HAN}A-Za-z·]+")
+_NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9·]")
+_LIST_SEP = re.compile(r"[、，,]")
+_LAST_SEP = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
+_MAX_ORG, _MAX_PLACE = 16, 6
+
+
+# --- the word lists -------------------------------------------------------------
+
+@dataclass(slots=True)
+class EntityRules:
+    suffix_kind: dict[str, tuple[str, str]]          # suffix word -> ("org" | "place" | "admin", kind)
+    suffix_re: re.Pattern[str]
+    company_tails: tuple[str, ...]
+    generic: frozenset[str]
+    generic_re: re.Pattern[str]
+    left_stops: frozenset[str]
+    left_stop_words: frozenset[str]
+    not_names: frozenset[str]
+    list_re: re.Pattern[str] | None
+    list_heads: dict[str, str]
+    not_place_stems: frozenset[str]
+    not_before: frozenset[str]
+
+
+def _fail(path: Path, value: Any, message: str) -> DataFileError:
+    return DataFileError(f"line {getattr(value, 'line', '?')}: {message}", source=str(path))
+
+
+def _word_list(data: dict[str, Any], key: str, path: Path, where: str | None = None) -> list[str]:
+    items = data.get(key) if where else require(data, key, path, list)
+    if not isinstance(items, list):
+        raise DataFileError(f"{where or key}: expected a list of words", source=str(path))
+    out: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, str) or not _WORD.fullmatch(item):
+            raise _fail(path, item, f"{where or key}: bad entry {item!r} (expected a word of Han characters)")
+        if item in seen:
+            raise _fail(path, item, f"{where or key}: duplicate entry {item!r}")
+        seen.add(item)
+        out.append(item)
+    return out
+
+
+def _kinds(data: dict[str, Any], key: str, path: Path, allowed: tuple[str, ...]) -> dict[str, str]:
+    """word -> kind from a mapping kind -> [words]."""
+    out: dict[str, str] = {}
+    for kind, _ in require(data, key, path, dict).items():
+        if kind not in allowed:
+            raise DataFileError(f"{key}: unknown kind {kind!r} (one of {', '.join(allowed)})", source=str(path))
+        for w in _word_list(data[key], kind, path, where=f"{key}.{kind}"):
+            out.setdefault(w, kind)
+    return out
+
+
+def load_rules(path: str | Path) -> EntityRules:
+    path = Path(path)
+    d = load_yaml(path)
+    suffix_kind: dict[str, tuple[str, str]] = {}
+    for w, k in _kinds(d, "place_suffixes", path, PLACE_KINDS).items():
+        suffix_kind[w] = ("place", k)
+    for w, k in _kinds(d, "org_suffixes", path, ORG_KINDS).items():
+        suffix_kind[w] = ("org", k)
+    for w in ADMIN_SUFFIXES:
+        suffix_kind.setdefault(w, ("admin", ""))
+    generic = _word_list(d, "generic_words", path)
+    openers = _word_list(d, "list_openers", path)
+    heads = _kinds(d, "list_heads", path, ORG_KINDS + PLACE_KINDS)
+    list_re = re.compile(rf"(?:{_alternation(openers)})(?P<list>[^，。；：！？“”（）()]{{4,120}}?)等(?P<head>{_alternation(heads)})") \
+        if openers and heads else None
+    return EntityRules(
+        suffix_kind=suffix_kind,
+        suffix_re=re.compile(_alternation(suffix_kind)),
+        company_tails=tuple(sorted(_word_list(d, "company_tail_words", path), key=len, reverse=True)),
+        generic=frozenset(generic),
+        generic_re=re.compile(rf"(?:{_alternation(generic)})+"),
+        left_stops=frozenset(_word_list(d, "left_stops", path)),
+        left_stop_words=frozenset(_word_list(d, "left_stop_words", path)),
+        not_names=frozenset(_word_list(d, "not_names", path)),
+        list_re=list_re,
+        list_heads=heads,
+        not_place_stems=frozenset(_word_list(d, "not_place_stems", path)),
+        not_before=frozenset(_word_list(d, "not_before", path)),
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> EntityRules:
+    return load_rules(data_path(ENTITIES_FILE))
+
+
+@dataclass(slots=True)
+class _Stems:
+    regex: re.Pattern[str]
+    divisions: dict[str, list[Division]]
+
+
+@lru_cache(maxsize=1)
+def _province_city_stems() -> _Stems:
+    """Short forms of provinces and prefecture-level cities (上海, 南通), each with
+    its divisions; a regex over them and their full names."""
+    g = gazetteer()
+    r = rules()
+    table: dict[str, list[Division]] = {}
+    for s, ds in g.stems(("province", "city")).items():
+        if s not in r.not_place_stems and len(s) >= 2:
+            table[s] = ds
+    return _Stems(re.compile(_alternation(table)), table)
+
+
+# --- candidates ---------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    bucket: str              # "org" | "place"
+    kind: str | None
+    name: str                # the canonical name it stands for
+    priority: int            # lower wins an overlap
+    division: Division | None = None
+
+
+@dataclass
+class _Entity:
+    bucket: str
+    name: str
+    kind: str | None
+    forms: dict[str, None] = field(default_factory=dict)
+    mentions: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    division: Division | None = None
+    order: tuple[int, int] = (0, 0)
+
+
+class _Extractor:
+    def __init__(self, edition: Edition, r: EntityRules, g: Gazetteer) -> None:
+        self.ed, self.r, self.g = edition, r, g
+        self.year = edition.date.year if edition.date else None
+        self.entities: dict[tuple[str, str], _Entity] = {}
+        self.fields: list[tuple[Article, str, int | None, str]] = []
+        for page in edition.pages:
+            for art in page.articles:
+                # paragraphs only: every mention is paragraphs[index][start:end] (titles and
+                # captions repeat what the body names)
+                for i, p in enumerate(art.paragraphs):
+                    if p:
+                        self.fields.append((art, "paragraph", i, p))
+        self.jurisdiction: dict[str, str] = {}       # level char -> place name (区 -> 港闸区)
+        self.title_orgs: dict[str, str] = {}         # org name of a title -> kind
+
+    # --- names --------------------------------------------------------------------
+
+    def back_to_start(self, text: str, a: int, floor: int, limit: int) -> int:
+        """Where a name ending in a suffix at ``a`` starts, scanning back."""
+        j = a
+        stops, words = self.r.left_stops, self.r.left_stop_words
+        while j > floor and a - j < limit:
+            c = text[j - 1]
+            if not _NAME_CHAR.match(c) or c in stops:
+                break
+            if text[j - 2:j] in words or text[j - 3:j] in words:
+                break
+            j -= 1
+        return j
+
+    def is_description(self, stem_: str) -> bool:
+        m = self.r.generic_re.fullmatch(stem_)
+        return m is not None
+
+    def division_ending(self, text: str, a: int, b: int, floor: int) -> Division | None:
+        """The longest gazetteer name ending at ``b`` (the suffix at ``a``) not reaching before ``floor``."""
+        for k in range(min(12, b - floor), b - a, -1):
+            ds = self.g.lookup(text[b - k:b], self.year)
+            if ds:
+                return self.pick(ds)
+        return None
+
+    def pick(self, ds: list[Division]) -> Division:
+        """The division meant, among namesakes: the one in use in the issue year, of
+        the highest level, then the one whose parent the edition names."""
+        if len(ds) == 1:
+            return ds[0]
+        order = {"province": 0, "city": 1, "county": 2, "town": 3}
+        in_use = [d for d in ds if self.year is None or d.first <= self.year <= d.last] or ds
+        top = min(order[d.level] for d in in_use)
+        best = [d for d in in_use if order[d.level] == top]
+        if len(best) > 1 and self.entities:
+            named = {e.division.code for e in self.entities.values() if e.division}
+            for d in best:
+                if any(p.code in named for p in self.g.parents(d, self.year)):
+                    return d
+        return best[0]
+
+    # --- passes -------------------------------------------------------------------
+
+    def suffix_candidates(self, text: str) -> list[_Cand]:
+        out: list[_Cand] = []
+        floor = 0
+        r = self.r
+        for m in r.suffix_re.finditer(text):
+            a, b = m.span()
+            word = m.group()
+            bucket, kind = r.suffix_kind[word]
+            if bucket == "admin":
+                d = self.division_ending(text, a, b, floor)
+                if d is not None and (len(d.name) >= 3 or d.name[-1] in "县旗"):
+                    out.append(_Cand(b - len(d.name), b, "place", d.kind, d.name, 1, d))
+                    floor = b
+                continue
+            if text[b - 1:b + 1] in r.not_before:
+                continue                  # 决策部署, 中心城区, 河道: the suffix starts another word
+            if bucket == "org" and len(word) >= 2 and word[0] in LEVEL_CHARS:
+                # 港闸区委, 区政府, 市委办: the place written before, else the edition's, else none
+                d = self.division_ending(text, a, a + 1, floor)
+                if d is not None and (len(d.name) >= 3 or d.name[-1] in "县旗"):
+                    out.append(_Cand(a + 1 - len(d.name), b, "org", kind, d.name + word[1:], 1))
+                elif word[0] in self.jurisdiction and (a == floor or not _NAME_CHAR.match(text[a - 1])
+                                                       or text[a - 1] in r.left_stops):
+                    out.append(_Cand(a, b, "org", kind, self.jurisdiction[word[0]] + word[1:], 1))
+                floor = b
+                continue
+            s = self.back_to_start(text, a, floor, _MAX_ORG if bucket == "org" else _MAX_PLACE)
+            name = text[s:b]
+            stem_ = text[s:a]
+            if not stem_ or (len(word) == 1 and len(stem_) < 2):
+                continue
+            if name in r.not_names or (len(word) == 1 and text[b - 2:b] in r.not_names):
+                continue
+            if self.is_description(stem_):
+                continue
+            if bucket == "place":
+                ds = self.g.lookup(name, self.year) or _Stems_lookup(name)
+                if ds:
+                    d = self.pick(ds)
+                    out.append(_Cand(s, b, "place", d.kind, d.name, 1, d))
+                    floor = b
+                    continue
+            resolved = self.local(name)
+            if resolved == name and name[0] in LEVEL_CHARS and len(stem_) <= 1:
+                continue                  # 市XX局 with no 市 named: not a name
+            out.append(_Cand(s, b, bucket, kind, resolved, 1))
+            floor = b
+        return out
+
+    def local(self, name: str) -> str:
+        """区住建局 → 港闸区住建局 when the edition's 区 is known."""
+        if len(name) >= 2 and name[0] in LEVEL_CHARS and name[0] in self.jurisdiction:
+            return self.jurisdiction[name[0]] + name[1:]
+        return name
+
+    def list_candidates(self, text: str) -> list[_Cand]:
+        if self.r.list_re is None or "等" not in text:
+            return []
+        out: list[_Cand] = []
+        for m in self.r.list_re.finditer(text):
+            head_kind = self.r.list_heads[m.group("head")]
+            s0 = m.start("list")
+            items: list[tuple[int, str]] = []
+            pos = 0
+            body = m.group("list")
+            for part in _LIST_SEP.split(body):
+                k = body.find(part, pos)
+                pos = k + len(part)
+                items.append((s0 + k, part))
+            if len(items) < 2:
+                continue
+            last_at, last = items[-1]
+            split = _LAST_SEP.search(last)
+            if split:
+                items[-1:] = [(last_at, last[:split.start()]), (last_at + split.end(), last[split.end():])]
+            for at, part in items:
+                lead = len(part) - len(part.lstrip("了"))
+                at, part = at + lead, part[lead:]
+                if not 2 <= len(part) <= _MAX_ORG or not all(_NAME_CHAR.match(c) for c in part) \
+                        or part in self.r.not_names or self.is_description(part):
+                    continue
+                bucket, kind = self.classify(part, head_kind)
+                ds = self.g.lookup(part, self.year) if bucket == "place" else []
+                d = self.pick(ds) if ds else None
+                out.append(_Cand(at, at + len(part), bucket, d.kind if d else kind, d.name if d else part, 0, d))
+        return out
+
+    def classify(self, name: str, default: str | None = None) -> tuple[str, str | None]:
+        """("org" | "place", kind) of a name by its last word; ``default`` (a kind) otherwise."""
+        ds = self.g.lookup(name, self.year)
+        if ds:
+            return "place", self.pick(ds).kind
+        for k in range(min(len(name) - 1, 10), 0, -1):
+            hit = self.r.suffix_kind.get(name[-k:])
+            if hit and hit[0] != "admin":
+                return hit[0], hit[1]
+        if default in PLACE_KINDS:
+            return "place", (None if default == "place" else default)
+        return "org", default
+
+    def stem_candidates(self, text: str, stems: _Stems, extra: re.Pattern[str] | None,
+                        extra_names: dict[str, tuple[str, str]]) -> list[_Cand]:
+        out: list[_Cand] = []
+        for m in stems.regex.finditer(text):
+            s, e = m.span()
+            ds = stems.divisions[m.group()]
+            if self.year is not None:
+                ds = [d for d in ds if d.first <= self.year <= d.last + 1]
+            if ds:
+                d = self.pick(ds)
+                out.append(_Cand(s, e, "place", d.kind, d.name, 2, d))
+        if extra is not None:
+            for m in extra.finditer(text):
+                ent = self.entities.get(extra_names[m.group()])
+                if ent is not None:
+                    out.append(_Cand(m.start(), m.end(), ent.bucket, ent.kind, ent.name, 2, ent.division))
+        return out
+
+    # --- bookkeeping ----------------------------------------------------------------
+
+    def add(self, c: _Cand, art: Article, fname: str, index: int | None, text: str, order: tuple[int, int]) -> None:
+        key = _key(c)
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = _Entity(c.bucket, c.name, c.kind, division=c.division, order=order)
+        elif ent.kind is None and c.kind:
+            ent.kind = c.kind
+        form = text[c.start:c.end]
+        ent.forms.setdefault(form, None)
+        m = {"article": art.id, "field": fname, "start": c.start, "end": c.end, "text": form}
+        if index is not None:
+            m["index"] = index
+        ent.mentions.setdefault((order[0], c.start), m)
+
+    def people_spans(self) -> dict[tuple[str, str, int | None], list[tuple[int, int]]]:
+        out: dict[tuple[str, str, int | None], list[tuple[int, int]]] = {}
+        for p in self.ed.people:
+            for m in p.get("mentions", ()):
+                out.setdefault((m["article"], m["field"], m.get("index")), []).append((m["start"], m["end"]))
+        return out
+
+    def run(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        self.learn_titles()
+        people = self.people_spans()
+        found: list[list[_Cand]] = []
+        self.people_at: list[list[tuple[int, int]]] = []
+        for art, fname, index, text in self.fields:
+            cands = self.list_candidates(text) + self.suffix_candidates(text)
+            spans = people.get((art.id, fname, index), [])
+            if spans:
+                cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
+            found.append(cands)
+            self.people_at.append(spans)
+        # first pass: the entities named in full, so that short forms can be read
+        for k, (art, fname, index, text) in enumerate(self.fields):
+            for c in _non_overlapping(found[k]):
+                self.add(c, art, fname, index, text, (k, c.start))
+        stems = _province_city_stems()
+        extra_names = self.short_forms()
+        extra = re.compile(_alternation(extra_names)) if extra_names else None
+        for k, (art, fname, index, text) in enumerate(self.fields):
+            more = self.stem_candidates(text, stems, extra, extra_names)
+            if not more:
+                continue
+            taken = [(c.start, c.end) for c in _non_overlapping(found[k])] + self.people_at[k]
+            for c in _non_overlapping(more):
+                if not any(c.start < e and s < c.end for s, e in taken):
+                    self.add(c, art, fname, index, text, (k, c.start))
+        return self.emit()
+
+    def learn_titles(self) -> None:
+        """Jurisdictions and organizations from the titles of ``edition.people``
+        (港闸区委 → 区 is 港闸区)."""
+        for p in self.ed.people:
+            for t in p.get("titles", []):
+                org = t.get("organization")
+                if not org:
+                    continue
+                bucket, kind = self.classify(org, "organization")
+                if bucket == "org":
+                    self.title_orgs.setdefault(org, kind or "organization")
+                for k in range(2, min(len(org), 8) + 1):
+                    head = org[:k]
+                    if head[-1] in LEVEL_CHARS and self.g.lookup(head, self.year):
+                        self.jurisdiction.setdefault(head[-1], head)
+        paper = self.ed.paper or ""
+        stem_ = re.sub(r"(?:日报|晚报|早报|商报|报)$", "", paper)
+        if len(stem_) >= 2:
+            for lv in "区县市":
+                if self.g.lookup(stem_ + lv, self.year):
+                    self.jurisdiction.setdefault(lv, stem_ + lv)
+                    break
+
+    def short_forms(self) -> dict[str, tuple[str, str]]:
+        """Short form -> (bucket, canonical name) for the entities named in full:
+        county stems (港闸) and company cores (赋助智能)."""
+        out: dict[str, tuple[str, str]] = {}
+        for key, ent in list(self.entities.items()):
+            bucket, name = ent.bucket, ent.name
+            if ent.division is None and len(name) >= 2:
+                out.setdefault(name, key)
+            if bucket == "place" and ent.division is not None and ent.division.level in ("county", "town"):
+                s = stem(ent.division.name)
+                if s and len(s) >= 2 and s not in self.r.not_place_stems and s not in self.r.not_names:
+                    out.setdefault(s, key)
+            elif bucket == "org" and ent.kind == "company" and LEGAL_SUFFIX.search(name):
+                for form in company_short_forms(name, self.r, self.g):
+                    out.setdefault(form, key)
+        for lv, place in self.jurisdiction.items():
+            s = stem(place)
+            ds = self.g.lookup(place, self.year)
+            if s and len(s) >= 2 and ds:
+                d = self.pick(ds)
+                key = ("place", "#" + d.code)
+                if key not in self.entities:
+                    self.entities[key] = _Entity("place", place, d.kind, division=d, order=(len(self.fields), 0))
+                out.setdefault(s, key)
+        return out
+
+    def emit(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        orgs: list[dict[str, Any]] = []
+        places: list[dict[str, Any]] = []
+        paper = self.ed.paper
+        for ent in sorted(self.entities.values(), key=lambda e: e.order):
+            if not ent.mentions:
+                continue
+            if ent.division is not None:     # the fullest form seen: 港闸区 over 港闸, 上海 when alone
+                ent.name = max(ent.forms, key=len) if ent.forms else ent.name
+            d: dict[str, Any] = {
+                "id": entity_id("o" if ent.bucket == "org" else "l", paper, ent.name),
+                "name": ent.name, "kind": ent.kind,
+                "aliases": [f for f in ent.forms if f != ent.name],
+                "mentions": [ent.mentions[k] for k in sorted(ent.mentions)],
+            }
+            if ent.division is not None:
+                dv = ent.division
+                d["code"] = dv.code
+                d["division"] = dv.name
+                d["level"] = dv.level
+                d["parents"] = [p.name for p in self.g.parents(dv, self.year)]
+            (orgs if ent.bucket == "org" else places).append(d)
+        return orgs, places
+
+
+def _Stems_lookup(name: str) -> list[Division]:
+    """Divisions a short form (上海, 南通) stands for."""
+    st = _province_city_stems()
+    return st.divisions.get(name, [])
+
+
+def _key(c: _Cand) -> tuple[str, str]:
+    """An entity's key: a division by its code (上海 and 上海市 are one), else bucket and name."""
+    return ("place", "#" + c.division.code) if c.division is not None else (c.bucket, c.name)
+
+
+def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
+    """Candidates by priority, then length; none overlapping one kept before."""
+    kept: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+        if not any(c.start < k.end and k.start < c.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def company_short_forms(name: str, r: EntityRules, g: Gazetteer) -> list[str]:
+    """江苏赋助智能科技有限公司 → [赋助智能科技, 赋助智能]: without place prefix and legal
+    suffix, then without industry words."""
+    core = LEGAL_SUFFIX.sub("", name)
+    for k in range(min(len(core) - 2, 10), 1, -1):
+        head = core[:k]
+        if g.lookup(head) or _Stems_lookup(head):
+            core = core[k:]
+            break
+    forms = []
+    if len(core) >= 2 and core != name:
+        forms.append(core)
+    for w in r.company_tails:          # one industry word: 赋助智能|科技
+        if core.endswith(w) and len(core) - len(w) >= 2:
+            core = core[: -len(w)]
+            break
+    if len(core) >= 2 and core not in forms and core != name:
+        forms.append(core)
+    return [f for f in forms if f not in r.not_names and f not in r.generic]
+
+
+def entity_id(prefix: str, paper: str | None, name: str) -> str:
+    """The id events.py gives an entity: prefix + 16 hex digits of BLAKE2b over paper and name."""
+    return prefix + hashlib.blake2b("\x1f".join(map(str, (paper, name))).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def extract_entities(edition: Edition) -> None:
+    """Fill ``edition.organizations`` and ``edition.places`` (see the module docstring)."""
+    orgs, places = _Extractor(edition, rules(), gazetteer()).run()
+    edition.organizations = orgs
+    edition.places = places
+
+
+def find_entity(edition: Edition, name: str) -> dict[str, Any] | None:
+    """The organization or place called ``name`` (by name or alias), if any."""
+    for e in edition.organizations:
+        if e["name"] == name or name in e.get("aliases", ()):
+            return e
+    for e in edition.places:
+        if e["name"] == name or name in e.get("aliases", ()):
+            return e
+    return None
+
+
+def kind_of(name: str, bucket: str) -> str | None:
+    """The kind a name's last word gives (秦灶街道 → street, 东洲集团 → company), or None."""
+    g = gazetteer()
+    ds = g.lookup(name)
+    if ds:
+        return ds[0].kind
+    r = rules()
+    for k in range(min(len(name) - 1, 10), 0, -1):
+        hit = r.suffix_kind.get(name[-k:])
+        if hit and hit[0] != "admin" and (hit[0] == bucket or bucket not in ("org", "place")):
+            return hit[1]
+    return None
