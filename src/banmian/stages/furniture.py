@@ -1,7 +1,9 @@
 """Strip furniture: masthead residue, QR/social labels, folios, staff lines.
 
 Reads: lines.  Assigns: the lines that remain, ``boilerplate`` (removed lines
-as written) and what folios say: issue date, page number, page name.
+as written) and what folios say: issue date, page number, page name.  A line
+right after a removed bare date line (``date_line``: a web article page's
+date between its title and its text) is marked ``dated``.
 
 Patterns live in ``data/furniture.yaml``.  A folio is recognised by what it
 is made of, not by one fixed layout: a short line whose every part is a
@@ -31,6 +33,7 @@ class Furniture:
     anchors: list[re.Pattern[str]]
     others: list[re.Pattern[str]]
     paper_name: re.Pattern[str]
+    date_line: re.Pattern[str] | None = None
 
 
 @dataclass(slots=True)
@@ -60,6 +63,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         anchors=[compile_pattern(p, path) for p in anchors],
         others=[compile_pattern(p, path) for p in others],
         paper_name=compile_pattern(require(data, "paper_name", path, str), path),
+        date_line=compile_pattern(data["date_line"], path) if data.get("date_line") else None,
     )
 
 
@@ -105,6 +109,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
     kept: list[Line] = []
     out = Stripped(kept)
     pending_blank = 0
+    dated = False
     for line in lines:
         text = line.text
         removed = False
@@ -121,6 +126,8 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                     folio.page_name = folio.page_name or info.page_name
         if removed:
             out.boilerplate.append(text)
+            if furniture.date_line is not None and furniture.date_line.fullmatch(text):
+                dated = True
             if out.folio.paper is None:
                 pm = furniture.paper_name.search(text)
                 if pm:
@@ -130,5 +137,9 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
         if pending_blank:
             line.blank_before += pending_blank
             pending_blank = 0
+        if dated:
+            # A web article page states its date between its title and its text.
+            line.dated = True
+            dated = False
         kept.append(line)
     return out

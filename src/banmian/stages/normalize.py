@@ -52,6 +52,7 @@ class Line:
     heading: int = 0  # markdown heading level, 0 when not a heading
     blank_before: int = 0  # blank lines between this line and the previous one
     page_break: bool = False  # a form feed came before this line
+    dated: bool = False  # a removed date line (a web article's date) came right before this line
     width: float = 0.0  # display width in em, set from the text
 
     def __post_init__(self) -> None:

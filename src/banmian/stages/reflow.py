@@ -45,6 +45,7 @@ class Block:
     lines: int = 1
     width: float = 0.0  # widest line, in em
     column: float = 0.0  # the column width of the text around it, 0 when unknown
+    dated: bool = False  # starts right after a removed date line (see furniture)
 
 
 def _reference_widths(lines: list[Line]) -> list[float]:
@@ -205,7 +206,7 @@ def _body_like(text: str) -> bool:
 
 def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) -> bool:
     """Is ``b`` the continuation of ``a`` (one sentence broken by the layout)?"""
-    if a.heading or b.heading:
+    if a.heading or b.heading or b.dated:
         return False
     if b.text[0] in m.never_starts_paragraph:
         return True
@@ -323,7 +324,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 continue
         blocks.append(
             Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
-                  line.width, _column(i, lines, refs, columns))
+                  line.width, _column(i, lines, refs, columns), line.dated)
         )
         block_width = line.width
         prev = line

@@ -39,6 +39,7 @@ MAX_TITLE_LINES = 4
 MAX_CAPTION_CHARS = 400
 
 HEADING, TITLE, BYLINE, JUMP, TEASER, CAPTION, BODY = "heading", "title", "byline", "jump", "teaser", "caption", "body"
+CREDIT = "credit"  # a picture credit naming no photographer (…供图): dropped
 CLOSER = "closer"  # a body paragraph that ends an article (a bracketed source note)
 
 
@@ -80,6 +81,8 @@ def tag_block(b: Block, m: Markers) -> Tagged:
         tc = trailing_credit(text, m)
         if tc and tc[0]:
             return Tagged(b, CAPTION, tc[0], bylines=tc[1])
+        if tc:
+            return Tagged(b, CREDIT, text)
     if is_title_text(text, m) and not _is_note(text) and not m.in_body_label.fullmatch(text):
         return Tagged(b, TITLE, text)
     return Tagged(b, BODY, text)
@@ -160,6 +163,9 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     heading_style = sum(1 for t in tagged if t.role == HEADING) >= 2
     # Web crawls indent every paragraph (subheadings included) and no title.
     indent_style = len(body) >= 3 and sum(1 for t in body if t.block.indent >= 2) >= 0.7 * len(body)
+    # Web article pages crawled one after another: each article's date line
+    # (removed as furniture) stands between its title and its text.
+    dated_style = sum(1 for t in tagged if t.block.dated) >= 2
     articles: list[Article] = []
     cur: Article | None = None
     prev_role: str | None = None
@@ -188,7 +194,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             continue
         if t.role in (HEADING, TITLE):
             j = i + 1
-            while j < n and tagged[j].role in (HEADING, TITLE) and not _labels_body(tagged, j, i):
+            while j < n and tagged[j].role in (HEADING, TITLE) and not tagged[j].block.dated \
+                    and not _labels_body(tagged, j, i):
                 j += 1
             # A teaser marker right after a title run makes the run the teaser's title.
             if j < n and tagged[j].role == TEASER:
@@ -222,7 +229,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 close()
                 prev_role = CAPTION
                 continue
-            starts = _starts_article(run, nxt, cur, prev_role, tagged, j, m, gap_style, heading_style, indent_style)
+            starts = _starts_article(run, nxt, cur, prev_role, tagged, j, m, gap_style, heading_style, indent_style,
+                                     dated_style)
             if starts:
                 cur = new_article(t.block)
                 cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m)
@@ -244,6 +252,9 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             prev_role = BODY
             i = j
             continue
+        if t.role == CREDIT:
+            i += 1
+            continue
         if t.role == BYLINE:
             if cur is None and prev_role == BYLINE and articles:
                 # Byline lines in a row (本版文字由… / 本版摄影… / 版式设计…) share one article.
@@ -252,7 +263,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 continue
             if cur is None:
                 cur = new_article(t.block)
-            if cur.paragraphs or cur.caption:
+            if cur.paragraphs or (cur.caption and any(b.role == "photographer" for b in t.bylines)):
                 cur.bylines.extend(t.bylines)
                 # Trailing bylines end the article.
                 close()
@@ -274,7 +285,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             i += 1
             continue
         if t.role == CAPTION:
-            if cur is not None and prev_role in (TITLE, HEADING) and not cur.paragraphs:
+            if cur is not None and prev_role in (TITLE, HEADING) and not cur.paragraphs and t.block.dated:
+                # The first picture of a web article, under its date line: its text follows.
+                cur.caption = t.text
+                cur.bylines.extend(t.bylines)
+            elif cur is not None and prev_role in (TITLE, HEADING) and not cur.paragraphs:
                 # A titled photo.
                 cur.kind, cur.caption = "photo", t.text
                 cur.bylines.extend(t.bylines)
@@ -325,9 +340,21 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
 
 def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, prev_role: str | None,
                     tagged: list[Tagged], j: int, m: Markers, gap_style: bool, heading_style: bool,
-                    indent_style: bool = False) -> bool:
+                    indent_style: bool = False, dated_style: bool = False) -> bool:
     """Does this run of title lines start an article, or is it a subheading?"""
-    if any(r.role == HEADING for r in run) or cur is None or _can_start(prev_role):
+    if any(r.role == HEADING for r in run) or cur is None:
+        return True
+    if nxt is not None and nxt.block.dated and not run[0].block.dated:
+        return True  # a title over its article's date line
+    if dated_style:
+        # Every article of the page has its date line: a title run without one
+        # is a subheading (or a title-shaped first line of the text).
+        return False
+    if prev_role == BYLINE and cur.headline and not cur.paragraphs and not cur.caption \
+            and not (nxt is not None and (nxt.role == BYLINE or m.dateline.match(nxt.text))):
+        # A byline right under a title belongs to it; what follows is its text.
+        return False
+    if _can_start(prev_role):
         return True
     if nxt is not None and (nxt.role == BYLINE or m.dateline.match(nxt.text)):
         return True
