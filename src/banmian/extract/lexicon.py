@@ -75,6 +75,51 @@ def _alternation(words) -> str:
     return build(trie)
 
 
+class WordFinder:
+    """Finds the words of a list in a text exactly as ``re.compile(_alternation(words))
+    .finditer`` does (leftmost first, the longest word there, no overlaps), but scans
+    the text backwards, from each word's last character.
+
+    The regex engine pays for every position whose character could start a word.
+    Posts start with some of the commonest characters of news (国, 中, 大, 一: a
+    regex tries about one position in eight) and end with rarer ones (长, 记, 任:
+    one in thirty), so this is several times faster for them.  Every occurrence is
+    found (for each end position the longest word, then the words that are its
+    suffixes) and the forward, non-overlapping choice is made from them.
+    """
+
+    __slots__ = ("words", "_rev", "_suffixes")
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(words)
+        self._rev = re.compile(_alternation(w[::-1] for w in self.words))
+        self._suffixes = {w: [w[k:] for k in range(1, len(w)) if w[k:] in self.words] for w in self.words}
+
+    def spans(self, text: str, reversed_text: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the matches, in text order; ``reversed_text`` is
+        ``text[::-1]`` when the caller has it already."""
+        rev = text[::-1] if reversed_text is None else reversed_text
+        n = len(rev)
+        found: list[tuple[int, int, str]] = []
+        search = self._rev.search
+        m = search(rev)
+        while m:
+            end = n - m.start()
+            word = m.group()[::-1]
+            found.append((end - len(word), end, word))
+            for w in self._suffixes[word]:
+                found.append((end - len(w), end, w))
+            m = search(rev, m.start() + 1)
+        found.sort(key=lambda x: (x[0], -x[1]))
+        out = []
+        pos = 0
+        for x in found:
+            if x[0] >= pos:
+                out.append(x)
+                pos = x[1]
+        return out
+
+
 @dataclass(frozen=True)
 class Post:
     post: str
@@ -101,6 +146,8 @@ class TitleLexicon:
     foreign_re: re.Pattern[str] = field(init=False)
     foreign_end_re: re.Pattern[str] = field(init=False)
     post_start_re: re.Pattern[str] = field(init=False)   # text starting with a post
+    post_finder: WordFinder = field(init=False)          # every post or collective title, as post_re finds them
+    after_finder: WordFinder = field(init=False)         # as after_re finds them
 
     def __post_init__(self) -> None:
         heads = list(self.posts) + list(self.collective)
@@ -108,6 +155,8 @@ class TitleLexicon:
         self.post_start_re = re.compile(_alternation(heads))
         self.post_suffix_re = re.compile(f"(?:{_alternation(heads)})$")
         self.after_re = re.compile(_alternation(self.after_name))
+        self.post_finder = WordFinder(heads)
+        self.after_finder = WordFinder(self.after_name)
         subs = _alternation(self.sub_bodies | self.party_groups)
         self.modifier_re = re.compile(f"(?:{_alternation(self.modifiers)})(?=(?:{subs})?$)")
         self.local_re = re.compile(f"(?:{_alternation(self.local_bodies)})")

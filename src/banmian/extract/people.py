@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..model import Article, Edition, Mention
-from .lexicon import HAN, NameCues, TitleLexicon, _alternation, cues, titles
+from .lexicon import HAN, NameCues, TitleLexicon, WordFinder, _alternation, cues, titles
 
 JOURNALIST_BYLINE_ROLES = frozenset({"reporter", "correspondent", "photographer", "editor", "unknown"})
 _PERSON_NOUN_END = frozenset("人者员手士生师工民户友范")
@@ -48,6 +49,9 @@ _LEFT_RUN = re.compile(rf"[{HAN}A-Za-z、·—]+$")
 _NOT_PLACE_WORDS = frozenset("市场 市民 市区 市县 市值 市级 市面 区域 区位 区间 区别 区块 区级 县城 县域 县级 "
                              "省级 省份 镇街 乡村 乡镇 乡亲 乡土 乡愁 乡情 乡里".split())
 _NOT_IN_PLACE = re.compile("[副正常务委长书记主任代理党组、]")   # 常务副区长 names no place 常务副区
+_DOT = re.compile("·")
+_CHAIN_SPLIT = re.compile("([、兼])")
+_HAN_ONLY = re.compile(rf"[{HAN}]+")
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 
 
@@ -93,9 +97,11 @@ class _Rules:
         self.translit_re = re.compile(rf"(?:[A-Z]·)?[{t}]{{1,10}}(?:[·—][{t}]{{1,10}})*")
         self.left_re = re.compile(alt(cue.left_words))
         self.role_re = re.compile(alt(cue.role_nouns))
+        self.role_finder = WordFinder(cue.role_nouns)
         self.journalist_re = re.compile(rf"(?:{alt(cue.journalist_nouns)}) ?")
         speech = alt(cue.speech_words)
         self.speech_re = re.compile(speech)
+        self.conjunction_re = re.compile("[" + "".join(sorted(cue.conjunctions)) + "]")
         self.list_end_re = re.compile(r"等(?=参加|出席|陪同|同志|人|领导|嘉宾|一同|分别|也|一起)")
         self.list_run_re = re.compile(rf"[{HAN}·—、]+$")
         self.dotted_re = re.compile(rf"(?:(?<=[^{HAN}·—])|^)([{t}]{{1,8}}(?:[·][{t}]{{1,8}})+)")
@@ -123,7 +129,7 @@ class _Rules:
 
         ``weak``: also with a surname that is more often a word (和, 于), when the
         name has two given characters."""
-        if not 2 <= len(name) <= 4 or not all(_is_han(c) for c in name):
+        if not 2 <= len(name) <= 4 or not _HAN_ONLY.fullmatch(name):
             return False
         s = self.surname_len(name, 0)
         if not s or not 1 <= len(name) - s <= 2:
@@ -208,7 +214,7 @@ class _Rules:
                 or bool(self.lex.post_start_re.match(text, j)) or bool(self.speech_start(text, j)))
 
     def speech_start(self, text: str, j: int) -> bool:
-        return any(text.startswith(w, j) for w in self.cue.speech_words)
+        return self.speech_re.match(text, j) is not None
 
     # --- places ------------------------------------------------------------
 
@@ -240,6 +246,15 @@ class _Extractor:
                         self.fields.append(_Field(art, "paragraph", i, p, len(self.fields)))
                 if art.caption:
                     self.fields.append(_Field(art, "caption", None, art.caption, len(self.fields)))
+        # all fields in one text, so that each cue regex scans a page in one call
+        # (fields never share a match: no cue word holds a line break)
+        self._joined = "\n".join(f.text for f in self.fields)
+        self._starts: list[int] = []
+        self._reversed: str | None = None
+        pos = 0
+        for f in self.fields:
+            self._starts.append(pos)
+            pos += len(f.text) + 1
         self.by_article: dict[int, list[_Field]] = {}
         for f in self.fields:
             self.by_article.setdefault(id(f.article), []).append(f)
@@ -247,6 +262,9 @@ class _Extractor:
         self._article_text: dict[int, str] = {}
         self.people: dict[str, _Person] = {}
         self.known_by_len: dict[int, set[str]] = {}
+        self._lengths: list[int] = []                          # of known names, longest first
+        self._known_first: dict[str, list[int]] = {}           # first character -> lengths, longest first
+        self._known_last: dict[str, list[int]] = {}            # last character -> lengths, longest first
         self.consumed: dict[int, list[tuple[int, int]]] = {}   # field order -> spans used by titles
         self._article_places: dict[int, Counter] = {}
         self._jurisdiction: dict[str, str] | None = None
@@ -254,11 +272,41 @@ class _Extractor:
 
     # --- bookkeeping ---------------------------------------------------------
 
+    def hits(self, rx: re.Pattern[str] | WordFinder) -> dict[int, list[tuple[int, int, str]]]:
+        """Field order -> the (start, end, text) of ``rx``'s matches in that field,
+        as ``rx.finditer(field.text)`` gives them, from one scan of the whole page."""
+        if isinstance(rx, WordFinder):
+            if self._reversed is None:
+                self._reversed = self._joined[::-1]
+            found = rx.spans(self._joined, self._reversed)
+        else:
+            found = [(m.start(), m.end(), m.group()) for m in rx.finditer(self._joined)]
+        return self._by_field(found)
+
+    def _by_field(self, found: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, int, str]]]:
+        out: dict[int, list[tuple[int, int, str]]] = {}
+        starts = self._starts
+        k, nxt = -1, 0
+        for s, e, w in found:
+            if s >= nxt:
+                k = bisect_right(starts, s) - 1
+                nxt = starts[k + 1] if k + 1 < len(starts) else len(self._joined) + 1
+            b = starts[k]
+            out.setdefault(k, []).append((s - b, e - b, w))
+        return out
+
     def person(self, name: str, first: tuple[int, int]) -> _Person:
         p = self.people.get(name)
         if p is None:
             p = self.people[name] = _Person(name, first)
-            self.known_by_len.setdefault(len(name), set()).add(name)
+            n = len(name)
+            self.known_by_len.setdefault(n, set()).add(name)
+            self._lengths = sorted(self.known_by_len, reverse=True)
+            for index, key in ((self._known_first, name[:1]), (self._known_last, name[-1:])):
+                lens = index.setdefault(key, [])
+                if n not in lens:
+                    lens.append(n)
+                    lens.sort(reverse=True)
         elif first < p.first:
             p.first = first
         return p
@@ -272,15 +320,21 @@ class _Extractor:
             index=f.index))
 
     def known_at(self, text: str, i: int) -> int | None:
-        for n in sorted(self.known_by_len, reverse=True):
-            if text[i:i + n] in self.known_by_len[n]:
-                return i + n
+        lens = self._known_first.get(text[i:i + 1])
+        if lens:
+            known = self.known_by_len
+            for n in lens:
+                if text[i:i + n] in known[n]:
+                    return i + n
         return None
 
     def known_before(self, text: str, j: int) -> int | None:
-        for n in sorted(self.known_by_len, reverse=True):
-            if j - n >= 0 and text[j - n:j] in self.known_by_len[n]:
-                return j - n
+        lens = self._known_last.get(text[j - 1:j]) if j > 0 else None
+        if lens:
+            known = self.known_by_len
+            for n in lens:
+                if j - n >= 0 and text[j - n:j] in known[n]:
+                    return j - n
         return None
 
     # --- jurisdiction ----------------------------------------------------------
@@ -401,6 +455,8 @@ class _Extractor:
     def chain_before(self, text: str, lo: int, p: int, q: int) -> tuple[int, list[str], list[str]] | None:
         """The title chain ending with the post at [p, q): its start, its elements
         and the separator before each element ("" for the first, 、 or 兼)."""
+        if self.known_before(text, p) is not None or self._name_ends_at(text, p):
+            return None          # 习近平主席: a title after a name (pass_after)
         m = _LEFT_RUN.search(text, max(lo, p - 80), p)
         s = m.start() if m else p
         seg_start = s
@@ -420,21 +476,21 @@ class _Extractor:
             if w == "在" and text[lm.start() - 1:lm.start()] in "所现存正实":
                 continue
             seg_start = max(seg_start, lm.end())
+        for cm in self.r.conjunction_re.finditer(text, seg_start, p):
+            if self.lex.foreign_re.match(text, cm.end()):
+                seg_start = cm.end()
+        first = self._known_first
         for k in range(seg_start, p):
-            if text[k] in self.cue.conjunctions and self.lex.foreign_re.match(text, k + 1):
-                seg_start = k + 1
-        if self.known_before(text, p) is not None or self._name_ends_at(text, p):
-            return None          # 习近平主席: a title after a name (pass_after)
-        for k in range(seg_start, p):
-            e = self.known_at(text, k)
-            if e is not None and e <= p:
-                seg_start = max(seg_start, e)
+            if text[k] in first:
+                e = self.known_at(text, k)
+                if e is not None and e <= p:
+                    seg_start = max(seg_start, e)
         while seg_start < p and text[seg_start] in "、·—":
             seg_start += 1
         # a lone character before the title is no body (但书记 -> 书记), unless a level (区长)
         if p - seg_start == 1 and text[seg_start] not in "省市区县镇乡村州盟":
             seg_start = p
-        parts = re.split("([、兼])", text[seg_start:q])
+        parts = _CHAIN_SPLIT.split(text[seg_start:q])
         elements = [parts[-1]]
         seps = [""]
         keep = len(parts) - 1
@@ -544,11 +600,13 @@ class _Extractor:
             prev_org = org or prev_org
         return prev_org
 
-    def pass_titles(self, f: _Field) -> None:
+    def pass_titles(self, f: _Field, posts: list[tuple[int, int, str]]) -> None:
         text = f.text
         last = 0
         spans = self.consumed.setdefault(f.order, [])
-        for rx in (self.r.appoint_re, self.r.remove_re):
+        for word, rx in (("任命", self.r.appoint_re), ("免去", self.r.remove_re)):
+            if word not in text:
+                continue          # cheap test first: most paragraphs appoint nobody
             for m in rx.finditer(text):
                 name, title = m.group(1), m.group(2)
                 if not (self.r.valid_name(name) or self.r.translit_re.fullmatch(name)):
@@ -559,9 +617,14 @@ class _Extractor:
                 self.add_titled(f, m.start(1), m.end(1), elements, title)
                 spans.append((m.start(), m.end()))
         prev_chain: tuple[str, str | None] | None = None
-        for m in self.lex.post_re.finditer(text):
-            p, q = m.span()
+        for p, q, _ in posts:
             if p < last or any(a <= p < b for a, b in spans):
+                continue
+            # cheap test first: a name after the post starts with a Han character, a
+            # capital (A·…) or a known name's first character
+            qs = q + 1 if text[q:q + 1] == " " and _is_han(text[q + 1:q + 2]) else q   # 总理 李克强
+            c = text[qs:qs + 1]
+            if not c or not (_is_han(c) or "A" <= c <= "Z" or c in self._known_first):
                 continue
             chain = self.chain_before(text, last, p, q)
             if not chain:
@@ -575,7 +638,6 @@ class _Extractor:
             inherited = prev_chain[1] if follows else None
             foreign = bool(self.lex.foreign_re.match(chain_text))
             bodyless = len(elements) == 1 and self.lex.post_suffix_re.fullmatch(elements[0]) is not None
-            qs = q + 1 if text[q:q + 1] == " " and _is_han(text[q + 1:q + 2]) else q   # 总理 李克强
             end = self.name_after(text, qs, foreign, bodyless)
             if end is None:
                 continue
@@ -604,10 +666,10 @@ class _Extractor:
                     p = self.person(b.name, (first, -100 + k))   # an author: other, or official with a title
                     if b.role in JOURNALIST_BYLINE_ROLES:
                         p.journalist = True
-        for f in self.fields:
+        for order, found in self.hits(self.r.journalist_re).items():
+            f = self.fields[order]
             text = f.text
-            for m in self.r.journalist_re.finditer(text):
-                i = m.end()
+            for _, i, _ in found:
                 first = True
                 while True:
                     end = self.known_at(text, i) or self.r.chinese_at(text, i, weak=True)
@@ -641,11 +703,10 @@ class _Extractor:
             return s
         return None
 
-    def pass_after(self, f: _Field) -> None:
+    def pass_after(self, f: _Field, found: list[tuple[int, int, str]]) -> None:
         text = f.text
         spans = self.consumed.get(f.order, [])
-        for m in self.lex.after_re.finditer(text):
-            p, q = m.span()
+        for p, q, word in found:
             if any(a <= p < b for a, b in spans):
                 continue
             s = self.name_before(text, p)
@@ -653,15 +714,15 @@ class _Extractor:
                 continue
             name = text[s:p]
             self.mention(f, s, p)
-            self.people[name].add_title(m.group(), None)
+            self.people[name].add_title(word, None)
 
     # --- other people ----------------------------------------------------------------
 
-    def pass_other(self, f: _Field) -> None:
+    def pass_other(self, f: _Field, speech: list, roles: list, after: list, listed: list, dotted: bool) -> None:
+        """The cue words' matches in the field (start, end, word) come from :meth:`hits`."""
         text = f.text
         aliases = self._aliases
-        for m in self.r.speech_re.finditer(text):
-            j = m.start()
+        for j, _, _ in speech:
             for n in (2, 3, 4):            # a name alone between a clause start and the verb
                 s = j - n
                 if s < 0:
@@ -671,8 +732,7 @@ class _Extractor:
                     if name not in self.people and name not in aliases and self.r.valid_name(name):
                         self.mention(f, s, j)
                     break
-        for m in self.r.role_re.finditer(text):
-            i = m.end()
+        for _, i, _ in roles:
             while True:
                 end = self.known_at(text, i) or self.r.chinese_at(text, i)
                 if end is None:
@@ -685,15 +745,15 @@ class _Extractor:
                     break
                 i = end + 1
         spans = self.consumed.get(f.order, [])
-        for m in self.r.after_noun_re.finditer(text):
-            if text[m.end():m.end() + 1] in self.cue.org_end_chars:
+        for a0, a1, _ in after:
+            if text[a1:a1 + 1] in self.cue.org_end_chars:
                 continue          # 欧美同学会, 院士站
-            s = self.name_before(text, m.start())
+            s = self.name_before(text, a0)
             if s is not None and not any(a <= s < b for a, b in spans):
-                self.mention(f, s, m.start())
-        for m in self.r.list_end_re.finditer(text):
+                self.mention(f, s, a0)
+        for at, _, _ in listed:
             # 丁薛祥、杨洁篪、王毅、何立峰等参加…: a list of names alone in its clause
-            run = self.r.list_run_re.search(text, max(0, m.start() - 80), m.start())
+            run = self.r.list_run_re.search(text, max(0, at - 80), at)
             if not run or "、" not in run.group() or (run.start() > 0 and text[run.start() - 1].isdigit()):
                 continue
             items = run.group().split("、")
@@ -702,7 +762,7 @@ class _Extractor:
                 for x in items:
                     self.mention(f, pos, pos + len(x))
                     pos += len(x) + 1
-        if "·" in text:
+        if dotted:
             for m in self.r.dotted_re.finditer(text):
                 end = self.r.translit_at(text, m.start(1))
                 if end and "·" in text[m.start(1):end] and self.r.ends_cleanly(text, end):
@@ -720,30 +780,54 @@ class _Extractor:
                 forms[tail] = n
         if not forms:
             return
-        rx = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
-        for f in self.fields:
+        # every occurrence of every form (str.find: a regex of this page's names
+        # would cost more to compile than to run), then leftmost, longest, no overlaps
+        joined = self._joined
+        occurrences = []
+        for form in forms:
+            i = joined.find(form) if form else -1
+            while i >= 0:
+                occurrences.append((i, i + len(form), form))
+                i = joined.find(form, i + 1)
+        occurrences.sort(key=lambda x: (x[0], -x[1]))
+        chosen = []
+        pos = 0
+        for x in occurrences:
+            if x[0] >= pos:
+                chosen.append(x)
+                pos = x[1]
+        for order, found in self._by_field(chosen).items():
+            f = self.fields[order]
             text = f.text
-            for m in rx.finditer(text):
-                s, e = m.span()
-                if len(m.group()) == 2:
+            for s, e, form in found:
+                if len(form) == 2:
                     left = text[s - 1:s]
                     left_ok = (not left or not _is_han(left) or left in self.cue.stop_chars
                                or bool(self.lex.post_suffix_re.search(text, max(0, s - 8), s)))
                     if not (left_ok or self.r.ends_cleanly(text, e)):
                         continue
-                self.mention(f, s, e, forms[m.group()])
+                self.mention(f, s, e, forms[form])
 
     # --- output --------------------------------------------------------------------
 
     def run(self) -> list[dict[str, Any]]:
-        for f in self.fields:
-            self.pass_titles(f)
+        posts = self.hits(self.lex.post_finder)
+        todo = set(posts)
+        for word in ("任命", "免去"):
+            if word in self._joined:
+                todo.update(k for k, f in enumerate(self.fields) if word in f.text)
+        for k in sorted(todo):           # other fields have no title
+            self.pass_titles(self.fields[k], posts.get(k, []))
         self.pass_journalists()
-        for f in self.fields:
-            self.pass_after(f)
+        for order, found in self.hits(self.lex.after_finder).items():
+            self.pass_after(self.fields[order], found)
         self._aliases = {n.rsplit("·", 1)[-1]: n for n in self.people if "·" in n}
-        for f in self.fields:
-            self.pass_other(f)
+        speech, roles, after, listed = (self.hits(self.r.speech_re), self.hits(self.r.role_finder),
+                                        self.hits(self.r.after_noun_re), self.hits(self.r.list_end_re))
+        dotted = self.hits(_DOT) if "·" in self._joined else {}
+        for k in sorted(set(speech) | set(roles) | set(after) | set(listed) | set(dotted)):
+            self.pass_other(self.fields[k], speech.get(k, []), roles.get(k, []), after.get(k, []),
+                            listed.get(k, []), k in dotted)
         self.pass_mentions()
         out = []
         for p in sorted(self.people.values(), key=lambda p: p.first):
