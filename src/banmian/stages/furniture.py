@@ -34,6 +34,7 @@ class Furniture:
     others: list[re.Pattern[str]]
     paper_name: re.Pattern[str]
     date_line: re.Pattern[str] | None = None
+    web_title: re.Pattern[str] | None = None
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         others=[compile_pattern(p, path) for p in others],
         paper_name=compile_pattern(require(data, "paper_name", path, str), path),
         date_line=compile_pattern(data["date_line"], path) if data.get("date_line") else None,
+        web_title=compile_pattern(data["web_title"], path) if data.get("web_title") else None,
     )
 
 
@@ -104,6 +106,11 @@ def folio_parts(text: str, furniture: Furniture) -> FolioInfo | None:
     return info if left <= 1 else None
 
 
+def _title_piece(text: str) -> bool:
+    """A short line without sentence punctuation: a piece of a wrapped title."""
+    return len(text) <= 30 and not any(c in text for c in "。，；！？")
+
+
 def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> Stripped:
     furniture = furniture or default_furniture()
     kept: list[Line] = []
@@ -116,6 +123,16 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
         if len(text) <= MAX_FOLIO_CHARS:
             if any(p.fullmatch(text) for p in furniture.labels):
                 removed = True
+            elif furniture.web_title is not None and furniture.web_title.fullmatch(text):
+                removed = True
+                # a <title> broken over lines: the short lines glued above it
+                glued = line.blank_before == 0 and not pending_blank
+                k = 0
+                while glued and kept and k < 3 and _title_piece(kept[-1].text):
+                    above = kept.pop()
+                    out.boilerplate.insert(len(out.boilerplate) - k, above.text)
+                    glued = above.blank_before == 0
+                    k += 1
             else:
                 info = folio_parts(text, furniture)
                 if info is not None:

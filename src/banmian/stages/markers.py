@@ -46,6 +46,8 @@ class Markers:
     prefix_roles: re.Pattern[str]
     suffix_roles: list[tuple[str, str, bool]]  # (word, role, override), longest first
     picture_credit: re.Pattern[str] | None = None
+    activity_verbs: re.Pattern[str] | None = None
+    source_note: re.Pattern[str] | None = None
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -95,6 +97,8 @@ def load_markers(path: str | Path | None = None) -> Markers:
         prefix_roles=re.compile("|".join(re.escape(w) for w in prefix_words)),
         suffix_roles=suffix_roles,
         picture_credit=compile_pattern(d["picture_credit"], path) if d.get("picture_credit") else None,
+        activity_verbs=compile_pattern(d["activity_verbs"], path) if d.get("activity_verbs") else None,
+        source_note=compile_pattern(d["source_note"], path) if d.get("source_note") else None,
     )
 
 
@@ -334,3 +338,14 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
                 return t[: i + 1], found
             return None
     return None
+
+
+def reports_activity(text: str, m: Markers) -> bool:
+    """``习近平会见尼泊尔总统班达里``: a name (2–4 characters) opening the line, then
+    an activity verb (``activity_verbs``)."""
+    if m.activity_verbs is None:
+        return False
+    for k in (2, 3, 4):
+        if len(text) > k and is_name(text[:k]) and m.activity_verbs.match(text, k):
+            return True
+    return False

@@ -212,6 +212,11 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         return True
     if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
         return False
+    if (not ev.wrapped and b.blank_before == 0 and a.indent >= 2 and b.indent == 0 and a.width <= 30
+            and b.width <= 30 and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m)):
+        # A crawl of indented HTML: a title broken by <br> goes on at the left
+        # margin, while the next element (a subtitle) keeps its indent.
+        return True
     last = a.text[-1]
     if ev.wrapped_title and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m):
         # A two-line block alone between blank lines, long line over short: one title, wrapped.

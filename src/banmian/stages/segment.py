@@ -24,6 +24,7 @@ from .markers import (
     ends_sentence,
     jump_marker,
     parse_byline_line,
+    reports_activity,
     teaser_marker,
     trailing_credit,
     trailing_jump,
@@ -83,7 +84,8 @@ def tag_block(b: Block, m: Markers) -> Tagged:
             return Tagged(b, CAPTION, tc[0], bylines=tc[1])
         if tc:
             return Tagged(b, CREDIT, text)
-    if is_title_text(text, m) and not _is_note(text) and not m.in_body_label.fullmatch(text):
+    if is_title_text(text, m) and not _is_note(text) and not m.in_body_label.fullmatch(text) \
+            and not (m.source_note is not None and len(text) <= 26 and m.source_note.fullmatch(text)):
         return Tagged(b, TITLE, text)
     return Tagged(b, BODY, text)
 
@@ -131,12 +133,21 @@ def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | N
             return None, a, b
         if m.kicker_cue.search(a):
             return a, b, None
-        if m.subtitle_cue.search(b):
+        if m.subtitle_cue.search(b) or reports_activity(a, m) or _reads_as_subtitle(a, b):
             return None, a, b
         # No cue: kicker + headline is about three times as common as headline + subtitle.
         return a, b, None
     # Three lines or more: kicker, headline (a wrapped one was joined by reflow), subtitle.
     return texts[0], " ".join(texts[1:-1]), texts[-1]
+
+
+def _reads_as_subtitle(a: str, b: str) -> bool:
+    """A second title line that is a clause with a comma, longer than the
+    comma-free line above it and not two phrases set apart by a space
+    (在超市、早餐店、快递驿站上班的，都是机器人): a subtitle.  In People's Daily
+    titles of two lines (Oct 2019) such pairs are headline + subtitle 18 times
+    out of 22."""
+    return "，" in b and "，" not in a and len(b) > len(a) and " " not in b
 
 
 def _can_start(prev_role: str | None) -> bool:
@@ -329,7 +340,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         cur.source_lines = (cur.source_lines[0] if cur.source_lines else t.block.first, t.block.last)
         # A paragraph that is one bracketed note (（摘自…）, （本报…电）) or that
         # closed with bylines ends its article as a byline line does.
-        prev_role = CLOSER if closing or _is_note(text) else BODY
+        prev_role = CLOSER if closing or _is_note(text) or (
+            m.source_note is not None and len(text) <= 26 and m.source_note.fullmatch(text)) else BODY
         if tj and tj[0] == "continues_to":
             close()
             prev_role = JUMP
