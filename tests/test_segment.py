@@ -159,3 +159,104 @@ def test_trailing_credits():
     assert trailing_credit("游客在花墙前拍照。 江建华", m)[1][0].name == "江建华"
     assert trailing_credit("图为游客在参观。（新华社记者 熊琦摄）", m)[0] == "图为游客在参观。"
     assert trailing_credit("会议强调，要抓好落实。王某", m) is None  # no space, no 摄: part of the text
+
+
+# A crawl of web article pages, one after another: each page's <title> (with the
+# site after "_"), navigation, the header (kicker, headline), the article's date,
+# a caption with a credit, a byline and paragraphs.
+# (paragraphs one line each, wider than any printed column: an unwrapped page)
+WEB_P1 = ("3月27日上午，新建成的城市书房正式开放，市民可以免费借阅图书、参加读书活动。书房位于老城区的一座旧仓库里，"
+          "经过一年多的改造，原来堆放杂物的空间变成了明亮安静的阅览室，书架上摆放着两万多册图书，还设有儿童阅读区和自习区。"
+          "开放首日，不少市民带着孩子前来参观。")
+WEB_P2 = ("工作人员介绍，书房每天开放十二个小时，节假日不休息。为了方便上班族，书房晚上九点才闭馆，"
+          "读者可以用身份证或者借阅卡自助借还图书，每人每次最多可以借五本，借期为一个月，到期后还可以在网上续借一次。"
+          "书房还招募了一批志愿者，负责整理图书和引导读者。")
+WEB_P3 = ("读者服务热线同步开通，市民可以预约讲座和展览。热线每天早上八点到晚上八点有人接听，"
+          "工作人员会记录读者的意见和建议，每周汇总一次，作为改进服务的依据，目前已经收到两百多条建议。"
+          "不少读者希望书房增加报刊阅览和电子阅读设备，相关部门表示将逐步落实。")
+WEB_CRAWL = "\n".join([
+    "城市书房", "正式开放_滨江日报 ",
+    "\t\t\t    下一篇>> ", "\t\t\t    返回主页 ",
+    "",
+    "\t\t\t       阅读空间又添新去处",
+    "\t\t\t    \t 城市书房",
+    "正式开放 ",
+    "",
+    "2026-03-28",
+    "",
+    "\u3000\u3000市民在书房里看书 城市书房供图",
+    "",
+    "\u3000\u3000记者 王小明",
+    "",
+    "\u3000\u3000“您好，需要借书吗？”",
+    "",
+    "\u3000\u3000" + WEB_P1,
+    "",
+    "\u3000\u3000开放时间",
+    "",
+    "\u3000\u3000" + WEB_P2,
+    "",
+    "\u3000\u3000据新华社",
+    "",
+    "热线同步开通_滨江日报 ",
+    "\t\t\t    <<上一篇 ", "\t\t\t    返回主页 ",
+    "",
+    "\t\t\t    \t 热线同步开通 ",
+    "",
+    "2026-03-28",
+    "",
+    "\u3000\u3000" + WEB_P3,
+])
+
+
+@pytest.fixture(scope="module")
+def web():
+    return parse_text(WEB_CRAWL, "crawl.txt")
+
+
+def test_web_crawl_title_and_navigation_are_furniture(web):
+    assert "正式开放_滨江日报" in web.boilerplate and "城市书房" in web.boilerplate
+    assert "下一篇>>" in web.boilerplate and "返回主页" in web.boilerplate and "<<上一篇" in web.boilerplate
+    assert "2026-03-28" in web.boilerplate
+
+
+def test_web_crawl_date_lines_cut_articles(web):
+    assert [a.headline for a in web.articles] == ["城市书房正式开放", "热线同步开通"]
+    a = web.articles[0]
+    assert a.kicker == "阅读空间又添新去处"
+    # the caption under the date line is the story's; its credit names no photographer
+    assert a.caption == "市民在书房里看书" and a.kind == "news"
+    assert [(b.name, b.role) for b in a.bylines] == [("王小明", "reporter")]
+    # a title-shaped first line and a subheading stay text: no date line under them
+    assert a.paragraphs == ["“您好，需要借书吗？”", WEB_P1, "开放时间", WEB_P2, "据新华社"]
+    assert web.articles[1].paragraphs == [WEB_P3]
+
+
+def test_picture_credits_without_a_photographer():
+    m = default_markers()
+    assert trailing_credit("市民在书房里看书 城市书房供图", m) == ("市民在书房里看书", [])
+    assert trailing_credit("图据“书房”社交账号", m) == ("", [])
+    caption, found = trailing_credit("樱花开花率今天将达60%以上 徐青青 摄", m)
+    assert caption == "樱花开花率今天将达60%以上" and [(b.name, b.role) for b in found] == [("徐青青", "photographer")]
+
+
+@pytest.mark.parametrize("lines,expected", [
+    # a named person's activity opens the first line: headline + subtitle
+    (["习近平会见尼泊尔总统班达里", "两国元首共同宣布建立战略合作伙伴关系"],
+     (None, "习近平会见尼泊尔总统班达里", "两国元首共同宣布建立战略合作伙伴关系")),
+    # a comma clause longer than the comma-free line above: a subtitle
+    (["世界军人运动会今日开幕", "共有109个国家的军人报名参赛，规模创历届之最"],
+     (None, "世界军人运动会今日开幕", "共有109个国家的军人报名参赛，规模创历届之最")),
+    # no cue: kicker + headline
+    (["开花率超过六成", "樱花跑道进入最佳观赏期"], ("开花率超过六成", "樱花跑道进入最佳观赏期", None)),
+])
+def test_two_title_lines(lines, expected):
+    page = "\n".join(["", *lines, "", "\u3000\u3000" + WEB_P1, "", "\u3000\u3000" + WEB_P2, ""])
+    a = parse_text(page, "t.txt").articles[0]
+    assert (a.kicker, a.headline, a.subtitle) == expected
+
+
+def test_local_dateline_names_reporters():
+    page = "\n".join(["春耕备耕忙", "", "本报讯（记者 林建安 通讯员 黄小依）3月26日，" + P1])
+    a = parse_text(page, "t.txt").articles[0]
+    assert [(b.name, b.role) for b in a.bylines] == [("林建安", "reporter"), ("黄小依", "correspondent")]
