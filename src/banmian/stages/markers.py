@@ -309,13 +309,6 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
         found = parse_byline_line(inner, m)
         if found and any(b.role == "photographer" for b in found):
             return t[: bm.start()].rstrip(), found
-    # a credit that names no photographer (…供图, 图据…), alone or after the caption and a space
-    if m.picture_credit is not None:
-        if m.picture_credit.fullmatch(t):
-            return "", []
-        for mt in re.finditer(r"\s+", t):
-            if m.picture_credit.fullmatch(t[mt.end():]):
-                return t[: mt.start()], []
     # caption text without final punctuation, a space, then names and 摄: …以上 徐青青 摄
     if t.endswith(("摄", "摄影", "摄影报道")) and not ends_sentence(t, m):
         for mt in re.finditer(r"\s+", t):
@@ -323,6 +316,13 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
             found = parse_byline_line(tail, m) if head else None
             if found and all(b.role == "photographer" for b in found):
                 return head, found
+    # a credit that names no photographer (…供图, 图据…), alone or after the caption and a space
+    if m.picture_credit is not None:
+        if m.picture_credit.fullmatch(t):
+            return "", []
+        for mt in re.finditer(r"\s+", t):
+            if m.picture_credit.fullmatch(t[mt.end():]):
+                return t[: mt.start()], []
     # bare credit after the last sentence
     for i in range(len(t) - 1, max(-1, len(t) - 30), -1):
         if t[i] in m.sentence_final or (t[i] in m.closing_marks and i > 0 and t[i - 1] in m.sentence_final):
