@@ -363,3 +363,42 @@ def test_gold_people_are_checked(tmp_path):
     check_gold_people([{"name": "黄卫锋", "role": "official", "titles": [{"title": "区委书记", "organization": None}]}], "x")
     with pytest.raises(GoldFileError, match="role"):
         check_gold_people([{"name": "黄卫锋", "role": "leader", "titles": []}], "x")
+
+
+# --- WordFinder: the backwards scan finds what the forward regex finds -------------------
+
+def _forward(words, text):
+    import re
+
+    from banmian.extract.lexicon import _alternation
+    return [(m.start(), m.end(), m.group()) for m in re.compile(_alternation(words)).finditer(text)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.text(alphabet="书记副主任长委员会", min_size=1, max_size=4), min_size=1, max_size=8, unique=True),
+       text=st.text(alphabet="书记副主任长委员会王，\n", max_size=60))
+def test_word_finder_same_as_forward_regex(words, text):
+    # nested and overlapping words (书记, 副书记, 书记处书记; 委员, 委员会) in every arrangement
+    from banmian.extract.lexicon import WordFinder
+    assert WordFinder(words).spans(text) == _forward(words, text)
+
+
+def test_word_finder_shorter_word_inside_a_longer_one():
+    # 书记处书记 ends where 处书记 and 书记 end; after 副书记 (taken first) only 处书记's
+    # suffix 书记 starts late enough to be the next match
+    from banmian.extract.lexicon import WordFinder
+    words = ["副书记", "记处书记", "书记"]
+    text = "副书记处书记"
+    assert _forward(words, text) == [(0, 3, "副书记"), (4, 6, "书记")]
+    assert WordFinder(words).spans(text) == _forward(words, text)
+
+
+def test_word_finder_on_gold_text_with_shipped_lexicons():
+    from banmian.extract.lexicon import WordFinder
+    lex, cue = load_titles(), load_cues()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
+    heads = list(lex.posts) + list(lex.collective)
+    for words in (heads, list(lex.after_name), list(cue.role_nouns)):
+        found = WordFinder(words).spans(text)
+        assert found == _forward(words, text)
+        assert len(found) > 100

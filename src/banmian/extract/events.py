@@ -368,14 +368,19 @@ def _article_events(article: Article, positions, r: EventRules, day) -> list[_Ev
         wanted = sorted({bisect_right(stops, s) for s in starts})
         dl = r.dateline.match(text) if "电" in text[:40] else None
         body_from = dl.end() if dl else 0
-        quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text else []
-        said = [m.start() for m in r.speech.finditer(text, body_from)
-                if not m.start() or text[m.start() - 1] not in r.speech_not_after]
+        quoted = said = None  # worked out for the first clause that may report something
         for k in wanted:
             c0 = stops[k - 1] if k else 0
             c1 = stops[k] if k < len(stops) else len(text)
             if c0 >= c1:
                 continue
+            if not _may_act(text, c0, c1, r) and (current is None or not any(
+                    p["id"] == current.lead for s, _, p in people_here if c0 <= s < c1)):
+                continue  # no trigger, meeting, attendance or cue, and not the current lead: nothing to do
+            if said is None:
+                quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text else []
+                said = [m.start() for m in r.speech.finditer(text, body_from)
+                        if not m.start() or text[m.start() - 1] not in r.speech_not_after]
             # reported speech: said earlier in this sentence (曹金海说，…视察港闸时，…), a first-person
             # sentence after someone spoke (我邀请莫迪总理…), or a quotation of whole sentences
             j = bisect_left(said, c0)
@@ -394,6 +399,15 @@ def _article_events(article: Article, positions, r: EventRules, day) -> list[_Ev
             current, waiting, used = _clause_events(clause, c0, idx, skip, until, inside, article, r, day,
                                                     current, waiting, used, events)
     return events
+
+
+def _may_act(text: str, c0: int, c1: int, r: EventRules) -> bool:
+    """Whether the clause text[c0:c1] holds anything :func:`_clause_events` acts on
+    besides the current activity's lead: a trigger word, ``…上`` (a meeting), an
+    attendance word or a participant cue (a quick test; the clause's reported
+    speech only narrows it)."""
+    return (r.trigger_re.search(text, c0, c1) is not None or "上" in text[c0:c1]
+            or r.back_hint.search(text, c0, c1) is not None or r.participant_re.search(text, c0, c1) is not None)
 
 
 def _last_announced(article: Article, idx: int, upto: int, used: tuple[int, int], r: EventRules,

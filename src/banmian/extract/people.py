@@ -314,10 +314,11 @@ class _Extractor:
     def mention(self, f: _Field, start: int, end: int, name: str | None = None) -> None:
         """Record a mention of ``name`` (default: the text at the span) at [start, end)."""
         name = name or f.text[start:end]
-        p = self.person(name, (f.order, start))
-        p.mentions.setdefault((f.order, start), Mention(
-            article=f.article.id, field=f.name, start=start, end=end, text=f.text[start:end],  # type: ignore[arg-type]
-            index=f.index))
+        key = (f.order, start)
+        p = self.person(name, key)
+        if key not in p.mentions:
+            p.mentions[key] = Mention(article=f.article.id, field=f.name, start=start, end=end,  # type: ignore[arg-type]
+                                      text=f.text[start:end], index=f.index)
 
     def known_at(self, text: str, i: int) -> int | None:
         lens = self._known_first.get(text[i:i + 1])
