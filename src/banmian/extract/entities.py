@@ -48,18 +48,20 @@ from .lexicon import HAN, _alternation
 ENTITIES_FILE = "entities.yaml"
 ORG_KINDS = ("company", "government", "party", "congress", "cppcc", "court", "procuratorate", "school", "hospital",
              "research", "association", "media", "army", "organization")
-PLACE_KINDS = ("province", "region", "city", "prefecture", "district", "county", "street", "town", "township",
-               "village", "community", "river", "lake", "road", "park", "square", "market", "industrial_park",
-               "scenic_area", "port", "bridge", "place")
+PLACE_KINDS = ("country", "continent", "region", "province", "city", "prefecture", "district", "county", "street",
+               "town", "township", "village", "community", "river", "lake", "mountain", "road", "park", "square",
+               "market", "industrial_park", "scenic_area", "port", "bridge", "building", "place")
 ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "区", "县", "旗",
                   "盟", "州", "镇", "乡")
 LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
 LEVEL_CHARS = "省市区县镇乡"
-_WORD = re.compile(rf"[{HAN}A-Za-z·]+")
+_WORD = re.compile(rf"[{HAN}A-Za-z·（）]+")
 _NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9·]")
 _LIST_SEP = re.compile(r"[、，,]")
 _LAST_SEP = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 _MAX_ORG, _MAX_PLACE = 16, 6
+_COUNTED = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千几两多]+[个所家间名位座条处批项种]")  # 31个村, 3所学校
+_TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 
 
 # --- the word lists -------------------------------------------------------------
@@ -78,6 +80,7 @@ class EntityRules:
     list_heads: dict[str, str]
     not_place_stems: frozenset[str]
     not_before: frozenset[str]
+    countries: dict[str, str]                        # name -> kind (country, continent, region)
 
 
 def _fail(path: Path, value: Any, message: str) -> DataFileError:
@@ -124,7 +127,7 @@ def load_rules(path: str | Path) -> EntityRules:
     generic = _word_list(d, "generic_words", path)
     openers = _word_list(d, "list_openers", path)
     heads = _kinds(d, "list_heads", path, ORG_KINDS + PLACE_KINDS)
-    list_re = re.compile(rf"(?:{_alternation(openers)})(?P<list>[^，。；：！？“”（）()]{{4,120}}?)等(?P<head>{_alternation(heads)})") \
+    list_re = re.compile(rf"(?:{_alternation(openers)})(?P<list>[^，。；：！？“”（）()]{{4,120}}?)等(?:[0-9一二三四五六七八九十百几多]+[家个所座])?(?P<head>{_alternation(heads)})") \
         if openers and heads else None
     return EntityRules(
         suffix_kind=suffix_kind,
@@ -139,6 +142,7 @@ def load_rules(path: str | Path) -> EntityRules:
         list_heads=heads,
         not_place_stems=frozenset(_word_list(d, "not_place_stems", path)),
         not_before=frozenset(_word_list(d, "not_before", path)),
+        countries=_kinds(d, "foreign_places", path, ("country", "continent", "region")),
     )
 
 
@@ -163,7 +167,7 @@ def _province_city_stems() -> _Stems:
     for s, ds in g.stems(("province", "city")).items():
         if s not in r.not_place_stems and len(s) >= 2:
             table[s] = ds
-    return _Stems(re.compile(_alternation(table)), table)
+    return _Stems(re.compile(_alternation(list(table) + list(r.countries))), table)
 
 
 # --- candidates ---------------------------------------------------------------------
@@ -193,7 +197,8 @@ class _Entity:
 class _Extractor:
     def __init__(self, edition: Edition, r: EntityRules, g: Gazetteer) -> None:
         self.ed, self.r, self.g = edition, r, g
-        self.year = edition.date.year if edition.date else None
+        # data years run to 2024: a later page reads the latest divisions
+        self.year = min(edition.date.year, g.last_year) if edition.date else None
         self.entities: dict[tuple[str, str], _Entity] = {}
         self.fields: list[tuple[Article, str, int | None, str]] = []
         for page in edition.pages:
@@ -255,18 +260,32 @@ class _Extractor:
         out: list[_Cand] = []
         floor = 0
         r = self.r
+        lead = _prefix_places()
         for m in r.suffix_re.finditer(text):
             a, b = m.span()
             word = m.group()
             bucket, kind = r.suffix_kind[word]
-            if bucket == "admin":
-                d = self.division_ending(text, a, b, floor)
-                if d is not None and (len(d.name) >= 3 or d.name[-1] in "县旗"):
-                    out.append(_Cand(b - len(d.name), b, "place", d.kind, d.name, 1, d))
-                    floor = b
-                continue
             if text[b - 1:b + 1] in r.not_before:
                 continue                  # 决策部署, 中心城区, 河道: the suffix starts another word
+            if len(word) == 1 and (text[b - 1:b + 1] in lead.names or text[b - 1:b + 2] in lead.names):
+                continue                  # 新华书店江|苏: 江苏 is a place
+            if bucket == "admin":
+                d = self.division_ending(text, a, b, floor)
+                if d is not None and (len(d.name) >= 3 or d.name[-1] in "县旗") and not (
+                        d.level == "town" and b - len(d.name) > floor and self.continues_left(text, b - len(d.name))
+                        and not self.place_before(text, b - len(d.name), lead)):
+                    out.append(_Cand(b - len(d.name), b, "place", d.kind, d.name, 1, d))
+                    floor = b
+                elif word in _TOWN_KIND:
+                    # a town the gazetteer lacks (北四平镇; not 四平镇): a short, cleanly bounded name
+                    s = self.back_to_start(text, a, floor, 4)
+                    if 2 <= a - s < 4 or (a - s == 4 and not self.continues_left(text, s)):
+                        name = text[s:b]
+                        if not _COUNTED.search(name) and not self.is_description(text[s:a]) \
+                                and name not in r.not_names and text[b - 2:b] not in r.not_names:
+                            out.append(_Cand(s, b, "place", _TOWN_KIND[word], name, 1))
+                            floor = b
+                continue
             if bucket == "org" and len(word) >= 2 and word[0] in LEVEL_CHARS:
                 # 港闸区委, 区政府, 市委办: the place written before, else the edition's, else none
                 d = self.division_ending(text, a, a + 1, floor)
@@ -277,9 +296,22 @@ class _Extractor:
                     out.append(_Cand(a, b, "org", kind, self.jurisdiction[word[0]] + word[1:], 1))
                 floor = b
                 continue
-            s = self.back_to_start(text, a, floor, _MAX_ORG if bucket == "org" else _MAX_PLACE)
+            short = bucket == "place" and len(word) == 1     # 村, 路, 河: only short, cleanly bounded names
+            limit = _MAX_ORG if bucket == "org" else (3 if short else _MAX_PLACE)
+            s = self.back_to_start(text, a, floor, limit)
+            if short and a - s >= limit and s > floor and self.continues_left(text, s):
+                continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
+            if bucket == "org":
+                s = self.extend_left(text, s, floor, out, lead)
+            else:
+                for k in (4, 3, 2):      # 比利时|天堂动物园, 河北|雄安新区: a place before is its address
+                    if text[s:s + k] in lead.names and a - s - k >= 2:
+                        s += k
+                        break
             name = text[s:b]
             stem_ = text[s:a]
+            if _COUNTED.search(stem_) or (len(word) == 1 and text[a - 1:a] == word):
+                continue                  # 31个村, 3所学校; 检察厅|厅长
             if not stem_ or (len(word) == 1 and len(stem_) < 2):
                 continue
             if name in r.not_names or (len(word) == 1 and text[b - 2:b] in r.not_names):
@@ -294,11 +326,40 @@ class _Extractor:
                     floor = b
                     continue
             resolved = self.local(name)
-            if resolved == name and name[0] in LEVEL_CHARS and len(stem_) <= 1:
+            if resolved == name and name[0] in LEVEL_CHARS + "村" and len(stem_) <= 1:
                 continue                  # 市XX局 with no 市 named: not a name
             out.append(_Cand(s, b, bucket, kind, resolved, 1))
             floor = b
         return out
+
+    def place_before(self, text: str, s: int, lead: _Lead) -> bool:
+        """Whether a place's name (萧山, 杭州市) ends at ``s``: an address goes on to the right."""
+        counties = self.g.stems(("county",))
+        for k in (4, 3, 2):
+            w = text[s - k:s] if s >= k else ""
+            if w and (w in lead.names or w in counties or w in self.g.by_name):
+                return True
+        return False
+
+    def continues_left(self, text: str, s: int) -> bool:
+        """Whether the text at ``s`` could go on to the left (no delimiter or stop there)."""
+        return bool(_NAME_CHAR.match(text[s - 1])) and text[s - 1] not in self.r.left_stops \
+            and text[s - 2:s] not in self.r.left_stop_words and text[s - 3:s] not in self.r.left_stop_words
+
+    def extend_left(self, text: str, s: int, floor: int, out: list[_Cand], lead: _Lead) -> int:
+        """An organization's name takes in the places and the organization written right
+        before it: 杭州市|钱塘区|农业农村局, 比利时|布鲁盖尔研究所, 中国国务院|新闻办公室."""
+        while True:
+            if out and out[-1].end == s and s == floor:
+                s = out.pop().start
+                floor = out[-1].end if out else 0
+                continue
+            for k in (4, 3, 2):
+                if s - k >= floor and text[s - k:s] in lead.names:
+                    s -= k
+                    break
+            else:
+                return s
 
     def local(self, name: str) -> str:
         """区住建局 → 港闸区住建局 when the edition's 区 is known."""
@@ -356,6 +417,10 @@ class _Extractor:
         out: list[_Cand] = []
         for m in stems.regex.finditer(text):
             s, e = m.span()
+            foreign = self.r.countries.get(m.group())
+            if foreign is not None:
+                out.append(_Cand(s, e, "place", foreign, m.group(), 2))
+                continue
             ds = stems.divisions[m.group()]
             if self.year is not None:
                 ds = [d for d in ds if d.first <= self.year <= d.last + 1]
@@ -411,15 +476,41 @@ class _Extractor:
         stems = _province_city_stems()
         extra_names = self.short_forms()
         extra = re.compile(_alternation(extra_names)) if extra_names else None
+        taken: list[list[tuple[int, int]]] = []
         for k, (art, fname, index, text) in enumerate(self.fields):
-            more = self.stem_candidates(text, stems, extra, extra_names)
-            if not more:
-                continue
-            taken = [(c.start, c.end) for c in _non_overlapping(found[k])] + self.people_at[k]
-            for c in _non_overlapping(more):
-                if not any(c.start < e and s < c.end for s, e in taken):
+            spans = [(c.start, c.end) for c in _non_overlapping(found[k])] + self.people_at[k]
+            for c in _non_overlapping(self.stem_candidates(text, stems, extra, extra_names)):
+                if not any(c.start < e and s < c.end for s, e in spans):
                     self.add(c, art, fname, index, text, (k, c.start))
+                    spans.append((c.start, c.end))
+            taken.append(spans)
+        # districts and counties by their short form once the page names their city (萧山, 桐庐 on a
+        # page about 杭州)
+        counties = self.county_forms()
+        if counties:
+            rx = re.compile(_alternation(counties))
+            for k, (art, fname, index, text) in enumerate(self.fields):
+                for m in rx.finditer(text):
+                    if not any(m.start() < e and s < m.end() for s, e in taken[k]):
+                        d = counties[m.group()]
+                        self.add(_Cand(m.start(), m.end(), "place", d.kind, d.name, 3, d), art, fname, index, text,
+                                 (k, m.start()))
         return self.emit()
+
+    def county_forms(self) -> dict[str, Division]:
+        named = {e.division.code for e in self.entities.values()
+                 if e.division is not None and e.mentions and e.division.level in ("city", "province")
+                 and (e.division.level == "city" or e.division.name.endswith("市"))}
+        out: dict[str, Division] = {}
+        for code in named:
+            for d in self.g.children(code):
+                if d.level != "county" or (self.year is not None and not d.first <= self.year <= d.last + 1):
+                    continue
+                st = stem(d.name)
+                if st and len(st) >= 2 and st not in self.r.not_place_stems and st not in self.r.not_names \
+                        and st not in self.r.generic and st not in out:
+                    out[st] = d
+        return out
 
     def learn_titles(self) -> None:
         """Jurisdictions and organizations from the titles of ``edition.people``
@@ -470,7 +561,24 @@ class _Extractor:
                 out.setdefault(s, key)
         return out
 
+    def merge_tails(self) -> None:
+        """An organization named by the tail of a longer one's name is that one
+        (第十检察厅 of 最高检第十检察厅, 中原区检察院 of 郑州中原区检察院)."""
+        orgs = sorted((e for e in self.entities.values() if e.bucket == "org"), key=lambda e: -len(e.name))
+        for i, short in enumerate(orgs):
+            if len(short.name) < 4:
+                continue
+            for long_ in orgs[:i]:
+                if len(long_.name) > len(short.name) and long_.name.endswith(short.name) and long_.mentions:
+                    for key, m in short.mentions.items():
+                        long_.mentions.setdefault(key, m)
+                    for f in short.forms:
+                        long_.forms.setdefault(f, None)
+                    short.mentions = {}
+                    break
+
     def emit(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        self.merge_tails()
         orgs: list[dict[str, Any]] = []
         places: list[dict[str, Any]] = []
         paper = self.ed.paper
@@ -493,6 +601,18 @@ class _Extractor:
                 d["parents"] = [p.name for p in self.g.parents(dv, self.year)]
             (orgs if ent.bucket == "org" else places).append(d)
         return orgs, places
+
+
+@dataclass(slots=True)
+class _Lead:
+    names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _prefix_places() -> _Lead:
+    """Short names a place may be written with before an organization's name: province
+    and city stems (江苏, 南通) and countries (比利时)."""
+    return _Lead(frozenset(_province_city_stems().divisions) | frozenset(rules().countries))
 
 
 def _Stems_lookup(name: str) -> list[Division]:

@@ -77,7 +77,9 @@ class Gazetteer:
             self.by_code.setdefault(d.code, []).append(d)
             self.by_name.setdefault(d.name, []).append(d)
         self.max_len = max((len(n) for n in self.by_name), default=0)
+        self.last_year = max((d.last for d in rows), default=0)
         self._stems: dict[str, dict[str, list[Division]]] = {}
+        self._children: dict[str, list[Division]] | None = None
 
     def __len__(self) -> int:
         return sum(map(len, self.by_code.values()))
@@ -109,6 +111,16 @@ class Gazetteer:
             out.append(p)
             code = p.parent or _implied_parent(p.code, p.level)
         return out[::-1]
+
+    def children(self, code: str) -> list[Division]:
+        """The divisions right below ``code`` (the districts of 杭州市), built on first use."""
+        if self._children is None:
+            kids: dict[str, list[Division]] = {}
+            for rows in self.by_code.values():
+                for d in rows:
+                    kids.setdefault(d.parent, []).append(d)
+            self._children = kids
+        return self._children.get(code, [])
 
     def stems(self, levels: tuple[str, ...]) -> dict[str, list[Division]]:
         """Short form → divisions, for the given levels (cached)."""
