@@ -59,6 +59,10 @@ DSKB_PAGES = {
                           "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A07", "dev"),
     "dskb-20260404-B08": ("dskb-2026/dskb_2026-04-04.json", "data/dskb_2026-04-04.json",
                           "db3665d8ba16199766c8b56a85b53eca87c26d27", "B08", "dev"),
+    "dskb-20260328-A04": ("dskb-2026/dskb_2026-03-28.json", "dskb_2026-03-28.json",
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A04", "dev"),
+    "dskb-20260404-A04": ("dskb-2026/dskb_2026-04-04.json", "data/dskb_2026-04-04.json",
+                          "db3665d8ba16199766c8b56a85b53eca87c26d27", "A04", "dev"),
 }
 HENAN_PAGES = {"henan-20100910-md": "heldout3"}
 
