@@ -3,7 +3,8 @@
 Reads: lines.  Assigns: the lines that remain, ``boilerplate`` (removed lines
 as written) and what folios say: issue date, page number, page name.  A line
 right after a removed bare date line (``date_line``: a web article page's
-date between its title and its text) is marked ``dated``.
+date between its title and its text) is marked ``dated``; one after a removed
+web page <title> (``web_title``) is marked ``web_page``: a crawled page starts.
 
 Patterns live in ``data/furniture.yaml``.  A folio is recognised by what it
 is made of, not by one fixed layout: a short line whose every part is a
@@ -116,7 +117,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
     kept: list[Line] = []
     out = Stripped(kept)
     pending_blank = 0
-    dated = False
+    dated = web_page = False
     for line in lines:
         text = line.text
         removed = False
@@ -125,6 +126,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                 removed = True
             elif furniture.web_title is not None and furniture.web_title.fullmatch(text):
                 removed = True
+                web_page, dated = True, False
                 # a <title> broken over lines: the short lines glued above it
                 glued = line.blank_before == 0 and not pending_blank
                 k = 0
@@ -145,6 +147,8 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
             out.boilerplate.append(text)
             if furniture.date_line is not None and furniture.date_line.fullmatch(text):
                 dated = True
+                if kept:
+                    kept[-1].date_follows = True
             if out.folio.paper is None:
                 pm = furniture.paper_name.search(text)
                 if pm:
@@ -158,5 +162,8 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
             # A web article page states its date between its title and its text.
             line.dated = True
             dated = False
+        if web_page:
+            line.web_page = True
+            web_page = False
         kept.append(line)
     return out

@@ -53,6 +53,9 @@ class Line:
     blank_before: int = 0  # blank lines between this line and the previous one
     page_break: bool = False  # a form feed came before this line
     dated: bool = False  # a removed date line (a web article's date) came right before this line
+    web_page: bool = False  # a removed web page <title> came before this line: a crawled page starts
+    date_follows: bool = False  # a removed date line comes right after this line
+    tab_indent: bool = False  # indented with tabs or spaces (HTML source indentation), not U+3000 only
     width: float = 0.0  # display width in em, set from the text
 
     def __post_init__(self) -> None:
@@ -99,7 +102,9 @@ def to_lines(text: str) -> list[Line]:
         if not clean:
             blank += 1
             continue
-        lines.append(Line(clean, number, indent, heading, blank, page_break))
+        line = Line(clean, number, indent, heading, blank, page_break)
+        line.tab_indent = "\t" in lead or lead.startswith("  ")
+        lines.append(line)
         blank = 0
         page_break = False
     return lines

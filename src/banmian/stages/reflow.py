@@ -46,6 +46,8 @@ class Block:
     width: float = 0.0  # widest line, in em
     column: float = 0.0  # the column width of the text around it, 0 when unknown
     dated: bool = False  # starts right after a removed date line (see furniture)
+    web_page: bool = False  # starts right after a removed web page <title> (see furniture)
+    date_follows: bool = False  # a removed date line follows it
 
 
 def _reference_widths(lines: list[Line]) -> list[float]:
@@ -206,16 +208,17 @@ def _body_like(text: str) -> bool:
 
 def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) -> bool:
     """Is ``b`` the continuation of ``a`` (one sentence broken by the layout)?"""
-    if a.heading or b.heading or b.dated:
+    if a.heading or b.heading or b.dated or b.web_page:
         return False
     if b.text[0] in m.never_starts_paragraph:
         return True
     if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
         return False
-    if (not ev.wrapped and b.blank_before == 0 and a.indent >= 2 and b.indent == 0 and a.width <= 30
+    if (not ev.wrapped and b.blank_before == 0 and a.tab_indent and not b.tab_indent and a.width <= 30
             and b.width <= 30 and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m)):
         # A crawl of indented HTML: a title broken by <br> goes on at the left
-        # margin, while the next element (a subtitle) keeps its indent.
+        # margin (or after the editor's own U+3000), while the next element (a
+        # subtitle) keeps the source's tab indent.
         return True
     last = a.text[-1]
     if ev.wrapped_title and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m):
@@ -325,11 +328,12 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 block_width = max(block_width, line.width)
                 blk.width = block_width
                 blk.column = blk.column or _column(i, lines, refs, columns)
+                blk.date_follows = line.date_follows
                 prev = line
                 continue
         blocks.append(
             Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
-                  line.width, _column(i, lines, refs, columns), line.dated)
+                  line.width, _column(i, lines, refs, columns), line.dated, line.web_page, line.date_follows)
         )
         block_width = line.width
         prev = line

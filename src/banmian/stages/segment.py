@@ -207,7 +207,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         if t.role in (HEADING, TITLE):
             j = i + 1
             while j < n and tagged[j].role in (HEADING, TITLE) and not tagged[j].block.dated \
-                    and not _labels_body(tagged, j, i):
+                    and not tagged[j].block.web_page and not _labels_body(tagged, j, i):
                 j += 1
             # A teaser marker right after a title run makes the run the teaser's title.
             if j < n and tagged[j].role == TEASER:
@@ -275,7 +275,9 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 continue
             if cur is None:
                 cur = new_article(t.block)
-            if cur.paragraphs or (cur.caption and any(b.role == "photographer" for b in t.bylines)):
+            if (cur.paragraphs or (cur.caption and any(b.role == "photographer" for b in t.bylines))) \
+                    and not dated_style:
+                # (on crawled web pages only a title over a date line starts an article)
                 cur.bylines.extend(t.bylines)
                 # Trailing bylines end the article.
                 close()
@@ -355,9 +357,9 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
                     tagged: list[Tagged], j: int, m: Markers, gap_style: bool, heading_style: bool,
                     indent_style: bool = False, dated_style: bool = False) -> bool:
     """Does this run of title lines start an article, or is it a subheading?"""
-    if any(r.role == HEADING for r in run) or cur is None:
-        return True
-    if nxt is not None and nxt.block.dated and not run[0].block.dated:
+    if any(r.role == HEADING for r in run) or cur is None or run[0].block.web_page:
+        return True  # (a crawled web page starts after its <title>)
+    if run[-1].block.date_follows or (nxt is not None and nxt.block.dated):
         return True  # a title over its article's date line
     if dated_style:
         # Every article of the page has its date line: a title run without one
