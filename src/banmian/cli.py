@@ -38,8 +38,10 @@ def cli() -> None:
 @click.option("--encoding", metavar="CODEC", help="Force the text encoding (e.g. gb18030, big5) instead of detecting it.")
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="json", show_default=True,
               help="json: the edition contract; markdown: a clean reading copy; text: plain articles.")
+@click.option("--ner", is_flag=True,
+              help="Also run the statistical tagger for people the rules miss (role other); ~10x slower.")
 def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_number: int | None,
-          encoding: str | None, fmt: str) -> None:
+          encoding: str | None, fmt: str, ner: bool) -> None:
     """Parse page files (or folders of them) into one edition.
 
     Each file is one page.  A file that cannot be read is reported on stderr
@@ -48,7 +50,8 @@ def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_num
     from .pipeline import parse_files
     from .render import RENDERERS
 
-    result = parse_files(list(paths), day=day, paper=paper, page_number=page_number, encoding=encoding)
+    result = parse_files(list(paths), day=day, paper=paper, page_number=page_number, encoding=encoding,
+                         ner=ner)
     for e in result.errors:
         _say_error(e)
     if result.edition.pages:
@@ -107,6 +110,11 @@ from .evaluation.people_eval import eval_people_cmd  # noqa: E402
 
 _add_eval_subcommand(eval_people_cmd, "people")
 _add_eval_subcommand(eval_events_cmd, "events")
+
+from .ner.cli import eval_ner_cmd, tag_cmd  # noqa: E402
+
+cli.add_command(tag_cmd)
+_add_eval_subcommand(eval_ner_cmd, "ner")
 
 
 def main() -> None:

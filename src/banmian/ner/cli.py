@@ -1,4 +1,4 @@
-"""``banmian tag`` and ``banmian eval-ner``: the tagger's command-line face."""
+"""``banmian tag`` and ``banmian eval ner``: the tagger's command-line face."""
 
 from __future__ import annotations
 

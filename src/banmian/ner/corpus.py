@@ -2,7 +2,7 @@
 
 Readers for the formats under ``../shared/corpora`` (character BIO files,
 CLUENER JSON lines) and an exact-span precision / recall / F1 scorer.  Nothing
-here is needed to *run* the tagger; it backs ``banmian eval-ner``, the
+here is needed to *run* the tagger; it backs ``banmian eval ner``, the
 training script and the tests.
 """
 

@@ -31,6 +31,7 @@ META_NAME = "tagger.json"
 # a piece longer than this is cut at a comma, else hard (training sentences average ~50 chars)
 MAX_PIECE = 400
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SOFT_BREAK = re.compile(r"(?<=[，、,：:\s])")
 
 
@@ -79,6 +80,37 @@ def pieces(text: str, max_len: int = MAX_PIECE) -> list[tuple[int, str]]:
     return out
 
 
+_PAIRS = {"《": "》", "“": "”", "（": "）", "「": "」", "『": "』", "〈": "〉", "(": ")"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def balance_brackets(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Widen a span by one character to close a quote or title bracket it opens or closes.
+
+    A character CRF often stops one short of a bracket (``时代潮》杂志`` for
+    ``《时代潮》杂志``, ``晋察冀区《晋察冀日报`` for ``…日报》``): names do not hold
+    half a bracket pair, so the missing half next to the span is taken in, unless
+    another span holds it.
+    """
+    out = list(spans)
+    for k, (start, end, kind) in enumerate(out):
+        name = text[start:end]
+        depth: dict[str, int] = {}
+        for ch in name:
+            if ch in _PAIRS:
+                depth[ch] = depth.get(ch, 0) + 1
+            elif ch in _CLOSERS:
+                depth[_CLOSERS[ch]] = depth.get(_CLOSERS[ch], 0) - 1
+        for opener, d in depth.items():
+            if d < 0 and start > 0 and text[start - 1] == opener and (k == 0 or out[k - 1][1] < start):
+                start -= 1
+            elif d > 0 and end < len(text) and text[end] == _PAIRS[opener] and (
+                    k + 1 == len(out) or out[k + 1][0] > end):
+                end += 1
+        out[k] = (start, end, kind)
+    return out
+
+
 class Tagger:
     """Load with :meth:`Tagger.load` (cached); call :meth:`tag`."""
 
@@ -110,16 +142,29 @@ class Tagger:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, type) spans, sorted and non-overlapping."""
+        return [(s, e, t) for s, e, t, _ in self._spans(text, confidence=False)]
+
+    def scored_spans(self, text: str) -> list[tuple[int, int, str, float]]:
+        """(start, end, type, confidence): confidence is the lowest marginal probability
+        of the span's tags, so a caller can keep only the spans the model is sure of."""
+        return self._spans(text, confidence=True)
+
+    def _spans(self, text: str, confidence: bool) -> list[tuple[int, int, str, float]]:
         if not text:
             return []
-        out: list[tuple[int, int, str]] = []
+        out: list[tuple[int, int, str, float]] = []
         for offset, piece in pieces(text):
             if not piece.strip():
                 continue
-            xseq = self.featurizer(piece)
+            # a lone surrogate (from broken input) cannot be handed to crfsuite: same length, no name
+            xseq = self.featurizer(_SURROGATE.sub("\ufffd", piece))
             with self._lock:  # a crfsuite tagger is not thread-safe
                 tags = self._crf.tag(xseq)
-            out.extend((offset + s, offset + e, t) for s, e, t in spans_from_tags(tags))
+                found = spans_from_tags(tags)
+                probs = [min(self._crf.marginal(tags[i], i) for i in range(s, e)) if confidence else 1.0
+                         for s, e, _ in found]
+            for (s, e, t), p in zip(balance_brackets(piece, found), probs):
+                out.append((offset + s, offset + e, t, p))
         return out
 
     def tag(self, text: str) -> list[Entity]:

@@ -1,0 +1,141 @@
+"""The PER/ORG/LOC tagger's library API: offsets, determinism, odd input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from banmian.ner import Entity, Tagger, tag
+from banmian.ner.tagger import MAX_PIECE, default_model_path, pieces
+
+SAMPLES = [
+    "区委副书记、区长、区政协主席曹金海，市委书记徐惠民在港闸区调研江苏赋助智能科技有限公司。",
+    "国家主席江泽民今天在北京人民大会堂会见了美国总统克林顿。",
+    "新华社北京５月２０日电 中共中央政治局常委、国务院总理朱镕基今天在中南海会见日本客人。",
+    "区领导冯斌、王斌、周卫平参加活动，黄卫锋一行考察了众联能创、势航科技和东洲集团等企业。",
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger.load()
+
+
+def check_spans(text: str, entities: list[Entity]) -> None:
+    last_end = 0
+    for e in entities:
+        assert 0 <= e.start < e.end <= len(text)
+        assert e.start >= last_end, "entities overlap or are out of order"
+        assert e.type in ("PER", "ORG", "LOC")
+        assert text[e.start:e.end] == e.text
+        last_end = e.end
+
+
+def test_model_shipped_and_small():
+    path = default_model_path()
+    assert path.is_file()
+    assert path.stat().st_size < 50_000_000
+
+
+def test_load_is_cached_and_quick():
+    t0 = time.perf_counter()
+    a = Tagger.load()
+    assert Tagger.load() is a
+    assert time.perf_counter() - t0 < 5  # the target is < 1 s (benchmarks/tag.py); CI machines vary
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_offsets_slice_back(tagger, text):
+    entities = tagger.tag(text)
+    assert entities
+    check_spans(text, entities)
+
+
+def test_finds_the_obvious(tagger):
+    found = {(e.text, e.type) for e in tagger.tag(SAMPLES[1])}
+    assert ("江泽民", "PER") in found
+    assert ("北京", "LOC") in found or ("北京人民大会堂", "LOC") in found
+    assert ("克林顿", "PER") in found
+    found = {(e.text, e.type) for e in tagger.tag(SAMPLES[0])}
+    assert ("曹金海", "PER") in found and ("徐惠民", "PER") in found
+
+
+def test_module_level_tag_and_dict_shape(tagger):
+    entities = tag(SAMPLES[1])
+    assert entities == tagger.tag(SAMPLES[1])
+    assert set(entities[0].to_dict()) == {"start", "end", "type", "text"}
+
+
+def test_deterministic_across_instances(tagger):
+    fresh = Tagger(default_model_path())  # not the cached one
+    for text in SAMPLES:
+        assert tagger.tag(text) == tagger.tag(text) == fresh.tag(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n", "\t\r\n", "。。。", "Hello, world! 123", "ＡＢＣ　１２３", "🙂🙂 emoji 中国🙂",
+    "\x00\x01\x02", "\ud800 lone surrogate 北京", "a" * 5000, "北" * 3000,
+    "Привет мир", "こんにちは東京", "·····", "——“”《》",
+])
+def test_odd_input_does_not_crash(tagger, text):
+    check_spans(text, tagger.tag(text))
+
+
+def test_very_long_line(tagger):
+    text = "".join(SAMPLES) * 60  # ~3,000 characters a sample set, no line breaks inside pieces
+    text = text.replace("。", "，")  # one sentence: cut at commas
+    entities = tagger.tag(text)
+    check_spans(text, entities)
+    assert len({e.text for e in entities if e.type == "PER"}) >= 4
+
+
+def test_non_string_rejected(tagger):
+    with pytest.raises(TypeError):
+        tagger.tag(b"\xe5\x8c\x97\xe4\xba\xac")  # type: ignore[arg-type]
+
+
+def test_pieces_cover_text():
+    for text in ["", "甲。乙！丙", "，" * 1000, "北" * 1000, "a，" * 700 + "b" * 900, "一。\n二\n\n三"]:
+        ps = pieces(text)
+        assert "".join(p for _, p in ps) == text
+        pos = 0
+        for offset, p in ps:
+            assert offset == pos and 0 < len(p) <= MAX_PIECE
+            pos += len(p)
+
+
+han = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+punct = st.sampled_from(list("，。、；：？！“”（）《》·—… 0123456789abcXYZ\n"))
+common = st.sampled_from(list("中国北京上海江苏南通港闸区市县镇村委书记长主席王李张刘陈杨曹金海徐惠民公司集团大学"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.one_of(han, punct, common), max_size=300))
+def test_property_spans_valid(text):
+    check_spans(text, Tagger.load().tag(text))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=200))
+def test_property_any_unicode(text):
+    check_spans(text, Tagger.load().tag(text))
+
+
+def test_balance_brackets_takes_in_the_missing_half():
+    from banmian.ner.tagger import balance_brackets
+
+    text = "据《时代潮》杂志报道，晋察冀区《晋察冀日报》创刊"
+    s1 = text.index("时代潮")
+    e1 = text.index("杂志") + 2
+    s2 = text.index("晋察冀区")
+    e2 = text.index("日报") + 2
+    got = balance_brackets(text, [(s1, e1, "ORG"), (s2, e2, "ORG")])
+    assert [text[s:e] for s, e, _ in got] == ["《时代潮》杂志", "晋察冀区《晋察冀日报》"]
+    # balanced names and names whose missing half belongs to a neighbour stay as they are
+    assert balance_brackets("《人民日报》", [(1, 5, "ORG")]) == [(1, 5, "ORG")]
+    text = "“青岛”号“世昌”号"
+    spans = [(0, 3, "ORG"), (3, 10, "ORG")]
+    assert balance_brackets(text, spans)[1] == (3, 10, "ORG")
