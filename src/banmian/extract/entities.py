@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -69,7 +70,7 @@ _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 @dataclass(slots=True)
 class EntityRules:
     suffix_kind: dict[str, tuple[str, str]]          # suffix word -> ("org" | "place" | "admin", kind)
-    suffix_re: re.Pattern[str]
+    suffix_rev: re.Pattern[str]                       # the suffix words reversed
     company_tails: tuple[str, ...]
     generic: frozenset[str]
     generic_re: re.Pattern[str]
@@ -131,7 +132,7 @@ def load_rules(path: str | Path) -> EntityRules:
         if openers and heads else None
     return EntityRules(
         suffix_kind=suffix_kind,
-        suffix_re=re.compile(_alternation(suffix_kind)),
+        suffix_rev=re.compile(_alternation(w[::-1] for w in suffix_kind)),
         company_tails=tuple(sorted(_word_list(d, "company_tail_words", path), key=len, reverse=True)),
         generic=frozenset(generic),
         generic_re=re.compile(rf"(?:{_alternation(generic)})+"),
@@ -210,6 +211,7 @@ class _Extractor:
                         self.fields.append((art, "paragraph", i, p))
         self.jurisdiction: dict[str, str] = {}       # level char -> place name (区 -> 港闸区)
         self.title_orgs: dict[str, str] = {}         # org name of a title -> kind
+        self._stem_pick: dict[str, Any] = {}
 
     # --- names --------------------------------------------------------------------
 
@@ -232,8 +234,9 @@ class _Extractor:
 
     def division_ending(self, text: str, a: int, b: int, floor: int) -> Division | None:
         """The longest gazetteer name ending at ``b`` (the suffix at ``a``) not reaching before ``floor``."""
-        for k in range(min(12, b - floor), b - a, -1):
-            ds = self.g.lookup(text[b - k:b], self.year)
+        get = self.g.by_name.get
+        for k in range(min(8, b - floor), b - a, -1):
+            ds = get(text[b - k:b])
             if ds:
                 return self.pick(ds)
         return None
@@ -256,14 +259,12 @@ class _Extractor:
 
     # --- passes -------------------------------------------------------------------
 
-    def suffix_candidates(self, text: str) -> list[_Cand]:
+    def suffix_candidates(self, text: str, hits: list[tuple[int, int, str]]) -> list[_Cand]:
         out: list[_Cand] = []
         floor = 0
         r = self.r
         lead = _prefix_places()
-        for m in r.suffix_re.finditer(text):
-            a, b = m.span()
-            word = m.group()
+        for a, b, word in hits:
             bucket, kind = r.suffix_kind[word]
             if text[b - 1:b + 1] in r.not_before:
                 continue                  # 决策部署, 中心城区, 河道: the suffix starts another word
@@ -412,28 +413,6 @@ class _Extractor:
             return "place", (None if default == "place" else default)
         return "org", default
 
-    def stem_candidates(self, text: str, stems: _Stems, extra: re.Pattern[str] | None,
-                        extra_names: dict[str, tuple[str, str]]) -> list[_Cand]:
-        out: list[_Cand] = []
-        for m in stems.regex.finditer(text):
-            s, e = m.span()
-            foreign = self.r.countries.get(m.group())
-            if foreign is not None:
-                out.append(_Cand(s, e, "place", foreign, m.group(), 2))
-                continue
-            ds = stems.divisions[m.group()]
-            if self.year is not None:
-                ds = [d for d in ds if d.first <= self.year <= d.last + 1]
-            if ds:
-                d = self.pick(ds)
-                out.append(_Cand(s, e, "place", d.kind, d.name, 2, d))
-        if extra is not None:
-            for m in extra.finditer(text):
-                ent = self.entities.get(extra_names[m.group()])
-                if ent is not None:
-                    out.append(_Cand(m.start(), m.end(), ent.bucket, ent.kind, ent.name, 2, ent.division))
-        return out
-
     # --- bookkeeping ----------------------------------------------------------------
 
     def add(self, c: _Cand, art: Article, fname: str, index: int | None, text: str, order: tuple[int, int]) -> None:
@@ -460,47 +439,109 @@ class _Extractor:
     def run(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         self.learn_titles()
         people = self.people_spans()
+        texts = [f[3] for f in self.fields]
+        # the whole edition as one string: each word list is scanned once, not once per paragraph
+        big = "\n".join(texts)
+        starts: list[int] = []
+        pos = 0
+        for t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        suffix_hits = self.by_field(self.r.suffix_rev, big, starts, reverse=True)
         found: list[list[_Cand]] = []
         self.people_at: list[list[tuple[int, int]]] = []
-        for art, fname, index, text in self.fields:
-            cands = self.list_candidates(text) + self.suffix_candidates(text)
+        for k, (art, fname, index, text) in enumerate(self.fields):
+            cands = self.list_candidates(text) if "等" in text else []
+            if k in suffix_hits:
+                cands += self.suffix_candidates(text, suffix_hits[k])
             spans = people.get((art.id, fname, index), [])
-            if spans:
+            if spans and cands:
                 cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
-            found.append(cands)
+            found.append(_non_overlapping(cands) if cands else cands)
             self.people_at.append(spans)
         # first pass: the entities named in full, so that short forms can be read
         for k, (art, fname, index, text) in enumerate(self.fields):
-            for c in _non_overlapping(found[k]):
+            for c in found[k]:
                 self.add(c, art, fname, index, text, (k, c.start))
+        taken = [[(c.start, c.end) for c in found[k]] + self.people_at[k] for k in range(len(self.fields))]
+        # second pass: provinces, cities, countries by name; short forms of what the first pass found
         stems = _province_city_stems()
-        extra_names = self.short_forms()
-        extra = re.compile(_alternation(extra_names)) if extra_names else None
-        taken: list[list[tuple[int, int]]] = []
-        for k, (art, fname, index, text) in enumerate(self.fields):
-            spans = [(c.start, c.end) for c in _non_overlapping(found[k])] + self.people_at[k]
-            for c in _non_overlapping(self.stem_candidates(text, stems, extra, extra_names)):
-                if not any(c.start < e and s < c.end for s, e in spans):
-                    self.add(c, art, fname, index, text, (k, c.start))
-                    spans.append((c.start, c.end))
-            taken.append(spans)
+        more: dict[int, list[_Cand]] = {}
+        for k, hits in self.by_field(stems.regex, big, starts).items():
+            for s, e, w in hits:
+                c = self.stem_cand(w, s, e, stems)
+                if c is not None:
+                    more.setdefault(k, []).append(c)
+        extra = self.short_forms()
+        for k, hits in _find_all(extra, big, starts).items():
+            for s, e, w in hits:
+                ent = self.entities.get(extra[w])
+                if ent is not None:
+                    more.setdefault(k, []).append(_Cand(s, e, ent.bucket, ent.kind, ent.name, 2, ent.division))
+        self.add_free(more, taken)
         # districts and counties by their short form once the page names their city (萧山, 桐庐 on a
         # page about 杭州)
         counties = self.county_forms()
         if counties:
-            rx = re.compile(_alternation(counties))
-            for k, (art, fname, index, text) in enumerate(self.fields):
-                for m in rx.finditer(text):
-                    if not any(m.start() < e and s < m.end() for s, e in taken[k]):
-                        d = counties[m.group()]
-                        self.add(_Cand(m.start(), m.end(), "place", d.kind, d.name, 3, d), art, fname, index, text,
-                                 (k, m.start()))
+            more = {k: [_Cand(s, e, "place", counties[w].kind, counties[w].name, 3, counties[w]) for s, e, w in hits]
+                    for k, hits in _find_all(counties, big, starts).items()}
+            self.add_free(more, taken)
         return self.emit()
 
+    def add_free(self, more: dict[int, list[_Cand]], taken: list[list[tuple[int, int]]]) -> None:
+        """Add the candidates that overlap nothing taken, longest first."""
+        for k, cands in more.items():
+            art, fname, index, text = self.fields[k]
+            spans = taken[k]
+            for c in _non_overlapping(cands):
+                if not any(c.start < e and s < c.end for s, e in spans):
+                    self.add(c, art, fname, index, text, (k, c.start))
+                    spans.append((c.start, c.end))
+
+    @staticmethod
+    def by_field(rx: re.Pattern[str], big: str, starts: list[int],
+                 reverse: bool = False) -> dict[int, list[tuple[int, int, str]]]:
+        """Matches of ``rx`` in the joined text, as (start, end, word) per field, in text order.
+        ``reverse``: ``rx`` matches reversed words, scanned on the reversed text (from each
+        word's last character: rarer than first ones, so the engine tries fewer positions)."""
+        out: dict[int, list[tuple[int, int, str]]] = {}
+        if reverse:
+            n = len(big)
+            for m in rx.finditer(big[::-1]):
+                s, e = n - m.end(), n - m.start()
+                k = bisect_right(starts, s) - 1
+                out.setdefault(k, []).append((s - starts[k], e - starts[k], m.group()[::-1]))
+            for v in out.values():
+                v.reverse()
+        else:
+            for m in rx.finditer(big):
+                s = m.start()
+                k = bisect_right(starts, s) - 1
+                out.setdefault(k, []).append((s - starts[k], m.end() - starts[k], m.group()))
+        return out
+
+    def stem_cand(self, w: str, s: int, e: int, stems: _Stems) -> _Cand | None:
+        foreign = self.r.countries.get(w)
+        if foreign is not None:
+            return _Cand(s, e, "place", foreign, w, 2)
+        d = self._stem_pick.get(w, False)
+        if d is False:
+            ds = stems.divisions[w]
+            if self.year is not None:
+                ds = [x for x in ds if x.first <= self.year <= x.last + 1]
+            d = self._stem_pick[w] = self.pick(ds) if ds else None
+        return _Cand(s, e, "place", d.kind, d.name, 2, d) if d is not None else None
+
+    def ends_in_suffix(self, name: str) -> bool:
+        sk = self.r.suffix_kind
+        return any(name[-k:] in sk for k in range(1, min(len(name), 6) + 1))
+
     def county_forms(self) -> dict[str, Division]:
-        named = {e.division.code for e in self.entities.values()
-                 if e.division is not None and e.mentions and e.division.level in ("city", "province")
-                 and (e.division.level == "city" or e.division.name.endswith("市"))}
+        # the city the page names most, twice or more (a national page naming many cities reads none)
+        cities = sorted(((len(e.mentions), e.division.code) for e in self.entities.values()
+                         if e.division is not None and len(e.mentions) >= 2 and e.division.level in ("city", "province")
+                         and (e.division.level == "city" or e.division.name.endswith("市"))), reverse=True)
+        named = {cities[0][1]} if cities and (len(cities) == 1 or cities[0][0] > cities[1][0]) else set()
         out: dict[str, Division] = {}
         for code in named:
             for d in self.g.children(code):
@@ -541,8 +582,8 @@ class _Extractor:
         out: dict[str, tuple[str, str]] = {}
         for key, ent in list(self.entities.items()):
             bucket, name = ent.bucket, ent.name
-            if ent.division is None and len(name) >= 2:
-                out.setdefault(name, key)
+            if ent.division is None and len(name) >= 2 and not self.ends_in_suffix(name):
+                out.setdefault(name, key)     # 众联能创: a list member the suffix pass cannot find again
             if bucket == "place" and ent.division is not None and ent.division.level in ("county", "town"):
                 s = stem(ent.division.name)
                 if s and len(s) >= 2 and s not in self.r.not_place_stems and s not in self.r.not_names:
@@ -619,6 +660,20 @@ def _Stems_lookup(name: str) -> list[Division]:
     """Divisions a short form (上海, 南通) stands for."""
     st = _province_city_stems()
     return st.divisions.get(name, [])
+
+
+def _find_all(names: dict[str, Any], big: str, starts: list[int]) -> dict[int, list[tuple[int, int, str]]]:
+    """Every occurrence of each name in the joined text (str.find), as (start, end, name) per field."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    find = big.find
+    for name in names:
+        i = find(name)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            s = i - starts[k]
+            out.setdefault(k, []).append((s, s + len(name), name))
+            i = find(name, i + len(name))
+    return out
 
 
 def _key(c: _Cand) -> tuple[str, str]:
