@@ -197,6 +197,20 @@ def _ends_open(text: str, m: Markers) -> bool:
     return text[-1] in m.sentence_final or text[-1] in MID_SENTENCE or text[-1] in m.closing_marks
 
 
+def _unclosed(text: str) -> bool:
+    """A round bracket opened and not closed (…（守初心 担使命·深入开展“不忘初)."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def _closes(text: str) -> bool:
+    """The text closes a bracket before opening one."""
+    close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
+    if close < 0:
+        return False
+    opened = [i for i in (text.find("（"), text.find("(")) if i >= 0]
+    return not opened or min(opened) > close
+
+
 def _has_punct(text: str) -> bool:
     return any(c in BODY_PUNCT or c in MID_SENTENCE for c in text)
 
@@ -220,7 +234,19 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         # margin (or after the editor's own U+3000), while the next element (a
         # subtitle) keeps the source's tab indent.
         return True
+    if not ev.wrapped and a.text.endswith("——") and len(a.text) <= 40 and not any(c in a.text for c in "。！？；"):
+        # One line per paragraph (a crawl): a line ending with a dash is a kicker
+        # over its headline (…扎实开展主题教育——), not a sentence running on.
+        return False
+    if b.blank_before == 0 and _unclosed(a.text) and _closes(b.text):
+        # A bracket left open is closed on the next line: one line broken in two.
+        return True
     last = a.text[-1]
+    if a.blank_before > 0 and len(a.text) <= 40 and (m.headline_cue.match(a.text) or (
+            b.blank_before > 0 and a.text.endswith("——"))):
+        # A title set off above that closes with its column tag (…（人民论坛）),
+        # or a kicker set off on both sides that ends with a dash: not body text.
+        return False
     if ev.wrapped_title and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m):
         # A two-line block alone between blank lines, long line over short: one title, wrapped.
         return True

@@ -55,7 +55,7 @@ class Tagged:
 
 
 def is_title_text(text: str, m: Markers) -> bool:
-    if len(text) > MAX_TITLE_CHARS or not text:
+    if not text or (len(text) > MAX_TITLE_CHARS and not _column_tagged(text)):
         return False
     if "。" in text[:-1] or text.count("，") > 2 or "@" in text or "www." in text or "http" in text:
         return False
@@ -88,6 +88,15 @@ def tag_block(b: Block, m: Markers) -> Tagged:
             and not (m.source_note is not None and len(text) <= 26 and m.source_note.fullmatch(text)):
         return Tagged(b, TITLE, text)
     return Tagged(b, BODY, text)
+
+
+def _column_tagged(text: str) -> bool:
+    """A title closed by a long column tag (…整改（守初心 担使命 找差距 抓落实·深入开展
+    “不忘初心、牢记使命”主题教育）): the tag may hold 、 and make the line long."""
+    if len(text) > MAX_TITLE_CHARS + 40 or not text.endswith(("）", ")")):
+        return False
+    k = max(text.rfind("（"), text.rfind("("))
+    return 4 <= k <= MAX_TITLE_CHARS and not any(c in text for c in "。，；！？")
 
 
 def split_title_line(text: str, m: Markers) -> tuple[str | None, str]:
