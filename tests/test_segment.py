@@ -260,3 +260,29 @@ def test_local_dateline_names_reporters():
     page = "\n".join(["春耕备耕忙", "", "本报讯（记者 林建安 通讯员 黄小依）3月26日，" + P1])
     a = parse_text(page, "t.txt").articles[0]
     assert [(b.name, b.role) for b in a.bylines] == [("林建安", "reporter"), ("黄小依", "correspondent")]
+
+
+def test_bracket_left_open_joins_next_line_and_column_tag_title_stays_alone():
+    page = "\n".join([
+        "沈阳、呼和浩特、福州、长沙深入开展第二批主题教育——",
+        "",
+        "扛起政治责任 不折不扣整改（守初心 担使命 找差距 抓落实·深入开展“不忘初",
+        "心、牢记使命”主题教育）",
+        wrap(P1, 22), wrap(P2, 22),
+        "",
+        "一堂厚重隽永的爱国主义教育课（人民论坛）",
+        wrap(P3, 22),
+    ])
+    arts = parse_text(page, "t.txt").articles
+    assert arts[0].kicker == "沈阳、呼和浩特、福州、长沙深入开展第二批主题教育——"
+    assert arts[0].headline == ("扛起政治责任 不折不扣整改（守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”"
+                                "主题教育）")
+    assert arts[-1].headline == "一堂厚重隽永的爱国主义教育课（人民论坛）" and arts[-1].paragraphs == [P3]
+
+
+def test_crawl_kicker_ending_in_dash_is_not_run_on():
+    # one line per paragraph (a crawl): the dash ends a kicker, not a sentence
+    head = "为创造更加美好的明天而奋斗（守初心 担使命·深入开展“不忘初心、牢记使命”主题教育）"
+    page = "\n".join(["辽宁、浙江、河南扎实开展主题教育——", head, "\u3000\u3000" + WEB_P1, "\u3000\u3000" + WEB_P2])
+    a = parse_text(page, "t.txt").articles[0]
+    assert (a.kicker, a.headline) == ("辽宁、浙江、河南扎实开展主题教育——", head)
