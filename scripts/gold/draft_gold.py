@@ -101,6 +101,8 @@ OVERRIDES: dict[str, dict] = {
     "20191026-04-06": {"byline_lines": {"新华社记者 刘诗平摄": [("刘诗平", "photographer")]}},
     "20191026-04-07": {"kind": "notice"},     # appointments
     "20191031-11-05": {"byline_lines": {"本报记者 张武军摄影报道": [("张武军", "photographer")]}},
+    # dev pages added for the events gold
+    "20191014-04-05": {"byline_lines": {"新华社记者 詹 彦摄": [("詹彦", "photographer")]}},
 }
 
 BRIEF_MAX = 260   # body characters: a news item this short is a brief

@@ -73,6 +73,10 @@ PAGES: list[Page] = [
     Page("20191024", "01", None, "front", photos=("06",)),
     Page("20191026", "04", "要闻", "news4", photos=("06",)),
     Page("20191031", "11", "社会", "news3", photos=("05",)),
+    # dev pages added for the events gold (issue 4): leaders' inspections, meetings, visits
+    Page("20191023", "04", "要闻", "news3", photos=("04",)),
+    Page("20191014", "04", "要闻", "news4", photos=("05",)),
+    Page("20191022", "04", "要闻", "news3"),
 ]
 
 # Layout styles: page size, body columns, type, paragraph style.
