@@ -286,3 +286,9 @@ def test_crawl_kicker_ending_in_dash_is_not_run_on():
     page = "\n".join(["辽宁、浙江、河南扎实开展主题教育——", head, "\u3000\u3000" + WEB_P1, "\u3000\u3000" + WEB_P2])
     a = parse_text(page, "t.txt").articles[0]
     assert (a.kicker, a.headline) == ("辽宁、浙江、河南扎实开展主题教育——", head)
+
+
+def test_folio_page_number_glued_to_page_name():
+    page = parse_text("\n".join(["6要闻", "", "人民日报　2019年10月18日 星期五", "", "春耕备耕忙", "", wrap(P1, 22)]), "t.txt")
+    assert page.boilerplate[0] == "6要闻" and page.number == 6 and page.name == "要闻"
+    assert page.articles[0].headline == "春耕备耕忙" and page.articles[0].kicker is None
