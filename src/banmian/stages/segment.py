@@ -341,7 +341,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 cur.continues_to = PageRef(page)
             else:
                 cur.continued_from = PageRef(page)
-        if not cur.paragraphs:
+        if len(cur.paragraphs) <= 1:
+            # (a dateline opens the text; a picture's caption line may come first)
             cur.bylines.extend(b for b in dateline_bylines(text, m) if b not in cur.bylines)
         closing = trailing_bylines(text, m)
         if closing:
