@@ -292,3 +292,18 @@ def test_folio_page_number_glued_to_page_name():
     page = parse_text("\n".join(["6要闻", "", "人民日报　2019年10月18日 星期五", "", "春耕备耕忙", "", wrap(P1, 22)]), "t.txt")
     assert page.boilerplate[0] == "6要闻" and page.number == 6 and page.name == "要闻"
     assert page.articles[0].headline == "春耕备耕忙" and page.articles[0].kicker is None
+
+
+def test_crawl_header_fragments_form_one_title():
+    # v2 crawls strip indentation: a header of three short lines or more keeps
+    # a title's <br>s; a kicker is a whole phrase with its comma
+    def article(head: list[str], body: str) -> list[str]:
+        return [*head, "", "2026-04-04", "", body, ""]
+    page = "\n".join(article(["买书，买书", "200多米的巷子", "有6家书摊在卖"], WEB_P1)
+                     + article(["富春茶海", "“间株樱花间株茶”", "假期上线"], WEB_P2)
+                     + article(["城市书房正式开放"], WEB_P3))
+    arts = parse_text(page, "t.txt").articles
+    assert [(a.kicker, a.headline, a.subtitle) for a in arts] == [
+        ("买书，买书", "200多米的巷子 有6家书摊在卖", None),
+        (None, "富春茶海 “间株樱花间株茶” 假期上线", None),
+        (None, "城市书房正式开放", None)]

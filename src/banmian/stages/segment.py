@@ -160,6 +160,27 @@ def _reads_as_subtitle(a: str, b: str) -> bool:
     return "，" in b and "，" not in a and len(b) > len(a) and " " not in b
 
 
+FRAGMENT_CHARS = 10
+
+
+def _join_fragments(run: list[Tagged]) -> list[Tagged]:
+    """A crawled web article's header of three lines or more: short lines
+    without punctuation in a row are one title broken at <br> (富春茶海 /
+    “间株樱花间株茶” / 假期上线); a kicker is a whole phrase (买青团，买青团)."""
+    def fragment(t: Tagged) -> bool:
+        return t.role == TITLE and len(t.text) <= FRAGMENT_CHARS and not any(c in t.text for c in "，。、；：！？ ")
+    out: list[Tagged] = []
+    last_fragment = False
+    for t in run:
+        if out and last_fragment and fragment(t):
+            prev = out[-1]
+            out[-1] = Tagged(prev.block, prev.role, prev.text + " " + t.text, prev.bylines)
+        else:
+            out.append(t)
+        last_fragment = fragment(t)
+    return out
+
+
 def _can_start(prev_role: str | None) -> bool:
     return prev_role in (None, BYLINE, JUMP, CAPTION, TEASER, CLOSER)
 
@@ -254,6 +275,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                                      dated_style)
             if starts:
                 cur = new_article(t.block)
+                if dated_style and len(run) >= 3:
+                    run = _join_fragments(run)
                 cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m)
                 tail = trailing_teaser(cur.headline or "", m) if cur.headline else None
                 if tail and (nxt is None or nxt.role in (TITLE, HEADING, TEASER)):
