@@ -52,8 +52,9 @@ ORG_KINDS = ("company", "government", "party", "congress", "cppcc", "court", "pr
 PLACE_KINDS = ("country", "continent", "region", "province", "city", "prefecture", "district", "county", "street",
                "town", "township", "village", "community", "river", "lake", "mountain", "road", "park", "square",
                "market", "industrial_park", "scenic_area", "port", "bridge", "building", "place")
-ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "区", "县", "旗",
-                  "盟", "州", "镇", "乡")
+ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "街道", "省", "市", "区", "县",
+                  "盟", "州", "镇", "乡")          # not 旗: 国旗, 红旗 far outnumber the banners
+_DELIMITERS = frozenset("，。、；：！？“”‘’（）()《》〈〉【】,.;:!?\"' \n\t")
 LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
 LEVEL_CHARS = "省市区县镇乡"
 _WORD = re.compile(rf"[{HAN}A-Za-z·（）]+")
@@ -70,7 +71,8 @@ _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 @dataclass(slots=True)
 class EntityRules:
     suffix_kind: dict[str, tuple[str, str]]          # suffix word -> ("org" | "place" | "admin", kind)
-    suffix_rev: re.Pattern[str]                       # the suffix words reversed
+    suffix_rev: re.Pattern[str]                       # the suffix words (and skip words) reversed
+    skip: frozenset[str]                              # words ending in a suffix that are no names (干部, 道路)
     company_tails: tuple[str, ...]
     generic: frozenset[str]
     generic_re: re.Pattern[str]
@@ -126,19 +128,22 @@ def load_rules(path: str | Path) -> EntityRules:
     for w in ADMIN_SUFFIXES:
         suffix_kind.setdefault(w, ("admin", ""))
     generic = _word_list(d, "generic_words", path)
+    not_names = _word_list(d, "not_names", path)
+    skip = [w for w in not_names if w not in suffix_kind and any(w[-k:] in suffix_kind for k in range(1, len(w)))]
     openers = _word_list(d, "list_openers", path)
     heads = _kinds(d, "list_heads", path, ORG_KINDS + PLACE_KINDS)
     list_re = re.compile(rf"(?:{_alternation(openers)})(?P<list>[^，。；：！？“”（）()]{{4,120}}?)等(?:[0-9一二三四五六七八九十百几多]+[家个所座])?(?P<head>{_alternation(heads)})") \
         if openers and heads else None
     return EntityRules(
         suffix_kind=suffix_kind,
-        suffix_rev=re.compile(_alternation(w[::-1] for w in suffix_kind)),
+        suffix_rev=re.compile(_alternation(w[::-1] for w in list(suffix_kind) + skip)),
+        skip=frozenset(skip),
         company_tails=tuple(sorted(_word_list(d, "company_tail_words", path), key=len, reverse=True)),
         generic=frozenset(generic),
         generic_re=re.compile(rf"(?:{_alternation(generic)})+"),
         left_stops=frozenset(_word_list(d, "left_stops", path)),
         left_stop_words=frozenset(_word_list(d, "left_stop_words", path)),
-        not_names=frozenset(_word_list(d, "not_names", path)),
+        not_names=frozenset(not_names),
         list_re=list_re,
         list_heads=heads,
         not_place_stems=frozenset(_word_list(d, "not_place_stems", path)),
@@ -154,7 +159,7 @@ def rules() -> EntityRules:
 
 @dataclass(slots=True)
 class _Stems:
-    regex: re.Pattern[str]
+    regexes: list[re.Pattern[str]]
     divisions: dict[str, list[Division]]
 
 
@@ -168,7 +173,12 @@ def _province_city_stems() -> _Stems:
     for s, ds in g.stems(("province", "city")).items():
         if s not in r.not_place_stems and len(s) >= 2:
             table[s] = ds
-    return _Stems(re.compile(_alternation(list(table) + list(r.countries))), table)
+    names = list(table) + list(r.countries)
+    # a few regexes of about fifty first characters each: the engine tries a position's
+    # alternatives one by one, so seven small scans cost half of one big one
+    firsts = sorted({n[0] for n in names})
+    groups = [set(firsts[i::7]) for i in range(7)]
+    return _Stems([re.compile(_alternation([n for n in names if n[0] in g])) for g in groups if g], table)
 
 
 # --- candidates ---------------------------------------------------------------------
@@ -235,7 +245,11 @@ class _Extractor:
     def division_ending(self, text: str, a: int, b: int, floor: int) -> Division | None:
         """The longest gazetteer name ending at ``b`` (the suffix at ``a``) not reaching before ``floor``."""
         get = self.g.by_name.get
-        for k in range(min(8, b - floor), b - a, -1):
+        for k in self.g.lengths_ending(text[b - 1]):      # longest first; only lengths some name has
+            if k > b - floor or k > 12:
+                continue
+            if k <= b - a:
+                break
             ds = get(text[b - k:b])
             if ds:
                 return self.pick(ds)
@@ -467,7 +481,7 @@ class _Extractor:
         # second pass: provinces, cities, countries by name; short forms of what the first pass found
         stems = _province_city_stems()
         more: dict[int, list[_Cand]] = {}
-        for k, hits in self.by_field(stems.regex, big, starts).items():
+        for k, hits in self.by_field(stems.regexes, big, starts).items():
             for s, e, w in hits:
                 c = self.stem_cand(w, s, e, stems)
                 if c is not None:
@@ -498,26 +512,32 @@ class _Extractor:
                     self.add(c, art, fname, index, text, (k, c.start))
                     spans.append((c.start, c.end))
 
-    @staticmethod
-    def by_field(rx: re.Pattern[str], big: str, starts: list[int],
+    def by_field(self, rxs: re.Pattern[str] | list[re.Pattern[str]], big: str, starts: list[int],
                  reverse: bool = False) -> dict[int, list[tuple[int, int, str]]]:
-        """Matches of ``rx`` in the joined text, as (start, end, word) per field, in text order.
-        ``reverse``: ``rx`` matches reversed words, scanned on the reversed text (from each
-        word's last character: rarer than first ones, so the engine tries fewer positions)."""
+        """Matches in the joined text, as (start, end, word) per field, in text order.
+        ``reverse``: the suffix regex, of reversed words, scanned on the reversed text
+        (from each word's last character: rarer than first ones, so the engine tries
+        fewer positions); skip words (干部) and words right after a delimiter (，江|苏)
+        are dropped here, before any other work."""
         out: dict[int, list[tuple[int, int, str]]] = {}
         if reverse:
             n = len(big)
-            for m in rx.finditer(big[::-1]):
-                s, e = n - m.end(), n - m.start()
+            skip, delim = self.r.skip, _DELIMITERS
+            for m in rxs.finditer(big[::-1]):  # type: ignore[union-attr]
+                word = m.group()[::-1]
+                s = n - m.end()
+                if word in skip or (s == 0 or big[s - 1] in delim) and (len(word) == 1 or word[0] not in LEVEL_CHARS):
+                    continue
                 k = bisect_right(starts, s) - 1
-                out.setdefault(k, []).append((s - starts[k], e - starts[k], m.group()[::-1]))
+                out.setdefault(k, []).append((s - starts[k], n - m.start() - starts[k], word))
             for v in out.values():
                 v.reverse()
         else:
-            for m in rx.finditer(big):
-                s = m.start()
-                k = bisect_right(starts, s) - 1
-                out.setdefault(k, []).append((s - starts[k], m.end() - starts[k], m.group()))
+            for rx in rxs if isinstance(rxs, list) else [rxs]:
+                for m in rx.finditer(big):
+                    s = m.start()
+                    k = bisect_right(starts, s) - 1
+                    out.setdefault(k, []).append((s - starts[k], m.end() - starts[k], m.group()))
         return out
 
     def stem_cand(self, w: str, s: int, e: int, stems: _Stems) -> _Cand | None:

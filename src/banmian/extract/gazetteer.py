@@ -78,8 +78,16 @@ class Gazetteer:
             self.by_name.setdefault(d.name, []).append(d)
         self.max_len = max((len(n) for n in self.by_name), default=0)
         self.last_year = max((d.last for d in rows), default=0)
+        lengths: dict[str, set[int]] = {}
+        for n in self.by_name:
+            lengths.setdefault(n[-1], set()).add(len(n))
+        self._lengths = {c: sorted(v, reverse=True) for c, v in lengths.items()}
         self._stems: dict[str, dict[str, list[Division]]] = {}
         self._children: dict[str, list[Division]] | None = None
+
+    def lengths_ending(self, char: str) -> list[int]:
+        """The lengths of the names ending in ``char``, longest first."""
+        return self._lengths.get(char, [])
 
     def __len__(self) -> int:
         return sum(map(len, self.by_code.values()))
