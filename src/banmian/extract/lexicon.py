@@ -229,6 +229,7 @@ class NameCues:
     not_given_names: tuple[str, ...]
     not_names: frozenset[str]
     org_end_chars: frozenset[str]
+    org_end_words: frozenset[str]
     left_words: tuple[str, ...]
     conjunctions: frozenset[str]
     role_nouns: tuple[str, ...]
@@ -270,6 +271,7 @@ def load_cues(path: str | Path | None = None) -> NameCues:
         not_given_names=tuple(_words(data, "not_given_names", path, _HAN_WORD)),
         not_names=frozenset(_words(data, "not_names", path, _HAN_WORD)),
         org_end_chars=_chars(data, "org_end_chars", path),
+        org_end_words=frozenset(_words(data, "org_end_words", path, _HAN_WORD, optional=True)),
         left_words=tuple(_words(data, "left_words", path, _HAN_WORD)),
         conjunctions=_chars(data, "conjunctions", path),
         role_nouns=tuple(_words(data, "role_nouns", path, _HAN_WORD)),

@@ -45,12 +45,14 @@ _PERSON_NOUN_END = frozenset("人者员手士生师工民户友范")
 # A chain element starting like a complete body is never the tail of the one before
 # (河南省劳动模范、中国平煤神马集团…工段长), unlike 马尔代夫通信、科学和技术部国务部长.
 _BODY_START = re.compile(rf"(?:中国|中共|中央|全国|国家|国务院|[{HAN}]{{2,4}}?(?:省|市|区|县|自治区|自治州))")
-_LEFT_RUN = re.compile(rf"[{HAN}A-Za-z、·—]+$")
+# a title chain's characters; a short quotation belongs to a body's name
+# (中央“不忘初心、牢记使命”主题教育领导小组副组长)
+_LEFT_RUN = re.compile(rf"(?:[{HAN}A-Za-z、·—]|“[^“”，。；]{{1,20}}”)+$")
 _NOT_PLACE_WORDS = frozenset("市场 市民 市区 市县 市值 市级 市面 区域 区位 区间 区别 区块 区级 县城 县域 县级 "
                              "省级 省份 镇街 乡村 乡镇 乡亲 乡土 乡愁 乡情 乡里".split())
 _NOT_IN_PLACE = re.compile("[副正常务委长书记主任代理党组、]")   # 常务副区长 names no place 常务副区
 _DOT = re.compile("·")
-_CHAIN_SPLIT = re.compile("([、兼])")
+_CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotation
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 
@@ -139,7 +141,7 @@ class _Rules:
         given = name[s:]
         if any(c in self.cue.stop_chars for c in given) or self.not_given_re.match(given) or "某" in given:
             return False
-        if name[:2] in self.cue.not_names or name in self.cue.not_names:
+        if name[:2] in self.cue.not_names or name in self.cue.not_names or name[-2:] in self.cue.org_end_words:
             return False
         return name[-1] not in self.cue.org_end_chars
 
@@ -158,12 +160,17 @@ class _Rules:
             return None
         end = g + 1
         c = text[end:end + 1]
-        if (c and _is_han(c) and c not in self.cue.stop_chars and c not in self.cue.not_final_chars
+        # 魏凤和出席: a conjunction right before a verb that follows names ends the name
+        # (“和” then joins nothing), 冯斌和王斌 stays two names
+        conj_last = c in self.cue.conjunctions and (text[end + 1:end + 3] in self.follow2
+                                                    or self.speech_start(text, end + 1))
+        if (c and _is_han(c) and (c not in self.cue.stop_chars or conj_last) and (c not in self.cue.not_final_chars or conj_last)
                 and text[end:end + 2] not in self.follow2 and not self.lex.post_start_re.match(text, end)
                 and not self.not_given_re.match(text, end)):
             end += 1
         name = text[i:end]
-        if name in self.cue.not_names or name[-1] in self.cue.org_end_chars or "某" in name:
+        if name in self.cue.not_names or name[-1] in self.cue.org_end_chars or "某" in name \
+                or name[-2:] in self.cue.org_end_words:
             return None
         if s == 1 and text[i] in self.cue.weak_surnames and not (weak and len(name) == 3):
             return None
@@ -555,7 +562,8 @@ class _Extractor:
             return t
         if foreign and t:
             return t
-        c = self.r.chinese_at(text, q, weak=not bodyless)
+        # 卡拉副总统和印尼…: 和 right after a title joins, it is no surname
+        c = self.r.chinese_at(text, q, weak=not bodyless and text[q:q + 1] not in self.cue.conjunctions)
         if c is not None:
             c = self.shorter_if_written(text, q, c)
         if c is None and not bodyless:
@@ -698,6 +706,8 @@ class _Extractor:
             s = j - n
             if s < 0 or not self.r.valid_name(text[s:j], weak=True):
                 continue
+            if n == 3 and s > 0 and text[s - 1:s + 1] in self.r.follow2:
+                continue          # 出席佐科总统: 席 ends 出席
             left = text[s - 1:s]
             if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars:
                 continue
