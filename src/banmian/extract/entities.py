@@ -311,8 +311,8 @@ class _Extractor:
                     out.append(_Cand(a, b, "org", kind, self.jurisdiction[word[0]] + word[1:], 1))
                 floor = b
                 continue
-            short = bucket == "place" and len(word) == 1     # 村, 路, 河: only short, cleanly bounded names
-            limit = _MAX_ORG if bucket == "org" else (3 if short else _MAX_PLACE)
+            short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
+            limit = (8 if short else _MAX_ORG) if bucket == "org" else (3 if short else _MAX_PLACE)
             s = self.back_to_start(text, a, floor, limit)
             if short and a - s >= limit and s > floor and self.continues_left(text, s):
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
