@@ -503,14 +503,21 @@ class _Extractor:
         return self.emit()
 
     def add_free(self, more: dict[int, list[_Cand]], taken: list[list[tuple[int, int]]]) -> None:
-        """Add the candidates that overlap nothing taken, longest first."""
+        """Add the candidates that overlap nothing taken, by priority, then longest first."""
+        fields = self.fields
         for k, cands in more.items():
-            art, fname, index, text = self.fields[k]
+            art, fname, index, text = fields[k]
             spans = taken[k]
-            for c in _non_overlapping(cands):
-                if not any(c.start < e and s < c.end for s, e in spans):
-                    self.add(c, art, fname, index, text, (k, c.start))
-                    spans.append((c.start, c.end))
+            if len(cands) > 1:
+                cands.sort(key=_rank)
+            for c in cands:
+                cs, ce = c.start, c.end
+                for s, e in spans:
+                    if cs < e and s < ce:
+                        break
+                else:
+                    spans.append((cs, ce))
+                    self.add(c, art, fname, index, text, (k, cs))
 
     def by_field(self, rxs: re.Pattern[str] | list[re.Pattern[str]], big: str, starts: list[int],
                  reverse: bool = False) -> dict[int, list[tuple[int, int, str]]]:
@@ -701,10 +708,14 @@ def _key(c: _Cand) -> tuple[str, str]:
     return ("place", "#" + c.division.code) if c.division is not None else (c.bucket, c.name)
 
 
+def _rank(c: _Cand) -> tuple[int, int, int]:
+    return (c.priority, c.start - c.end, c.start)
+
+
 def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
     """Candidates by priority, then length; none overlapping one kept before."""
     kept: list[_Cand] = []
-    for c in sorted(cands, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+    for c in sorted(cands, key=_rank):
         if not any(c.start < k.end and k.start < c.end for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
