@@ -228,10 +228,11 @@ class _Extractor:
     def back_to_start(self, text: str, a: int, floor: int, limit: int) -> int:
         """Where a name ending in a suffix at ``a`` starts, scanning back."""
         j = a
+        lo = max(floor, a - limit)
         stops, words = self.r.left_stops, self.r.left_stop_words
-        while j > floor and a - j < limit:
+        while j > lo:
             c = text[j - 1]
-            if not _NAME_CHAR.match(c) or c in stops:
+            if c in stops or not ("\u4e00" <= c <= "\u9fff" or c == "·" or c.isalnum()):
                 break
             if text[j - 2:j] in words or text[j - 3:j] in words:
                 break
