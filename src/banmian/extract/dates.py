@@ -125,6 +125,14 @@ def _anchor(year: int | None, month: int | None, day: int, issue: Date, future: 
     return d
 
 
+def _numbered_thing(text: str, m: re.Match[str]) -> bool:
+    """``1号隧道``, ``3号楼``, ``2号线``: a number with 号 and no month before a noun
+    names a thing, not a day (``1号上午``, ``10月1号``, ``1号至3号`` stay dates)."""
+    g = m.groupdict()
+    return (not g["m1"] and not g["y1"] and not g["d2"] and not g["part"] and m.group(0).endswith("号")
+            and "\u4e00" <= text[m.end():m.end() + 1] <= "\u9fff")
+
+
 def find_dates(text: str, issue: Date | None) -> list[DateMention]:
     """Every time expression in ``text``; resolved when ``issue`` is known."""
     w = date_words()
@@ -139,6 +147,8 @@ def find_dates(text: str, issue: Date | None) -> list[DateMention]:
         future = any(before.endswith(f) for f in w.future)
         if issue is not None:
             if g["abs"]:
+                if _numbered_thing(text, m):
+                    continue
                 y1, m1, d1 = _num(g["y1"]), _num(g["m1"]), _num(g["d1"])
                 if d1 is None or not 1 <= d1 <= 31 or (m1 is not None and not 1 <= m1 <= 12):
                     continue
@@ -170,7 +180,7 @@ def find_dates(text: str, issue: Date | None) -> list[DateMention]:
                     start, end = first, first + relativedelta(months=1, days=-1)
                 elif word in w.years:
                     start, end = Date(issue.year + w.years[word], 1, 1), Date(issue.year + w.years[word], 12, 31)
-        elif g["abs"] and _num(g["d1"]) is None:
+        elif g["abs"] and (_num(g["d1"]) is None or _numbered_thing(text, m)):
             continue
         out.append(DateMention(m.group(0), m.start(), m.end(), start, end, part))
     return out

@@ -47,6 +47,10 @@ _SENTENCE_END = ("。", "！", "？")
 _FIRST_PERSON = ("我", "“我", "咱")
 _OBJECT = re.compile(r"[^，。；并]*")  # what a verb names, up to the clause's next part
 _QUOTED = re.compile(r"“[^“”]*?[。！？][^“”]*”")  # a quotation of whole sentences
+_QUOTATION = re.compile(r"“[^“”]*”")
+_CLAUSE_BREAK = re.compile(r"[，,：:\s]")
+_TOUR = frozenset({"visit", "inspection"})  # one trip: 调研 with 考察, 来到 and 察看 along the way
+_HOSTS_TOURS = frozenset({"visit", "inspection", "investment_promotion", "reception"})  # tours go on with these
 
 
 @dataclass(slots=True)
@@ -226,6 +230,11 @@ def _clause_type(clause: str, r: EventRules, led_from: int | None, until: int) -
                                       then.start() if opening else m.start(), name))
     if not found:
         return None
+    if len(found) > 1:
+        # 会见…，并见证签署了合作文件: a signing only witnessed is part of the other activity
+        witnessed = [t for t in found if t.type == "signing" and clause[max(0, t.start - 2):t.start] == "见证"]
+        if len(witnessed) < len(found):
+            found = [t for t in found if t not in witnessed]
 
     def rank(t: _Trigger) -> tuple:
         return (t.text not in r.trips, led_from is None or t.lead_before <= led_from,
@@ -296,7 +305,9 @@ def _announced(clause: str, c0: int, idx: int, r: EventRules, day) -> _Announced
         raw = m.group("name")
         verb = m.groupdict().get("verb")
         name = _clean(raw, r, "meeting")
-        head = r.trigger_re.search(raw + (verb or ""))
+        whole = raw + (verb or "")
+        # the first trigger word not used as a noun (…巡回督导组工作座谈会: no inspection)
+        head = next((h for h in r.trigger_re.finditer(whole) if not r.not_trigger_after.match(whole, h.end())), None)
         typ = r.trigger_type[head.group(0)] if head else r.announce_types.get(verb or "", "meeting")
         if typ == "meeting" and r.ceremony_names.search(raw):
             typ = "ceremony"  # …招待会
@@ -438,6 +449,8 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     """One clause naming people: a new event, or more for the current one.
     Returns (current, waiting, used)."""
     blocked = [m.span() for rx in r.not_lead for m in rx.finditer(clause, 0, until)]
+    if "“" in clause:  # someone named inside a quotation (“…用习近平新时代…思想…”) does not act in the clause
+        blocked += [m.span() for m in _QUOTATION.finditer(clause, 0, until)]
     officials = [(s, e, p) for s, e, p in inside if p.get("role") == "official"
                  and not any(a <= s < b for a, b in blocked)]
     trig = _clause_type(clause, r, officials[0][0] if officials else None, until)
@@ -478,6 +491,9 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     before = [x for x in officials if x[0] < trig.lead_before]
     # counterparts (同印度总理莫迪举行会晤) take part; they do not lead
     leads = [x for x in before if not r.counterpart.search(clause, _prev_end(before, x), x[0])]
+    # 国家主席习近平特使、国家副主席王岐山: someone named inside the next one's title chain does not lead
+    in_titles = [x for k, x in enumerate(leads) if k + 1 < len(leads) and _in_titles_of(clause, x, leads[k + 1])]
+    leads = [x for x in leads if x not in in_titles]
     if cue and cue.start() < trig.start and not back:
         # 莫迪陪同习近平一一参观, 丁薛祥…等参加会见: joining an activity
         after_cue = [x for x in leads if x[0] > cue.start()]
@@ -504,8 +520,24 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     date = dates[0] if dates else None
     if act is not None and (date is None or date.text in r.same_day):
         date = act.date or _date_before(article, act.index, act.start, r, day)
-    if current is not None and lead == current.lead and (
-            (date is None and _rank(r, trig.type) >= _rank(r, current.type))
+    tour = trig.type in _TOUR and current is not None and current.type in _TOUR
+    # 还 (王勇还来到…调研 after a ceremony, 还应约会见…): another activity, unless both are the same trip
+    also = "还" in clause[leads[-1][1]:trig.start] and not tour
+    if also and trig.type in _TOUR:
+        earlier = next((e for e in reversed(events) if e.article is article and e.lead == lead and e.type in _TOUR), None)
+        if earlier is not None and date is None:
+            # 在印尼期间，王岐山还赴梭罗市访问…: more places of the trip reported before
+            earlier.targets += [t for t in _targets(clause, c0, idx, r, until) if t[0] != "meeting"]
+            return current, waiting, used
+    # without a date of its own, the same lead's next clause goes on with the current activity
+    # when it is the same kind, or a stop of a trip (考察, 察看 during 调研 or 招商, 参观 during a
+    # 会见: the temple toured with the guest); another kind
+    # (会见 after 见证签署, 调研 after 出席开幕式) is another activity
+    goes_on = trig.type == current.type or tour or (
+        trig.type in _TOUR and current.type in _HOSTS_TOURS and _rank(r, trig.type) >= _rank(r, current.type)) \
+        if current is not None else False
+    if current is not None and lead == current.lead and not also and (
+            (date is None and goes_on)
             or (_same_span(date, current.date) and trig.type == current.type)):
         # more places for the same activity (a meeting named here is another one)
         current.targets += [t for t in _targets(clause, c0, idx, r, until) if t[0] != "meeting"]
@@ -514,7 +546,7 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         return current, waiting, used
     ev = _Event(trig.type, trig.text, article, idx, c0 + trig.start, lead, date)
     parts = [x[2]["id"] for x in leads if x[2]["id"] != lead] if listed else []
-    parts += [x[2]["id"] for x in before if x not in leads]
+    parts += [x[2]["id"] for x in before if x not in leads and x not in in_titles]
     if trig.type == "reception":
         parts += [p["id"] for s, _, p in inside if s >= trig.end]
     if cue:
@@ -557,6 +589,16 @@ def _date_before(article: Article, idx: int, upto: int, r: EventRules, day) -> D
         if dates:
             return dates[-1]
     return None
+
+
+def _in_titles_of(clause: str, x: tuple[int, int, dict], y: tuple[int, int, dict]) -> bool:
+    """Whether person ``x`` is named inside the title chain of ``y`` named next
+    (国家主席习近平特使、国家副主席王岐山): the text between them starts right after x
+    (not a list's 、: 郭卫民、中国驻摩洛哥大使李立 are two attendees) and is a chain with 、
+    that ends with one of y's titles."""
+    between = clause[x[1]:y[0]]
+    return ("、" in between[1:] and not _CLAUSE_BREAK.search(between) and between[:1] not in ("、", "")
+            and any(t.get("title") and between.endswith(t["title"]) for t in y[2].get("titles", ())))
 
 
 def _prev_end(before: list[tuple[int, int, dict]], x: tuple[int, int, dict]) -> int:
