@@ -667,7 +667,7 @@ class _Extractor:
                 d["code"] = dv.code
                 d["division"] = dv.name
                 d["level"] = dv.level
-                d["parents"] = [p.name for p in self.g.parents(dv, self.year)]
+                d["parents"] = self.g.parent_names(dv, self.year)
             (orgs if ent.bucket == "org" else places).append(d)
         return orgs, places
 

@@ -84,6 +84,7 @@ class Gazetteer:
         self._lengths = {c: sorted(v, reverse=True) for c, v in lengths.items()}
         self._stems: dict[str, dict[str, list[Division]]] = {}
         self._children: dict[str, list[Division]] | None = None
+        self._parent_names: dict[tuple[Division, int | None], list[str]] = {}
 
     def lengths_ending(self, char: str) -> list[int]:
         """The lengths of the names ending in ``char``, longest first."""
@@ -107,6 +108,14 @@ class Gazetteer:
         if year is None or len(rows) == 1:
             return max(rows, key=lambda d: d.last)
         return min(rows, key=lambda d: (not d.first <= year <= d.last, abs(year - d.last)))
+
+    def parent_names(self, d: Division, year: int | None = None) -> list[str]:
+        """The names of the divisions above ``d``, top first (cached)."""
+        key = (d, year)
+        names = self._parent_names.get(key)
+        if names is None:
+            names = self._parent_names[key] = [p.name for p in self.parents(d, year)]
+        return list(names)
 
     def parents(self, d: Division, year: int | None = None) -> list[Division]:
         """The divisions above ``d``, top first (江苏省, 南通市 for 港闸区)."""
