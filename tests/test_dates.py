@@ -84,6 +84,11 @@ def test_no_issue_date_keeps_text():
 def test_numbers_that_are_not_dates():
     assert find_dates("预计实现100万套以上产能，增长13%", ISSUE) == []
     assert find_dates("第45日", ISSUE) == []  # no month has a 45th
+    # a number with 号 before a noun is a thing (隧道, 楼, 线), unless a month or a part of day says day
+    assert find_dates("考察雅万高铁1号隧道，乘坐地铁2号线", ISSUE) == []
+    assert one("10月1号起施行").date_start == date(2019, 10, 1)
+    assert one("1号上午").date_start == date(2020, 4, 1)
+    assert one("26号，").date_start == date(2020, 4, 26)
 
 
 @settings(max_examples=150, deadline=None)

@@ -80,3 +80,77 @@ def test_event_ids_stable():
     a = [e["id"] for e in parse_files([EXAMPLE], day=date(2020, 4, 28)).edition.events]
     b = [e["id"] for e in parse_files([EXAMPLE], day=date(2020, 4, 28)).edition.events]
     assert a == b and len(set(a)) == len(a)
+
+
+# --- rules read off hand-annotated pages, on made-up text -----------------------------------------
+
+def page_events(*paragraphs, day=date(2019, 10, 23), headline="标题"):
+    """(type, lead, date start, targets, participants) of the events of one article."""
+    from banmian.extract.entities import extract_entities
+    from banmian.extract.events import extract_events
+    from banmian.extract.people import extract_people
+    from banmian.model import Article, Edition, Page
+
+    art = Article(id="a1", headline=headline, paragraphs=list(paragraphs))
+    ed = Edition(date=day, pages=[Page(source="t.txt", date=day, articles=[art])])
+    extract_people(ed)
+    extract_entities(ed)
+    extract_events(ed)
+    names = {p["id"]: p["name"] for p in ed.people}
+    ents = {e["id"]: e["name"] for e in ed.organizations + ed.places}
+    out = []
+    for e in ed.events:
+        lead = [names[a["person"]] for a in e["actors"] if a["role"] == "lead"]
+        parts = [names[a["person"]] for a in e["actors"] if a["role"] == "participant"]
+        out.append((e["type"], lead[0] if lead else None, e["date"]["start"], [ents.get(t, t) for t in e["targets"]], parts))
+    return out
+
+
+def test_tour_list_over_commas_and_stops_on_the_way():
+    evs = page_events("新华社西安10月22日电 国务院副总理孙春兰21日在陕西调研。",
+                      "孙春兰先后到西北农林科技大学、陕西工业职业技术学院和西安交通大学，了解教学改革情况。",
+                      "孙春兰来到西安市新城区人民法院，考察改革落实情况。")
+    assert len(evs) == 1
+    typ, lead, start, targets, _ = evs[0]
+    assert (typ, lead, start) == ("inspection", "孙春兰", "2019-10-21")
+    assert targets == ["西北农林科技大学", "陕西工业职业技术学院", "西安交通大学", "西安市新城区人民法院"]
+
+
+def test_places_listed_past_commas_and_a_description_after_de():
+    evs = page_events("10月18日至19日，中宣部部长黄坤明在浙江调研。"
+                      "调研期间，黄坤明先后来到杭州桐庐县、淳安县，嘉兴海宁市的农村和基层宣传文化单位，听取意见建议。")
+    assert evs[0][3] == ["杭州桐庐县", "淳安县", "嘉兴海宁市"]
+
+
+def test_also_starts_another_activity_after_a_ceremony():
+    evs = page_events("国务委员王勇21日在上海出席第八十三届国际电工委员会大会开幕式并致辞。",
+                      "在沪期间，王勇还来到上海电器科学研究所、上海仪电（集团）有限公司，调研质量提升工作。")
+    assert [(e[0], e[1], e[2]) for e in evs] == [("ceremony", "王勇", "2019-10-21"), ("inspection", "王勇", None)]
+    assert evs[1][3] == ["上海电器科学研究所", "上海仪电（集团）有限公司"]
+
+
+def test_announced_opening_of_a_class_and_a_class_as_meeting():
+    evs = page_events("本报北京10月22日电 （记者江琳）机关党建研讨班22日在京开班。"
+                      "中共中央政治局委员、中央和国家机关工委书记丁薛祥出席开班式并讲话。",
+                      "中央政法委书记郭声琨21日在信访工作专题研讨班上强调，要做好信访工作。")
+    assert [(e[0], e[1], e[2], e[3]) for e in evs] == [
+        ("ceremony", "丁薛祥", "2019-10-22", ["机关党建研讨班"]),
+        ("meeting", "郭声琨", "2019-10-21", ["信访工作专题研讨班"])]
+
+
+def test_noun_trigger_in_an_announced_name_and_quoted_people():
+    evs = page_events("本报北京10月21日电 巡回督导组工作座谈会21日在京召开。中央主题教育领导小组副组长杨晓渡主持会议并讲话。",
+                      "“要用习近平新时代中国特色社会主义思想统一思想和行动。”日前，国家统计局负责同志在动员部署会上说。")
+    assert [(e[0], e[1]) for e in evs] == [("meeting", "杨晓渡")]
+
+
+def test_someone_inside_the_next_ones_title_chain_does_not_lead():
+    evs = page_events("本报雅加达10月21日电 国家主席习近平特使、国家副主席王岐山10月20日在雅加达出席佐科总统就职仪式。",
+                      day=date(2019, 10, 22))
+    assert [(e[0], e[1], e[4]) for e in evs] == [("ceremony", "王岐山", [])]
+
+
+def test_a_witnessed_signing_is_part_of_the_reception():
+    evs = page_events("10月21日，国务院副总理胡春华会见了岛国领导人，并见证签署了相关合作文件。",
+                      day=date(2019, 10, 22))
+    assert [(e[0], e[1]) for e in evs] == [("reception", "胡春华")]

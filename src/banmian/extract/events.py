@@ -368,7 +368,7 @@ def _article_events(article: Article, positions, r: EventRules, day) -> list[_Ev
         people_here = positions.get((article.id, idx), [])
         if not people_here:
             continue  # nobody to act or join
-        if r.trigger_re.search(text) is None and not ("会" in text and "上" in text) \
+        if r.trigger_re.search(text) is None and "上" not in text \
                 and r.participant_re.search(text) is None and r.back_hint.search(text) is None \
                 and (current is None or all(p["id"] != current.lead for _, _, p in people_here)):
             continue  # no activity, nobody joining, no more for the current one
