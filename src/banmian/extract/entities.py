@@ -64,6 +64,7 @@ _LAST_SEP = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 _MAX_ORG, _MAX_PLACE = 16, 6
 _COUNTED = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千几两多]+[个所家间名位座条处批项种]")  # 31个村, 3所学校
 _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
+_PLACE_BOUND = frozenset({"政府", "人民政府"})
 
 
 # --- the word lists -------------------------------------------------------------
@@ -76,6 +77,7 @@ class EntityRules:
     company_tails: tuple[str, ...]
     generic: frozenset[str]
     generic_re: re.Pattern[str]
+    generic2_re: re.Pattern[str]                       # the generic words of two characters or more
     left_stops: frozenset[str]
     left_stop_words: frozenset[str]
     not_names: frozenset[str]
@@ -141,6 +143,7 @@ def load_rules(path: str | Path) -> EntityRules:
         company_tails=tuple(sorted(_word_list(d, "company_tail_words", path), key=len, reverse=True)),
         generic=frozenset(generic),
         generic_re=re.compile(rf"(?:{_alternation(generic)})+"),
+        generic2_re=re.compile(_alternation([w for w in generic if len(w) >= 2])),
         left_stops=frozenset(_word_list(d, "left_stops", path)),
         left_stop_words=frozenset(_word_list(d, "left_stop_words", path)),
         not_names=frozenset(not_names),
@@ -315,7 +318,7 @@ class _Extractor:
             short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
             limit = (8 if short else _MAX_ORG) if bucket == "org" else (3 if short else _MAX_PLACE)
             s = self.back_to_start(text, a, floor, limit)
-            if short and a - s >= limit and s > floor and self.continues_left(text, s):
+            if (short or bucket == "place") and a - s >= limit and s > floor and self.continues_left(text, s):
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
             if bucket == "org":
                 s = self.extend_left(text, s, floor, out, lead)
@@ -332,8 +335,12 @@ class _Extractor:
                 continue
             if name in r.not_names or (len(word) == 1 and text[b - 2:b] in r.not_names):
                 continue
-            if self.is_description(stem_):
-                continue
+            if self.is_description(stem_) or stem_[-1] == "之":
+                continue                  # 一批|企业; 友谊之桥
+            if word in _PLACE_BOUND and not (stem_ in lead.names or stem_ in self.g.by_name):
+                continue                  # 地方政府, 服务型政府: a government is a place's (中国政府, 南通市政府)
+            if kind == "market" and (stem_ in lead.names or self.r.generic2_re.search(stem_)):
+                continue                  # 中国市场, 国际市场, 资本市场: the economy, not a place
             if bucket == "place":
                 ds = self.g.lookup(name, self.year) or _Stems_lookup(name)
                 if ds:
