@@ -65,6 +65,9 @@ _MAX_ORG, _MAX_PLACE = 16, 6
 _COUNTED = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千几两多]+[个所家间名位座条处批项种]")  # 31个村, 3所学校
 _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 _PLACE_BOUND = frozenset({"政府", "人民政府"})
+_AT = frozenset("在到于")
+_STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 does not
+_GO_TO = frozenset({"来到", "走进", "位于", "前往", "深入", "走访", "走入", "赶到", "回到"})
 
 
 # --- the word lists -------------------------------------------------------------
@@ -235,7 +238,8 @@ class _Extractor:
         stops, words = self.r.left_stops, self.r.left_stop_words
         while j > lo:
             c = text[j - 1]
-            if c in stops or not ("\u4e00" <= c <= "\u9fff" or c == "·" or c.isalnum()):
+            if c in stops and not (c in _STOP_UNLESS and text[j:j + 1] in _STOP_UNLESS[c]) \
+                    or not ("\u4e00" <= c <= "\u9fff" or c == "·" or c.isalnum()):
                 break
             if text[j - 2:j] in words or text[j - 3:j] in words:
                 break
@@ -339,6 +343,8 @@ class _Extractor:
                 continue                  # 一批|企业; 友谊之桥
             if word in _PLACE_BOUND and not (stem_ in lead.names or stem_ in self.g.by_name):
                 continue                  # 地方政府, 服务型政府: a government is a place's (中国政府, 南通市政府)
+            if word == "市场" and not (text[s - 1:s] in _AT or text[s - 2:s] in _GO_TO):
+                continue                  # 发挥市场, 增强市场: a bare 市场 is a place only where one goes (在/来到…)
             if kind == "market" and (stem_ in lead.names or self.r.generic2_re.search(stem_)):
                 continue                  # 中国市场, 国际市场, 资本市场: the economy, not a place
             if bucket == "place":
