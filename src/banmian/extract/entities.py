@@ -444,18 +444,21 @@ class _Extractor:
     # --- bookkeeping ----------------------------------------------------------------
 
     def add(self, c: _Cand, art: Article, fname: str, index: int | None, text: str, order: tuple[int, int]) -> None:
-        key = _key(c)
+        self.add_to(_key(c), c.bucket, c.kind, c.name, c.division, c.start, c.end, art, fname, index, text, order[0])
+
+    def add_to(self, key: tuple[str, str], bucket: str, kind: str | None, name: str, division: Division | None,
+               start: int, end: int, art: Article, fname: str, index: int | None, text: str, k: int) -> None:
         ent = self.entities.get(key)
         if ent is None:
-            ent = self.entities[key] = _Entity(c.bucket, c.name, c.kind, division=c.division, order=order)
-        elif ent.kind is None and c.kind:
-            ent.kind = c.kind
-        form = text[c.start:c.end]
+            ent = self.entities[key] = _Entity(bucket, name, kind, division=division, order=(k, start))
+        elif ent.kind is None and kind:
+            ent.kind = kind
+        form = text[start:end]
         ent.forms.setdefault(form, None)
-        m = {"article": art.id, "field": fname, "start": c.start, "end": c.end, "text": form}
+        m = {"article": art.id, "field": fname, "start": start, "end": end, "text": form}
         if index is not None:
             m["index"] = index
-        ent.mentions.setdefault((order[0], c.start), m)
+        ent.mentions.setdefault((k, start), m)
 
     def people_spans(self) -> dict[tuple[str, str, int | None], list[tuple[int, int]]]:
         out: dict[tuple[str, str, int | None], list[tuple[int, int]]] = {}
@@ -492,46 +495,54 @@ class _Extractor:
             for c in found[k]:
                 self.add(c, art, fname, index, text, (k, c.start))
         taken = [[(c.start, c.end) for c in found[k]] + self.people_at[k] for k in range(len(self.fields))]
-        # second pass: provinces, cities, countries by name; short forms of what the first pass found
+        # second pass: provinces, cities, countries by name; short forms of what the first pass found.
+        # Candidates here are plain tuples (priority, start, end, what): the hot path of the stage.
         stems = _province_city_stems()
-        more: dict[int, list[_Cand]] = {}
+        more: dict[int, list[tuple]] = {}
+        what = self.stem_target
         for k, hits in self.by_field(stems.regexes, big, starts).items():
+            lst = more.setdefault(k, [])
             for s, e, w in hits:
-                c = self.stem_cand(w, s, e, stems)
-                if c is not None:
-                    more.setdefault(k, []).append(c)
+                t = what(w, stems)
+                if t is not None:
+                    lst.append((2, s, e, t))
         extra = self.short_forms()
         for k, hits in _find_all(extra, big, starts).items():
+            lst = more.setdefault(k, [])
             for s, e, w in hits:
                 ent = self.entities.get(extra[w])
                 if ent is not None:
-                    more.setdefault(k, []).append(_Cand(s, e, ent.bucket, ent.kind, ent.name, 2, ent.division))
+                    lst.append((2, s, e, (extra[w], ent.bucket, ent.kind, ent.name, ent.division)))
         self.add_free(more, taken)
         # districts and counties by their short form once the page names their city (萧山, 桐庐 on a
         # page about 杭州)
         counties = self.county_forms()
         if counties:
-            more = {k: [_Cand(s, e, "place", counties[w].kind, counties[w].name, 3, counties[w]) for s, e, w in hits]
-                    for k, hits in _find_all(counties, big, starts).items()}
+            more = {}
+            for k, hits in _find_all(counties, big, starts).items():
+                more[k] = [(3, s, e, (("place", "#" + counties[w].code), "place", counties[w].kind, counties[w].name,
+                                      counties[w])) for s, e, w in hits]
             self.add_free(more, taken)
         return self.emit()
 
-    def add_free(self, more: dict[int, list[_Cand]], taken: list[list[tuple[int, int]]]) -> None:
-        """Add the candidates that overlap nothing taken, by priority, then longest first."""
+    def add_free(self, more: dict[int, list[tuple]], taken: list[list[tuple[int, int]]]) -> None:
+        """Add the candidates (priority, start, end, (key, bucket, kind, name, division)) that
+        overlap nothing taken, by priority, then longest first."""
         fields = self.fields
         for k, cands in more.items():
+            if not cands:
+                continue
             art, fname, index, text = fields[k]
             spans = taken[k]
             if len(cands) > 1:
-                cands.sort(key=_rank)
-            for c in cands:
-                cs, ce = c.start, c.end
+                cands.sort(key=_tuple_rank)
+            for _, cs, ce, t in cands:
                 for s, e in spans:
                     if cs < e and s < ce:
                         break
                 else:
                     spans.append((cs, ce))
-                    self.add(c, art, fname, index, text, (k, cs))
+                    self.add_to(t[0], t[1], t[2], t[3], t[4], cs, ce, art, fname, index, text, k)
 
     def by_field(self, rxs: re.Pattern[str] | list[re.Pattern[str]], big: str, starts: list[int],
                  reverse: bool = False) -> dict[int, list[tuple[int, int, str]]]:
@@ -561,17 +572,21 @@ class _Extractor:
                     out.setdefault(k, []).append((s - starts[k], m.end() - starts[k], m.group()))
         return out
 
-    def stem_cand(self, w: str, s: int, e: int, stems: _Stems) -> _Cand | None:
-        foreign = self.r.countries.get(w)
-        if foreign is not None:
-            return _Cand(s, e, "place", foreign, w, 2)
-        d = self._stem_pick.get(w, False)
-        if d is False:
-            ds = stems.divisions[w]
-            if self.year is not None:
-                ds = [x for x in ds if x.first <= self.year <= x.last + 1]
-            d = self._stem_pick[w] = self.pick(ds) if ds else None
-        return _Cand(s, e, "place", d.kind, d.name, 2, d) if d is not None else None
+    def stem_target(self, w: str, stems: _Stems) -> tuple | None:
+        """(key, bucket, kind, name, division) of a province, city or country name, or None."""
+        t = self._stem_pick.get(w, False)
+        if t is False:
+            foreign = self.r.countries.get(w)
+            if foreign is not None:
+                t = (("place", w), "place", foreign, w, None)
+            else:
+                ds = stems.divisions[w]
+                if self.year is not None:
+                    ds = [x for x in ds if x.first <= self.year <= x.last + 1]
+                d = self.pick(ds) if ds else None
+                t = (("place", "#" + d.code), "place", d.kind, d.name, d) if d is not None else None
+            self._stem_pick[w] = t
+        return t
 
     def ends_in_suffix(self, name: str) -> bool:
         sk = self.r.suffix_kind
@@ -722,6 +737,10 @@ def _key(c: _Cand) -> tuple[str, str]:
     return ("place", "#" + c.division.code) if c.division is not None else (c.bucket, c.name)
 
 
+def _tuple_rank(t: tuple) -> tuple[int, int, int]:
+    return (t[0], t[1] - t[2], t[1])
+
+
 def _rank(c: _Cand) -> tuple[int, int, int]:
     return (c.priority, c.start - c.end, c.start)
 
@@ -756,6 +775,7 @@ def company_short_forms(name: str, r: EntityRules, g: Gazetteer) -> list[str]:
     return [f for f in forms if f not in r.not_names and f not in r.generic]
 
 
+@lru_cache(maxsize=65536)
 def entity_id(prefix: str, paper: str | None, name: str) -> str:
     """The id events.py gives an entity: prefix + 16 hex digits of BLAKE2b over paper and name."""
     return prefix + hashlib.blake2b("\x1f".join(map(str, (paper, name))).encode("utf-8"), digest_size=8).hexdigest()
