@@ -65,6 +65,7 @@ _MAX_ORG, _MAX_PLACE = 16, 6
 _COUNTED = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千几两多]+[个所家间名位座条处批项种]")  # 31个村, 3所学校
 _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 _PLACE_BOUND = frozenset({"政府", "人民政府"})
+_LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}
 _AT = frozenset("在到于")
 _STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 does not
 _GO_TO = frozenset({"来到", "走进", "位于", "前往", "深入", "走访", "走入", "赶到", "回到"})
@@ -254,7 +255,7 @@ class _Extractor:
         """The longest gazetteer name ending at ``b`` (the suffix at ``a``) not reaching before ``floor``."""
         get = self.g.by_name.get
         for k in self.g.lengths_ending(text[b - 1]):      # longest first; only lengths some name has
-            if k > b - floor or k > 12:
+            if k > b - floor:
                 continue
             if k <= b - a:
                 break
@@ -268,14 +269,14 @@ class _Extractor:
         the highest level, then the one whose parent the edition names."""
         if len(ds) == 1:
             return ds[0]
-        order = {"province": 0, "city": 1, "county": 2, "town": 3}
-        in_use = [d for d in ds if self.year is None or d.first <= self.year <= d.last] or ds
-        top = min(order[d.level] for d in in_use)
-        best = [d for d in in_use if order[d.level] == top]
+        year = self.year
+        in_use = [d for d in ds if year is None or d.first <= year <= d.last] or ds
+        top = min(_LEVEL_ORDER[d.level] for d in in_use)
+        best = [d for d in in_use if _LEVEL_ORDER[d.level] == top]
         if len(best) > 1 and self.entities:
             named = {e.division.code for e in self.entities.values() if e.division}
             for d in best:
-                if any(p.code in named for p in self.g.parents(d, self.year)):
+                if any(p.code in named for p in self.g.parents(d, year)):
                     return d
         return best[0]
 

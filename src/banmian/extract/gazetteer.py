@@ -41,26 +41,30 @@ class Division:
     @property
     def kind(self) -> str:
         """The entity kind: province, city, prefecture, district, county, street, town, township…"""
-        n = self.name
-        if self.level == "province":
-            return "city" if n.endswith("市") else ("region" if n.endswith("特别行政区") else "province")
-        if self.level == "city":
-            return "city" if n.endswith("市") else "prefecture"
-        if self.level == "county":
-            if n.endswith("市"):
-                return "city"
-            if n.endswith("区"):
-                return "district"
-            return "county"
-        if n.endswith("街道"):
-            return "street"
-        if n.endswith("镇"):
-            return "town"
-        if n.endswith("乡"):
-            return "township"
-        if re.search(r"(?:开发区|园区|产业园|工业园|高新区)$", n):
-            return "industrial_park"
+        return _kind(self.level, self.name)
+
+
+@lru_cache(maxsize=None)
+def _kind(level: str, n: str) -> str:
+    if level == "province":
+        return "city" if n.endswith("市") else ("region" if n.endswith("特别行政区") else "province")
+    if level == "city":
+        return "city" if n.endswith("市") else "prefecture"
+    if level == "county":
+        if n.endswith("市"):
+            return "city"
+        if n.endswith("区"):
+            return "district"
+        return "county"
+    if n.endswith("街道"):
+        return "street"
+    if n.endswith("镇"):
         return "town"
+    if n.endswith("乡"):
+        return "township"
+    if re.search(r"(?:开发区|园区|产业园|工业园|高新区)$", n):
+        return "industrial_park"
+    return "town"
 
 
 def stem(name: str) -> str | None:
@@ -81,7 +85,8 @@ class Gazetteer:
         lengths: dict[str, set[int]] = {}
         for n in self.by_name:
             lengths.setdefault(n[-1], set()).add(len(n))
-        self._lengths = {c: sorted(v, reverse=True) for c, v in lengths.items()}
+        # names longer than 12 characters are not looked for in running text
+        self._lengths = {c: sorted((k for k in v if k <= 12), reverse=True) for c, v in lengths.items()}
         self._stems: dict[str, dict[str, list[Division]]] = {}
         self._children: dict[str, list[Division]] | None = None
         self._parent_names: dict[tuple[Division, int | None], list[str]] = {}
