@@ -47,7 +47,9 @@ _PERSON_NOUN_END = frozenset("人者员手士生师工民户友范")
 _BODY_START = re.compile(rf"(?:中国|中共|中央|全国|国家|国务院|[{HAN}]{{2,4}}?(?:省|市|区|县|自治区|自治州))")
 # a title chain's characters; a short quotation belongs to a body's name
 # (中央“不忘初心、牢记使命”主题教育领导小组副组长)
-_LEFT_RUN = re.compile(rf"(?:[{HAN}A-Za-z、·—]|“[^“”，。；]{{1,20}}”)+$")
+# Matched backwards, on the reversed text: linear, where a forward search for a run
+# ending at the post retries every start.
+_LEFT_RUN_REVERSED = re.compile(rf"(?:[{HAN}A-Za-z、·—]|”[^“”，。；]{{1,20}}“)+")
 _NOT_PLACE_WORDS = frozenset("市场 市民 市区 市县 市值 市级 市面 区域 区位 区间 区别 区块 区级 县城 县域 县级 "
                              "省级 省份 镇街 乡村 乡镇 乡亲 乡土 乡愁 乡情 乡里".split())
 _NOT_IN_PLACE = re.compile("[副正常务委长书记主任代理党组、]")   # 常务副区长 names no place 常务副区
@@ -258,6 +260,7 @@ class _Extractor:
         self._joined = "\n".join(f.text for f in self.fields)
         self._starts: list[int] = []
         self._reversed: str | None = None
+        self._reversed_field: tuple[str | None, str] = (None, "")
         pos = 0
         for f in self.fields:
             self._starts.append(pos)
@@ -465,8 +468,10 @@ class _Extractor:
         and the separator before each element ("" for the first, 、 or 兼)."""
         if self.known_before(text, p) is not None or self._name_ends_at(text, p):
             return None          # 习近平主席: a title after a name (pass_after)
-        m = _LEFT_RUN.search(text, max(lo, p - 80), p)
-        s = m.start() if m else p
+        n = len(text)
+        rev = self._reversed_field[1] if self._reversed_field[0] is text else text[::-1]
+        m = _LEFT_RUN_REVERSED.match(rev, n - p, n - max(lo, p - 80))
+        s = n - m.end() if m else p
         seg_start = s
         head = text[s:p]
         k = head.rfind("——")
@@ -611,6 +616,7 @@ class _Extractor:
 
     def pass_titles(self, f: _Field, posts: list[tuple[int, int, str]]) -> None:
         text = f.text
+        self._reversed_field = (text, text[::-1])
         last = 0
         spans = self.consumed.setdefault(f.order, [])
         for word, rx in (("任命", self.r.appoint_re), ("免去", self.r.remove_re)):
