@@ -65,6 +65,23 @@ DSKB_PAGES = {
                           "db3665d8ba16199766c8b56a85b53eca87c26d27", "A04", "dev"),
 }
 HENAN_PAGES = {"henan-20100910-md": "heldout3"}
+# name -> (section, split): a 版 of 2026-03-29 (raw crawl text) or of 2026-04-04 as the crawler's
+# own markdown export writes it (``-md``: dskb-2026/dskb_2026-04-04.md, see its SOURCE.md)
+DSKB_PAGES.update({
+    "dskb-20260329-A04": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A04", "dev"),
+    "dskb-20260329-B06": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "B06", "dev"),
+    "dskb-20260329-A02": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A02", "heldout4"),
+})
+DSKB_MD = ("dskb-2026/dskb_2026-04-04.md", "example/dskb_2026-04-04.md",
+           "acce5bc4ff162ce03e9191ba18854d8e4a098fb0")
+DSKB_MD_PAGES = {"dskb-20260404-A07-md": ("A07", "dev"), "dskb-20260404-B04-md": ("B04", "dev"),
+                 "dskb-20260404-B02-md": ("B02", "heldout4")}
+DSKB_MD_SOURCE = ("都市快报 e-paper (hzdaily.hangzhou.com.cn/dskb), the crawler's markdown export in GitHub "
+                  "grill-glitch/hangzhou-daily-crawler {path} @ {commit}; 都市快报 copyright, "
+                  "evaluation use only")
 
 
 
@@ -141,6 +158,33 @@ def draft_dskb(a: dict) -> tuple[dict, list[str]]:
     return art, furn
 
 
+def dskb_md_text(name: str) -> str:
+    """One 版 of the crawler's markdown export: from its ``## A07 …`` heading to the next."""
+    section, _split = DSKB_MD_PAGES[name]
+    md = (CORPUS / DSKB_MD[0]).read_text(encoding="utf-8")
+    m = re.search(rf"^## {section} .*?(?=^## |\Z)", md, re.S | re.M)
+    return m.group(0).rstrip() + "\n"
+
+
+MD_FURNITURE = re.compile(r"## [AB]\d\d .*|<a id=.*|### \d+\. .*|> \*\*.*|\[原文链接\]\(.*\)|---|"
+                          r"\d{4}-\d{2}-\d{2}")
+
+
+def dskb_md_furniture(text: str) -> list[str]:
+    """Furniture lines of a markdown page: headings, anchors, the ``### N. <title>`` heading with
+    the title lines it wraps onto, metadata quotes, source links, rules, date lines."""
+    out, in_title = [], False
+    for ln in text.split("\n"):
+        t = ln.strip()
+        if not t:
+            in_title = False
+            continue
+        if MD_FURNITURE.fullmatch(t) or in_title:
+            out.append(t)
+            in_title = t.startswith("### ") and not t.endswith("_都市快报") or (in_title and not t.endswith("_都市快报"))
+    return out
+
+
 # ---------------------------------------------------------------- 河南日报
 
 def henan_text() -> str:
@@ -156,7 +200,18 @@ def henan_text() -> str:
 
 def build(name: str, force: bool) -> None:
     txt_path, gold_path = GOLD / f"{name}.txt", GOLD / f"{name}.gold.json"
-    if name in DSKB_PAGES:
+    if name in DSKB_MD_PAGES:
+        section, split = DSKB_MD_PAGES[name]
+        text = dskb_md_text(name)
+        day = json.loads((CORPUS / "dskb-2026/dskb_2026-04-04.json").read_text(encoding="utf-8"))
+        arts = [draft_dskb(a)[0] for a in sorted(
+            (a for a in day["articles"] if (a.get("section_code") or a.get("section")) == section),
+            key=lambda a: int(re.search(r"(\d+)\.html$", a["url"]).group(1)[len(section) + 8:] or 0))]
+        furn = dskb_md_furniture(text)
+        meta = {"input": txt_path.name, "source": DSKB_MD_SOURCE.format(path=DSKB_MD[1], commit=DSKB_MD[2]),
+                "layout": "markdown", "split": split, "paper": "都市快报", "date": "2026-04-04",
+                "page": int(section[1:]), "page_name": None}
+    elif name in DSKB_PAGES:
         corpus, path, commit, section, split = DSKB_PAGES[name]
         text = dskb_text(name)
         arts, furn = [], []
@@ -192,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.corpus:
         CORPUS = args.corpus
-    for name in args.names or [*DSKB_PAGES, *HENAN_PAGES]:
+    for name in args.names or [*DSKB_PAGES, *DSKB_MD_PAGES, *HENAN_PAGES]:
         build(name, args.force)
     return 0
 
