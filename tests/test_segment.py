@@ -307,3 +307,55 @@ def test_crawl_header_fragments_form_one_title():
         ("买书，买书", "200多米的巷子 有6家书摊在卖", None),
         (None, "富春茶海 “间株樱花间株茶” 假期上线", None),
         (None, "城市书房正式开放", None)]
+
+
+# ------------------------------------------------ web crawls and markdown exports (made-up text)
+
+def test_web_title_names_the_headline_lines_around_it_are_kicker_and_subtitle() -> None:
+    # The removed page <title> says which header lines are the headline; lines
+    # above it are the kicker, lines below it the subtitle.  Without it, two
+    # lines with no cue read as kicker + headline.
+    head = ["老街迎来新住客", "整修三年的江边老街下月起陆续开门营业"]
+    text = "\n\n".join(["老街迎来新住客_新城晚报", *head, "2025-05-06", P1, P2])
+    a = parse_text(text, "p.txt").articles[0]
+    assert (a.kicker, a.headline, a.subtitle) == (None, *head)
+    text = "\n\n".join(["江边老街迎来新住客_新城晚报", "“终于等到这一天”", "江边老街", "迎来新住客",
+                        "整修花了三年，首批商户下月开门", "2025-05-06", P1, P2])
+    a = parse_text(text, "p.txt").articles[0]
+    assert (a.kicker, a.headline, a.subtitle) == ("“终于等到这一天”", "江边老街 迎来新住客", "整修花了三年，首批商户下月开门")
+
+
+def test_markdown_export_furniture_and_list_numbered_title() -> None:
+    # A crawler's markdown export: section heading with page code and name, HTML
+    # anchors, a numbered ### <title>, a bold metadata line, a source link, a rule.
+    text = "\n".join([
+        "## B03 城事新闻", "", '<a id="B03-01"></a>',
+        "### 1. 老街迎来新住客_新城晚报", "", "> **作者**: 王小明 | **日期**: 2025-05-06 | **字数**: 300 字", "",
+        "老街迎来新住客", "", "整修三年的江边老街下月起陆续开门营业", "", "2025-05-06", "", P1, "", P2, "",
+        "[原文链接](https://example.com/a.html)", "", "---", "", "![](https://example.com/p.jpg)", "",
+    ])
+    page = parse_text(text, "p.txt")
+    assert [(a.kicker, a.headline, a.subtitle) for a in page.articles] == [
+        (None, "老街迎来新住客", "整修三年的江边老街下月起陆续开门营业")]
+    assert page.articles[0].paragraphs == [P1, P2]
+    for line in ("## B03 城事新闻", "[原文链接](https://example.com/a.html)", "---",
+                 "**字数**"):
+        assert any(line.lstrip("# ") in b for b in page.boilerplate), line
+
+
+def test_whole_line_markdown_emphasis_loses_its_markers() -> None:
+    page = parse_text("## 标题一则\n\n" + P1 + "\n\n**老街的新生意**\n\n" + P2 + "\n", "p.txt")
+    assert "老街的新生意" in page.articles[0].paragraphs
+    assert not any("**" in p for p in page.articles[0].paragraphs)
+
+
+def test_a_report_title_ending_in_bobao_is_no_paper_name() -> None:
+    # 活动播报 ends in 报 like a paper's name; it is a title, not furniture.
+    page = parse_text("\n".join(["小记者活动播报", "2025-05-06", P1, P2]), "p.txt")
+    assert page.articles[0].headline == "小记者活动播报"
+
+
+def test_dated_header_with_a_shorter_second_line_is_headline_and_subtitle() -> None:
+    text = "\n".join(["江边老街整修三年后迎来首批新住客", "首批商户下月开门", "2025-05-06", P1, P2])
+    a = parse_text(text, "p.txt").articles[0]
+    assert (a.kicker, a.headline, a.subtitle) == (None, "江边老街整修三年后迎来首批新住客", "首批商户下月开门")

@@ -107,6 +107,12 @@ def folio_parts(text: str, furniture: Furniture) -> FolioInfo | None:
     return info if left <= 1 else None
 
 
+# The site name after a <title>'s article title (…_都市快报), and the list number a
+# markdown export puts before it (### 3. …).
+_TITLE_SITE = re.compile(r"\s*[_｜|]\s*[\u4e00-\u9fff]{2,8}(日报|晚报|早报|时报|快报|商报|报|网|新闻)\s*$")
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.、]\s*")
+
+
 def _title_piece(text: str) -> bool:
     """A short line without sentence punctuation: a piece of a wrapped title."""
     return len(text) <= 30 and not any(c in text for c in "。，；！？")
@@ -118,6 +124,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
     out = Stripped(kept)
     pending_blank = 0
     dated = web_page = False
+    title = ""
     for line in lines:
         text = line.text
         removed = False
@@ -127,14 +134,17 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
             elif furniture.web_title is not None and furniture.web_title.fullmatch(text):
                 removed = True
                 web_page, dated = True, False
+                pieces = [_TITLE_SITE.sub("", text)]
                 # a <title> broken over lines: the short lines glued above it
                 glued = line.blank_before == 0 and not pending_blank
                 k = 0
                 while glued and kept and k < 3 and _title_piece(kept[-1].text):
                     above = kept.pop()
                     out.boilerplate.insert(len(out.boilerplate) - k, above.text)
+                    pieces.insert(0, above.text)
                     glued = above.blank_before == 0
                     k += 1
+                title = _LIST_NUMBER.sub("", " ".join(pieces)).strip()
             else:
                 info = folio_parts(text, furniture)
                 if info is not None:
@@ -164,6 +174,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
             dated = False
         if web_page:
             line.web_page = True
+            line.web_title = title
             web_page = False
         kept.append(line)
     return out

@@ -41,6 +41,8 @@ _TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "�
 _PUNCT_NEAR_CJK = re.compile(f"(?<=[{CJK}])[,;:?!()]|[,;:?!()](?= ?[{CJK}])|(?<=[{CJK}] )[,;:?!()]")
 _MULTISPACE = re.compile(r" {2,}")
 _HEADING = re.compile(r"^(#{1,6})\s+")
+# A whole line in markdown emphasis (**小标题**, __小标题__): the markers go, the text stays.
+_EMPHASIS = re.compile(r"^(\*\*|__)(?P<text>[^*_].*?)(\*\*|__)$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\x0c|\u2028|\u2029|\x0b|\x85")
 
 
@@ -54,6 +56,7 @@ class Line:
     page_break: bool = False  # a form feed came before this line
     dated: bool = False  # a removed date line (a web article's date) came right before this line
     web_page: bool = False  # a removed web page <title> came before this line: a crawled page starts
+    web_title: str = ""  # that <title>'s article title (site name and list number dropped)
     date_follows: bool = False  # a removed date line comes right after this line
     tab_indent: bool = False  # indented with tabs or spaces (HTML source indentation), not U+3000 only
     width: float = 0.0  # display width in em, set from the text
@@ -98,6 +101,9 @@ def to_lines(text: str) -> list[Line]:
         if hm:
             heading = len(hm.group(1))
             stripped = stripped[hm.end():]
+        em = _EMPHASIS.match(stripped)
+        if em and "**" not in em.group("text"):
+            stripped = em.group("text").strip()
         clean = _MULTISPACE.sub(" ", normalize_chars(stripped)).strip()
         if not clean:
             blank += 1

@@ -48,6 +48,7 @@ class Block:
     dated: bool = False  # starts right after a removed date line (see furniture)
     web_page: bool = False  # starts right after a removed web page <title> (see furniture)
     date_follows: bool = False  # a removed date line follows it
+    web_title: str = ""  # the removed <title>'s article title
 
 
 def _reference_widths(lines: list[Line]) -> list[float]:
@@ -359,7 +360,8 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 continue
         blocks.append(
             Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
-                  line.width, _column(i, lines, refs, columns), line.dated, line.web_page, line.date_follows)
+                  line.width, _column(i, lines, refs, columns), line.dated, line.web_page, line.date_follows,
+                  web_title=line.web_title)
         )
         block_width = line.width
         prev = line

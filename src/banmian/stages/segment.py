@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Article, Byline, PageRef
+from .normalize import display_width
 from .markers import (
     Markers,
     dateline_bylines,
@@ -115,10 +116,34 @@ def split_title_line(text: str, m: Markers) -> tuple[str | None, str]:
     return None, text
 
 
-def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | None, str | None]:
-    """A run of title lines → (kicker, headline, subtitle)."""
+def _web_title_slice(texts: list[str], title: str) -> tuple[int, int] | None:
+    """The lines of a title run that spell the page's <title> (spaces aside)."""
+    want = "".join(title.split())
+    if not want:
+        return None
+    flat = ["".join(t.split()) for t in texts]
+    for a in range(len(flat)):
+        acc = ""
+        for b in range(a, len(flat)):
+            acc += flat[b]
+            if acc == want:
+                return a, b + 1
+            if not want.startswith(acc):
+                break
+    return None
+
+
+def assign_titles(titles: list[Tagged], m: Markers, web_title: str = "",
+                  dated: bool = False) -> tuple[str | None, str | None, str | None]:
+    """A run of title lines → (kicker, headline, subtitle).  On a crawled web page
+    the page's <title> names the headline: lines above it are the kicker, lines
+    below it the subtitle."""
     heads = [i for i, t in enumerate(titles) if t.role == HEADING]
     texts = [t.text for t in titles]
+    span = _web_title_slice(texts, web_title) if web_title and not heads else None
+    if span is not None:
+        a, b = span
+        return " ".join(texts[:a]) or None, " ".join(texts[a:b]), " ".join(texts[b:]) or None
     if heads:
         h0, h1 = heads[0], heads[-1]
         headline = " ".join(texts[h0 : h1 + 1])
@@ -143,6 +168,10 @@ def assign_titles(titles: list[Tagged], m: Markers) -> tuple[str | None, str | N
         if m.kicker_cue.search(a):
             return a, b, None
         if m.subtitle_cue.search(b) or reports_activity(a, m) or _reads_as_subtitle(a, b):
+            return None, a, b
+        if dated and display_width("".join(a.split())) > display_width("".join(b.split())) + 1:
+            # A web article's header over its date line: a second line shorter than
+            # the first is a subtitle (a kicker is short and sits over a longer headline).
             return None, a, b
         # No cue: kicker + headline is about three times as common as headline + subtitle.
         return a, b, None
@@ -277,7 +306,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 cur = new_article(t.block)
                 if dated_style and len(run) >= 3:
                     run = _join_fragments(run)
-                cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m)
+                cur.kicker, cur.headline, cur.subtitle = assign_titles(run, m, run[0].block.web_title,
+                                                                       dated=run[-1].block.date_follows)
                 tail = trailing_teaser(cur.headline or "", m) if cur.headline else None
                 if tail and (nxt is None or nxt.role in (TITLE, HEADING, TEASER)):
                     cur.headline, page = tail
