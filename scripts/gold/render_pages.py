@@ -50,7 +50,7 @@ class Page:
     markdown: bool = False         # also write the markdownify (web crawl) layout
 
 
-# The pages of the gold set (19 pages from 17 issues; the last 6 are the held-out
+# The pages of the gold set (22 pages from 17 issues; the 6 after the first 13 are the held-out
 # split "heldout2" of draft_gold.py).
 PAGES: list[Page] = [
     Page("20191004", "08", "副刊", "supplement"),
