@@ -75,3 +75,37 @@ def test_example_page_with_ner_keeps_officials_and_journalists():
     for p in tagged.people:
         for m in p["mentions"]:
             assert articles[m["article"]].field_text(m["field"], m.get("index"))[m["start"]:m["end"]] == m["text"]
+
+
+class FakeTypedTagger:
+    def __init__(self, spans: dict[str, tuple[str, float]]):
+        self.spans_ = spans
+
+    def scored_spans(self, text: str):
+        out = []
+        for name, (kind, p) in self.spans_.items():
+            start = text.find(name)
+            while start >= 0:
+                out.append((start, start + len(name), kind, p))
+                start = text.find(name, start + 1)
+        return sorted(out)
+
+
+def test_tagged_entities_fill_gaps_only():
+    from banmian.extract.tagged import add_tagged_entities
+
+    ed = edition_of("区委书记黄卫锋来到秦灶街道，走访了华为和南通大学附属医院。")
+    extract(ed)
+    known = {e["name"] for e in ed.organizations + ed.places}
+    tagger = FakeTypedTagger({"秦灶街道": ("LOC", 0.99), "黄卫锋": ("ORG", 0.99), "华为": ("ORG", 0.99),
+                              "附属医院": ("ORG", 0.5), "大学": ("LOC", 0.99)})
+    add_tagged_entities(ed, tagger)
+    names = {e["name"] for e in ed.organizations + ed.places}
+    assert "黄卫锋" not in names                      # a person of the rules stays a person
+    assert "华为" in names and "附属医院" not in names
+    assert known <= names
+    text = ed.pages[0].articles[0].paragraphs[0]
+    for e in ed.organizations + ed.places:
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+        assert sum(1 for x in ed.organizations + ed.places if x["name"] == e["name"]) == 1

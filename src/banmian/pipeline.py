@@ -95,15 +95,19 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
 def extract(edition: Edition, *, ner: bool = False) -> None:
     """The extraction stages, in order, on a parsed edition (``parse_files`` and ingest's workers).
 
-    ``ner``: also run the statistical tagger for people the rules missed
-    (costly: see ``extract/tagged.py``)."""
+    ``ner``: also run the statistical tagger for people, organizations and
+    places the rules missed (costly: see ``extract/tagged.py``)."""
     extract_people(edition)
-    if ner:
-        from .extract.tagged import add_tagged_people
+    if not ner:
+        extract_entities(edition)
+    else:
+        from .extract.tagged import TagCache, add_tagged_entities, add_tagged_people
         from .ner import Tagger
 
-        add_tagged_people(edition, Tagger.load())
-    extract_entities(edition)
+        cache = TagCache(Tagger.load())
+        add_tagged_people(edition, cache.tagger, cache=cache)
+        extract_entities(edition)
+        add_tagged_entities(edition, cache.tagger, cache=cache)
     extract_events(edition)
 
 

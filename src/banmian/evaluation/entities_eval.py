@@ -97,13 +97,14 @@ def _score(gold: list[Ent], pred: list[Ent], with_kind: bool) -> Score:
     return Score(tp=tp, pred=len(pred), gold=len(gold))
 
 
-def predict(gold: dict[str, Any], gold_dir: Path) -> Edition:
+def predict(gold: dict[str, Any], gold_dir: Path, ner: bool = False) -> Edition:
     day = Date.fromisoformat(gold["date"]) if gold.get("date") else None
-    result = parse_files([gold_dir / gold["input"]], day=day, paper=gold.get("paper"), page_number=gold.get("page"))
+    result = parse_files([gold_dir / gold["input"]], day=day, paper=gold.get("paper"), page_number=gold.get("page"),
+                         ner=ner)
     return result.edition
 
 
-def evaluate_entities(gold_dir: Path, split: str | None = None) -> EntitiesReport:
+def evaluate_entities(gold_dir: Path, split: str | None = None, ner: bool = False) -> EntitiesReport:
     """Score every gold page with ``organizations`` and ``places`` lists (or those of one ``split``)."""
     report = EntitiesReport()
     files = gold_files(gold_dir)
@@ -115,7 +116,7 @@ def evaluate_entities(gold_dir: Path, split: str | None = None) -> EntitiesRepor
             continue
         for key in ("organizations", "places"):
             check_gold_entities(gold[key], key, str(path))
-        ed = predict(gold, gold_dir)
+        ed = predict(gold, gold_dir, ner=ner)
         name = path.name.removesuffix(".gold.json")
         scores: dict[str, Score] = {}
         errors: list[str] = []
@@ -153,11 +154,13 @@ def format_entities_table(report: EntitiesReport, per_page: bool = False) -> str
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list each page's missed (-), spurious (+) and wrongly kinded (~) entities.")
 @click.option("--split", metavar="NAME", help="Only the gold pages of this split (e.g. dev).")
-def entities_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None) -> None:
+@click.option("--ner", is_flag=True, help="Extract with the statistical tagger too (as parse --ner does).")
+def entities_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None,
+                 ner: bool) -> None:
     """Score organizations and places against gold pages with organizations/places lists:
     precision / recall / F1 by name (or alias), and by name and kind."""
     gold_dir = gold_dir or default_gold_dir()
     if gold_dir is None:
         raise BanmianError("no gold folder found; pass --gold DIR")
-    report = evaluate_entities(gold_dir, split=split)
+    report = evaluate_entities(gold_dir, split=split, ner=ner)
     print_report(report, format_entities_table(report, per_page=per_page), fmt, show_errors)

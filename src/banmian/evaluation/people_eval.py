@@ -83,16 +83,21 @@ def check_gold_people(people: Any, source: str) -> None:
                 raise GoldFileError(f"{where}: title {t!r} must be {{title, organization}}", source=source)
 
 
-def predict_people(gold: dict[str, Any], gold_dir: Path) -> list[dict[str, Any]]:
+def predict_people(gold: dict[str, Any], gold_dir: Path, ner: bool = False) -> list[dict[str, Any]]:
     src = read_source(gold_dir / gold["input"])
     day = Date.fromisoformat(gold["date"]) if gold.get("date") else None
     page = parse_source(src, day=day, paper=gold.get("paper"), page_number=gold.get("page"))
     edition = Edition(paper=gold.get("paper"), date=day, pages=[page])
     extract_people(edition)
+    if ner:
+        from ..extract.tagged import add_tagged_people
+        from ..ner import Tagger
+
+        add_tagged_people(edition, Tagger.load())
     return edition.people
 
 
-def evaluate_people(gold_dir: Path, split: str | None = None) -> PeopleReport:
+def evaluate_people(gold_dir: Path, split: str | None = None, ner: bool = False) -> PeopleReport:
     """Score every gold page with a ``people`` list (or those of one ``split``)."""
     report = PeopleReport()
     files = gold_files(gold_dir)
@@ -103,7 +108,7 @@ def evaluate_people(gold_dir: Path, split: str | None = None) -> PeopleReport:
         if "people" not in gold or (split and gold.get("split", "dev") != split):
             continue
         check_gold_people(gold["people"], str(path))
-        pred = predict_people(gold, gold_dir)
+        pred = predict_people(gold, gold_dir, ner=ner)
         g, p = people_items(gold["people"]), people_items(pred)
         name = path.name.removesuffix(".gold.json")
         report.pages[name] = {m: Score().add(p[m], g[m]) for m in PEOPLE_METRICS}
@@ -135,12 +140,14 @@ def format_people_table(report: PeopleReport, per_page: bool = False) -> str:
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list each page's missed (-) and spurious (+) people and titles.")
 @click.option("--split", metavar="NAME", help="Only the gold pages of this split (e.g. dev).")
-def eval_people_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None) -> None:
+@click.option("--ner", is_flag=True, help="Extract with the statistical tagger too (as parse --ner does).")
+def eval_people_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None,
+                    ner: bool) -> None:
     """Score people extraction against gold pages with a people list: (name, role),
     officials, (name, title) and (name, title, organization) precision / recall / F1,
     and the number of journalists marked as officials."""
     gold_dir = gold_dir or default_gold_dir()
     if gold_dir is None:
         raise BanmianError("no gold folder found; pass --gold DIR")
-    report = evaluate_people(gold_dir, split=split)
+    report = evaluate_people(gold_dir, split=split, ner=ner)
     print_report(report, format_people_table(report, per_page=per_page), fmt, show_errors)

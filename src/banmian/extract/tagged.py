@@ -1,8 +1,13 @@
-"""People the rules missed, from the statistical tagger (opt-in: ``--ner``).
+"""People, organizations and places the rules missed, from the statistical tagger
+(opt-in: ``--ner``).
 
-Reads ``edition.pages`` (article fields) and ``edition.people`` (from the
-rule-based people stage); assigns more ``edition.people`` entries with role
-``other`` and more mentions for people already found.
+``add_tagged_people`` reads ``edition.pages`` (article fields) and
+``edition.people`` (from the rule-based people stage) and assigns more
+``edition.people`` entries with role ``other`` and more mentions for people
+already found; ``add_tagged_entities`` does the same for
+``edition.organizations`` / ``edition.places`` after the rule-based entities
+stage (kinds from the names' suffixes).  Each field is tagged once per
+edition (``TagCache``).
 
 Rules win where they are sure: a span the tagger calls PER is only added when
 it does not overlap a mention the rules already placed, and a name already
@@ -50,19 +55,42 @@ def _key(m: dict[str, Any]) -> tuple:
     return (m["article"], m["field"], m.get("index"))
 
 
-def add_tagged_people(edition: Edition, tagger, min_confidence: float = MIN_CONFIDENCE) -> int:
+class TagCache:
+    """The tagger's scored spans of each article field, computed once per edition."""
+
+    def __init__(self, tagger) -> None:
+        self.tagger = tagger
+        self._spans: dict[tuple, list[tuple[int, int, str, float]]] = {}
+
+    def __call__(self, article: Article, field: str, index: int | None, text: str):
+        key = (article.id, field, index)
+        got = self._spans.get(key)
+        if got is None:
+            got = self._spans[key] = self.tagger.scored_spans(text)
+        return got
+
+
+def _taken(buckets: list[list[dict[str, Any]]]) -> dict[tuple, list[tuple[int, int]]]:
+    taken: dict[tuple, list[tuple[int, int]]] = {}
+    for bucket in buckets:
+        for x in bucket:
+            for m in x["mentions"]:
+                taken.setdefault(_key(m), []).append((m["start"], m["end"]))
+    return taken
+
+
+def add_tagged_people(edition: Edition, tagger, min_confidence: float = MIN_CONFIDENCE,
+                      cache: TagCache | None = None) -> int:
     """Add the tagger's PER spans to ``edition.people``; returns how many people were added."""
+    cache = cache or TagCache(tagger)
     people = edition.people
     by_name = {p["name"]: p for p in people}
-    taken: dict[tuple, list[tuple[int, int]]] = {}
-    for p in people:
-        for m in p["mentions"]:
-            taken.setdefault(_key(m), []).append((m["start"], m["end"]))
+    taken = _taken([people])
     added = 0
     for page in edition.pages:
         for article in page.articles:
             for field, index, text in _fields(article):
-                for start, end, kind, confidence in tagger.scored_spans(text):
+                for start, end, kind, confidence in cache(article, field, index, text):
                     if kind != "PER" or confidence < min_confidence:
                         continue
                     name = text[start:end]
@@ -84,4 +112,46 @@ def add_tagged_people(edition: Edition, tagger, min_confidence: float = MIN_CONF
                         by_name[name] = person
                         added += 1
                     person["mentions"].append(mention)
+    return added
+
+
+def add_tagged_entities(edition: Edition, tagger, min_confidence: float = MIN_CONFIDENCE,
+                        cache: TagCache | None = None) -> int:
+    """Add the tagger's ORG / LOC spans to ``edition.organizations`` / ``places`` where no
+    person, organization or place of the rules is mentioned; returns how many were added."""
+    from .entities import entity_id, kind_of
+
+    cache = cache or TagCache(tagger)
+    taken = _taken([edition.people, edition.organizations, edition.places])
+    buckets = {"ORG": ("org", "o", edition.organizations), "LOC": ("place", "l", edition.places)}
+    by_name = {(t, e["name"]): e for t, (_, _, b) in buckets.items() for e in b}
+    for t, (_, _, b) in buckets.items():
+        for e in b:
+            for alias in e.get("aliases", ()):
+                by_name.setdefault((t, alias), e)
+    added = 0
+    for page in edition.pages:
+        for article in page.articles:
+            for field, index, text in _fields(article):
+                for start, end, kind, confidence in cache(article, field, index, text):
+                    if kind not in buckets or confidence < min_confidence or end - start < 2:
+                        continue
+                    name = text[start:end]
+                    mention: dict[str, Any] = {"article": article.id, "field": field, "start": start, "end": end,
+                                               "text": name}
+                    if index is not None:
+                        mention["index"] = index
+                    spans = taken.setdefault(_key(mention), [])
+                    if any(s < end and start < e for s, e in spans):
+                        continue
+                    spans.append((start, end))
+                    bucket_name, prefix, bucket = buckets[kind]
+                    entity = by_name.get((kind, name))
+                    if entity is None:
+                        entity = {"id": entity_id(prefix, edition.paper, name), "name": name,
+                                  "kind": kind_of(name, bucket_name), "aliases": [], "mentions": []}
+                        bucket.append(entity)
+                        by_name[(kind, name)] = entity
+                        added += 1
+                    entity["mentions"].append(mention)
     return added
