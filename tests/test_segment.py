@@ -359,3 +359,19 @@ def test_dated_header_with_a_shorter_second_line_is_headline_and_subtitle() -> N
     text = "\n".join(["江边老街整修三年后迎来首批新住客", "首批商户下月开门", "2025-05-06", P1, P2])
     a = parse_text(text, "p.txt").articles[0]
     assert (a.kicker, a.headline, a.subtitle) == (None, "江边老街整修三年后迎来首批新住客", "首批商户下月开门")
+
+
+def test_bylines_set_without_spaces() -> None:
+    m = default_markers()
+    got = parse_byline_line("记者李铮通讯员王飞李永", m)
+    assert [(b.name, b.role) for b in got] == [("李铮", "reporter"), ("王飞", "correspondent"), ("李永", "correspondent")]
+    got = parse_byline_line("本报记者张靖本报通讯员郜敏", m)
+    assert [(b.name, b.role) for b in got] == [("张靖", "reporter"), ("郜敏", "correspondent")]
+    # four characters without a role word are no pair of names; a name with its credit stays whole
+    assert parse_byline_line("江南水乡", m) is None
+    got = parse_byline_line("新华社记者 王永战摄", m)
+    assert [(b.name, b.role) for b in got] == [("王永战", "photographer")]
+    got = parse_byline_line("黄传庚 王志昊摄影报道", m)
+    assert [(b.name, b.role) for b in got] == [("黄传庚", "photographer"), ("王志昊", "photographer")]
+    a = parse_text("标题一则\n\n本报讯（记者李铮通讯员王飞）" + P1 + "\n\n" + P2 + "\n", "p.txt").articles[0]
+    assert [(b.name, b.role) for b in a.bylines] == [("李铮", "reporter"), ("王飞", "correspondent")]

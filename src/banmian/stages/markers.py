@@ -44,6 +44,7 @@ class Markers:
     advertisement_words: re.Pattern[str]
     brief_max_chars: int
     prefix_roles: re.Pattern[str]
+    embedded_roles: re.Pattern[str]  # role words of two characters or more, as a split pattern
     suffix_roles: list[tuple[str, str, bool]]  # (word, role, override), longest first
     picture_credit: re.Pattern[str] | None = None
     activity_verbs: re.Pattern[str] | None = None
@@ -95,6 +96,8 @@ def load_markers(path: str | Path | None = None) -> Markers:
         advertisement_words=compile_pattern(require(d, "advertisement_words", path, str), path),
         brief_max_chars=int(require(d, "brief_max_chars", path, int)),
         prefix_roles=re.compile("|".join(re.escape(w) for w in prefix_words)),
+        embedded_roles=re.compile("(" + "|".join(re.escape(w) for w in prefix_words if len(w) >= 2
+                                                 and w not in {x[0] for x in suffix_roles}) + f")(?=[{HAN}]{{2}})"),
         suffix_roles=suffix_roles,
         picture_credit=compile_pattern(d["picture_credit"], path) if d.get("picture_credit") else None,
         activity_verbs=compile_pattern(d["activity_verbs"], path) if d.get("activity_verbs") else None,
@@ -209,6 +212,30 @@ def _merge_spaced_names(tokens: list[str]) -> list[str]:
     return out
 
 
+def _unglue(tokens: list[str], m: Markers) -> list[str]:
+    """Bylines set without spaces (记者李铮通讯员王飞李永): split a token at the
+    role words of two characters or more inside it, and a run of two names
+    glued together (王飞李永) where only one cut gives two names."""
+    split: list[str] = []
+    for tok in tokens:
+        split.extend([tok] if is_name(tok) or len(tok) < 4 else [p for p in m.embedded_roles.split(tok) if p])
+    if not any(m.prefix_roles.match(t) for t in split):
+        return split  # two names glued together only after a role word (江南水乡 is no byline)
+    out: list[str] = []
+    for part in split:
+        if len(part) < 4 or part in m.role_of or is_name(part) or not re.fullmatch(f"[{HAN}]+", part) \
+                or any(part.endswith(w) for w, _, _ in m.suffix_roles):  # 王永战摄: a name and its credit
+            out.append(part)
+            continue
+        cuts = [k for k in range(2, len(part) - 1) if len(part) - k <= 4 and k <= 4
+                and is_name(part[:k]) and is_name(part[k:])]
+        if len(cuts) == 1:
+            out.extend((part[: cuts[0]], part[cuts[0]:]))
+        else:
+            out.append(part)
+    return out
+
+
 def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     """Bylines when the whole line is bylines (本报记者 张三 通讯员 李四, 方聿 许应田,
     （本报记者赵兵、陈伟光）, 左学长摄（人民视觉）), else ``None``."""
@@ -221,7 +248,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     for a in m.agencies:
         if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
             t = t[len(a):]
-    tokens = _merge_spaced_names([tok for tok in re.split(r"[\s、，,/／|；;：:]+", t) if tok])
+    tokens = _unglue(_merge_spaced_names([tok for tok in re.split(r"[\s、，,/／|；;：:]+", t) if tok]), m)
     if not tokens:
         return None
     out: list[Byline] = []
