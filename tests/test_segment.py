@@ -365,10 +365,11 @@ def test_bylines_set_without_spaces() -> None:
     m = default_markers()
     got = parse_byline_line("记者李铮通讯员王飞李永", m)
     assert [(b.name, b.role) for b in got] == [("李铮", "reporter"), ("王飞", "correspondent"), ("李永", "correspondent")]
-    got = parse_byline_line("本报记者张靖本报通讯员郜敏", m)
+    got = parse_byline_line("□本报记者张靖本报通讯员郜敏", m)
     assert [(b.name, b.role) for b in got] == [("张靖", "reporter"), ("郜敏", "correspondent")]
     # four characters without a role word are no pair of names; a name with its credit stays whole
     assert parse_byline_line("江南水乡", m) is None
+    assert parse_byline_line("◆云南", m) is None  # a bulleted section label
     got = parse_byline_line("新华社记者 王永战摄", m)
     assert [(b.name, b.role) for b in got] == [("王永战", "photographer")]
     got = parse_byline_line("黄传庚 王志昊摄影报道", m)

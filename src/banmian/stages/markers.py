@@ -244,6 +244,12 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]
+    if t[0] in "□■◇◆●○":
+        # a box or bullet city papers set before a byline (□本报记者 吴佳妮); a bulleted
+        # section label (◆云南) is none
+        t = t.lstrip("□■◇◆●○ ")
+        if not m.prefix_roles.match(t):
+            return None
     t = _strip_agencies(t, m)
     for a in m.agencies:
         if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
