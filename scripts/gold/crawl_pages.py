@@ -9,7 +9,9 @@ pages are taken as the crawlers left them:
   page title, navigation, kicker/headline/subtitle lines, date, caption, byline, paragraphs).
   A page here is the articles of one 版 (``section_code``) in their e-paper order, each
   crawled text as it is, one blank line between them: what a crawl of that page stores.
-  Corpus copy: ``../shared/corpora/dskb-2026/`` (see its SOURCE.md).
+  Corpus copy: ``../shared/corpora/dskb-2026/`` (see its SOURCE.md). The ``-md`` pages are one
+  版 each of the same crawler's markdown export of 2026-04-04 (``example/dskb_2026-04-04.md``),
+  from its ``## A07 …`` heading to the next, as exported.
 - 河南日报 (Henan Daily, provincial party paper): a page of 2010-09-10 saved from its web
   edition (大河网) inside GitHub ``fixture1982/LoginTest`` (``程序/ThemePage.aspx``); its
   article block is converted with markdownify, like the ``-md`` People's Daily pages.
