@@ -98,6 +98,12 @@ class WordFinder:
     def spans(self, text: str, reversed_text: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, word) of the matches, in text order; ``reversed_text`` is
         ``text[::-1]`` when the caller has it already."""
+        return self.choose(self.occurrences(text, reversed_text))
+
+    def occurrences(self, text: str, reversed_text: str | None = None) -> list[tuple[int, int, str]]:
+        """Every occurrence (start, end, word) of every word, overlapping ones too, in no
+        particular order.  The occurrences of a sublist's words are among them: one scan
+        of a finder for several lists serves each (:meth:`choose` on its words)."""
         rev = text[::-1] if reversed_text is None else reversed_text
         n = len(rev)
         found: list[tuple[int, int, str]] = []
@@ -110,7 +116,12 @@ class WordFinder:
             for w in self._suffixes[word]:
                 found.append((end - len(w), end, w))
             m = search(rev, m.start() + 1)
-        found.sort(key=lambda x: (x[0], -x[1]))
+        return found
+
+    @staticmethod
+    def choose(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The forward regex's choice among occurrences: leftmost, longest there, no overlaps."""
+        found = sorted(found, key=lambda x: (x[0], -x[1]))
         out = []
         pos = 0
         for x in found:

@@ -102,6 +102,12 @@ class _Rules:
         self.left_re = re.compile(alt(cue.left_words))
         self.role_re = re.compile(alt(cue.role_nouns))
         self.role_finder = WordFinder(cue.role_nouns)
+        # one backwards scan for every cue list: posts, after-name titles, role nouns, words
+        # after a name, verbs of speech (each list's matches are chosen from its occurrences)
+        self.cue_lists = {"post": lex.post_finder.words, "after": lex.after_finder.words,
+                          "role": frozenset(cue.role_nouns), "after_noun": frozenset(cue.after_nouns),
+                          "speech": frozenset(cue.speech_words)}
+        self.cue_finder = WordFinder(frozenset().union(*self.cue_lists.values()))
         self.journalist_re = re.compile(rf"(?:{alt(cue.journalist_nouns)}) ?")
         speech = alt(cue.speech_words)
         self.speech_re = re.compile(speech)
@@ -292,6 +298,14 @@ class _Extractor:
         else:
             found = [(m.start(), m.end(), m.group()) for m in rx.finditer(self._joined)]
         return self._by_field(found)
+
+    def cue_hits(self) -> dict[str, dict[int, list[tuple[int, int, str]]]]:
+        """:meth:`hits` of each cue list of ``_Rules.cue_lists``, from one scan of the page."""
+        if self._reversed is None:
+            self._reversed = self._joined[::-1]
+        occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)
+        return {name: self._by_field(WordFinder.choose([o for o in occurrences if o[2] in words]))
+                for name, words in self.r.cue_lists.items()}
 
     def _by_field(self, found: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, int, str]]]:
         out: dict[int, list[tuple[int, int, str]]] = {}
@@ -828,7 +842,8 @@ class _Extractor:
     # --- output --------------------------------------------------------------------
 
     def run(self) -> list[dict[str, Any]]:
-        posts = self.hits(self.lex.post_finder)
+        cues = self.cue_hits()
+        posts = cues["post"]
         todo = set(posts)
         for word in ("任命", "免去"):
             if word in self._joined:
@@ -836,11 +851,11 @@ class _Extractor:
         for k in sorted(todo):           # other fields have no title
             self.pass_titles(self.fields[k], posts.get(k, []))
         self.pass_journalists()
-        for order, found in self.hits(self.lex.after_finder).items():
+        for order, found in cues["after"].items():
             self.pass_after(self.fields[order], found)
         self._aliases = {n.rsplit("·", 1)[-1]: n for n in self.people if "·" in n}
-        speech, roles, after, listed = (self.hits(self.r.speech_re), self.hits(self.r.role_finder),
-                                        self.hits(self.r.after_noun_re), self.hits(self.r.list_end_re))
+        speech, roles, after, listed = (cues["speech"], cues["role"], cues["after_noun"],
+                                        self.hits(self.r.list_end_re))
         dotted = self.hits(_DOT) if "·" in self._joined else {}
         for k in sorted(set(speech) | set(roles) | set(after) | set(listed) | set(dotted)):
             self.pass_other(self.fields[k], speech.get(k, []), roles.get(k, []), after.get(k, []),
