@@ -402,3 +402,15 @@ def test_word_finder_on_gold_text_with_shipped_lexicons():
         found = WordFinder(words).spans(text)
         assert found == _forward(words, text)
         assert len(found) > 100
+
+
+def test_one_scan_for_several_lists_gives_each_lists_matches():
+    from banmian.extract.lexicon import WordFinder
+    lex, cue = load_titles(), load_cues()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("rmrb-*.txt")))
+    lists = [list(lex.posts) + list(lex.collective), list(cue.role_nouns), list(cue.speech_words), list(cue.after_nouns)]
+    union = WordFinder([w for words in lists for w in words])
+    occurrences = union.occurrences(text)
+    for words in lists:
+        chosen = WordFinder.choose([o for o in occurrences if o[2] in set(words)])
+        assert chosen == _forward(words, text)
