@@ -368,7 +368,7 @@ def _article_events(article: Article, positions, r: EventRules, day) -> list[_Ev
         people_here = positions.get((article.id, idx), [])
         if not people_here:
             continue  # nobody to act or join
-        if r.trigger_re.search(text) is None and "上" not in text \
+        if "上" not in text and r.trigger_re.search(text) is None \
                 and r.participant_re.search(text) is None and r.back_hint.search(text) is None \
                 and (current is None or all(p["id"] != current.lead for _, _, p in people_here)):
             continue  # no activity, nobody joining, no more for the current one
@@ -417,7 +417,7 @@ def _may_act(text: str, c0: int, c1: int, r: EventRules) -> bool:
     besides the current activity's lead: a trigger word, ``…上`` (a meeting), an
     attendance word or a participant cue (a quick test; the clause's reported
     speech only narrows it)."""
-    return (r.trigger_re.search(text, c0, c1) is not None or "上" in text[c0:c1]
+    return ("上" in text[c0:c1] or r.trigger_re.search(text, c0, c1) is not None
             or r.back_hint.search(text, c0, c1) is not None or r.participant_re.search(text, c0, c1) is not None)
 
 
