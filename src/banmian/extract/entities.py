@@ -84,6 +84,7 @@ class EntityRules:
     generic2_re: re.Pattern[str]                       # the generic words of two characters or more
     left_stops: frozenset[str]
     left_stop_words: frozenset[str]
+    left_stop_ends: frozenset[str]                   # the last characters of the left stop words
     not_names: frozenset[str]
     list_re: re.Pattern[str] | None
     list_heads: dict[str, str]
@@ -134,6 +135,7 @@ def load_rules(path: str | Path) -> EntityRules:
     for w in ADMIN_SUFFIXES:
         suffix_kind.setdefault(w, ("admin", ""))
     generic = _word_list(d, "generic_words", path)
+    stop_words = _word_list(d, "left_stop_words", path)
     not_names = _word_list(d, "not_names", path)
     skip = [w for w in not_names if w not in suffix_kind and any(w[-k:] in suffix_kind for k in range(1, len(w)))]
     openers = _word_list(d, "list_openers", path)
@@ -149,7 +151,8 @@ def load_rules(path: str | Path) -> EntityRules:
         generic_re=re.compile(rf"(?:{_alternation(generic)})+"),
         generic2_re=re.compile(_alternation([w for w in generic if len(w) >= 2])),
         left_stops=frozenset(_word_list(d, "left_stops", path)),
-        left_stop_words=frozenset(_word_list(d, "left_stop_words", path)),
+        left_stop_words=frozenset(stop_words),
+        left_stop_ends=frozenset(w[-1] for w in stop_words),
         not_names=frozenset(not_names),
         list_re=list_re,
         list_heads=heads,
@@ -236,13 +239,13 @@ class _Extractor:
         """Where a name ending in a suffix at ``a`` starts, scanning back."""
         j = a
         lo = max(floor, a - limit)
-        stops, words = self.r.left_stops, self.r.left_stop_words
+        stops, words, word_ends = self.r.left_stops, self.r.left_stop_words, self.r.left_stop_ends
         while j > lo:
             c = text[j - 1]
             if c in stops and not (c in _STOP_UNLESS and text[j:j + 1] in _STOP_UNLESS[c]) \
                     or not ("\u4e00" <= c <= "\u9fff" or c == "·" or c.isalnum()):
                 break
-            if text[j - 2:j] in words or text[j - 3:j] in words:
+            if c in word_ends and (text[j - 2:j] in words or text[j - 3:j] in words):
                 break
             j -= 1
         return j
@@ -270,9 +273,7 @@ class _Extractor:
         if len(ds) == 1:
             return ds[0]
         year = self.year
-        in_use = [d for d in ds if year is None or d.first <= year <= d.last] or ds
-        top = min(_LEVEL_ORDER[d.level] for d in in_use)
-        best = [d for d in in_use if _LEVEL_ORDER[d.level] == top]
+        best = _best_namesakes(ds, year)
         if len(best) > 1 and self.entities:
             named = {e.division.code for e in self.entities.values() if e.division}
             for d in best:
@@ -577,30 +578,42 @@ class _Extractor:
         """(key, bucket, kind, name, division) of a province, city or country name, or None."""
         t = self._stem_pick.get(w, False)
         if t is False:
+            t = _STEM_TARGETS.get((w, self.year), False)
+            if t is not False:
+                self._stem_pick[w] = t
+                return t
             foreign = self.r.countries.get(w)
             if foreign is not None:
-                t = (("place", w), "place", foreign, w, None)
+                t = _STEM_TARGETS[(w, self.year)] = (("place", w), "place", foreign, w, None)
             else:
                 ds = stems.divisions[w]
                 if self.year is not None:
                     ds = [x for x in ds if x.first <= self.year <= x.last + 1]
                 d = self.pick(ds) if ds else None
                 t = (("place", "#" + d.code), "place", d.kind, d.name, d) if d is not None else None
+                if ds and not _namesakes(ds, self.year):
+                    _STEM_TARGETS[(w, self.year)] = t   # the page's other places do not matter
             self._stem_pick[w] = t
         return t
 
     def ends_in_suffix(self, name: str) -> bool:
-        sk = self.r.suffix_kind
-        return any(name[-k:] in sk for k in range(1, min(len(name), 6) + 1))
+        hit = _ENDS_IN_SUFFIX.get(name)
+        if hit is None:
+            sk = self.r.suffix_kind
+            hit = _ENDS_IN_SUFFIX[name] = any(name[-k:] in sk for k in range(1, min(len(name), 6) + 1))
+        return hit
 
     def county_forms(self) -> dict[str, Division]:
         # the city the page names most, twice or more (a national page naming many cities reads none)
         cities = sorted(((len(e.mentions), e.division.code) for e in self.entities.values()
                          if e.division is not None and len(e.mentions) >= 2 and e.division.level in ("city", "province")
                          and (e.division.level == "city" or e.division.name.endswith("市"))), reverse=True)
-        named = {cities[0][1]} if cities and (len(cities) == 1 or cities[0][0] > cities[1][0]) else set()
-        out: dict[str, Division] = {}
-        for code in named:
+        if not cities or not (len(cities) == 1 or cities[0][0] > cities[1][0]):
+            return {}
+        code = cities[0][1]
+        out = _COUNTY_FORMS.get((code, self.year))
+        if out is None:
+            out = {}
             for d in self.g.children(code):
                 if d.level != "county" or (self.year is not None and not d.first <= self.year <= d.last + 1):
                     continue
@@ -608,23 +621,31 @@ class _Extractor:
                 if st and len(st) >= 2 and st not in self.r.not_place_stems and st not in self.r.not_names \
                         and st not in self.r.generic and st not in out:
                     out[st] = d
+            _COUNTY_FORMS[(code, self.year)] = out
         return out
 
     def learn_titles(self) -> None:
         """Jurisdictions and organizations from the titles of ``edition.people``
         (港闸区委 → 区 is 港闸区)."""
+        seen: set[str] = set()
         for p in self.ed.people:
             for t in p.get("titles", []):
                 org = t.get("organization")
-                if not org:
+                if not org or org in seen:
                     continue
-                bucket, kind = self.classify(org, "organization")
+                seen.add(org)
+                info = _TITLE_ORGS.get((org, self.year))
+                if info is None:
+                    # the page's entities are none yet: what an org name gives depends on the year alone
+                    bucket, kind = self.classify(org, "organization")
+                    heads = [org[:k] for k in range(2, min(len(org), 8) + 1)
+                             if org[k - 1] in LEVEL_CHARS and self.g.by_name.get(org[:k])]
+                    info = _TITLE_ORGS[(org, self.year)] = (bucket, kind, heads)
+                bucket, kind, heads = info
                 if bucket == "org":
                     self.title_orgs.setdefault(org, kind or "organization")
-                for k in range(2, min(len(org), 8) + 1):
-                    head = org[:k]
-                    if head[-1] in LEVEL_CHARS and self.g.lookup(head, self.year):
-                        self.jurisdiction.setdefault(head[-1], head)
+                for head in heads:
+                    self.jurisdiction.setdefault(head[-1], head)
         paper = self.ed.paper or ""
         stem_ = re.sub(r"(?:日报|晚报|早报|商报|报)$", "", paper)
         if len(stem_) >= 2:
@@ -646,7 +667,10 @@ class _Extractor:
                 if s and len(s) >= 2 and s not in self.r.not_place_stems and s not in self.r.not_names:
                     out.setdefault(s, key)
             elif bucket == "org" and ent.kind == "company" and LEGAL_SUFFIX.search(name):
-                for form in company_short_forms(name, self.r, self.g):
+                forms = _COMPANY_FORMS.get(name)
+                if forms is None:
+                    forms = _COMPANY_FORMS[name] = company_short_forms(name, self.r, self.g)
+                for form in forms:
                     out.setdefault(form, key)
         for lv, place in self.jurisdiction.items():
             s = stem(place)
@@ -663,8 +687,10 @@ class _Extractor:
         """An organization named by the tail of a longer one's name is that one
         (第十检察厅 of 最高检第十检察厅, 中原区检察院 of 郑州中原区检察院)."""
         orgs = sorted((e for e in self.entities.values() if e.bucket == "org"), key=lambda e: -len(e.name))
+        # the tails of four characters or more of the names: only those can be merged
+        tails = {e.name[-k:] for e in orgs for k in range(4, len(e.name))}
         for i, short in enumerate(orgs):
-            if len(short.name) < 4:
+            if len(short.name) < 4 or short.name not in tails:
                 continue
             for long_ in orgs[:i]:
                 if len(long_.name) > len(short.name) and long_.name.endswith(short.name) and long_.mentions:
@@ -699,6 +725,29 @@ class _Extractor:
                 d["parents"] = self.g.parent_names(dv, self.year)
             (orgs if ent.bucket == "org" else places).append(d)
         return orgs, places
+
+
+# (organization of a title, year) -> (bucket, kind, the division names it starts with)
+_TITLE_ORGS: dict[tuple[str, int | None], tuple[str, str | None, list[str]]] = {}
+# (city code, year) -> its counties' short forms
+_COUNTY_FORMS: dict[tuple[str, int | None], dict[str, Division]] = {}
+# name -> whether it ends in a suffix word; company name -> its short forms
+_ENDS_IN_SUFFIX: dict[str, bool] = {}
+_COMPANY_FORMS: dict[str, list[str]] = {}
+# (name, year) -> what stem_target gives, where it does not depend on the page
+_STEM_TARGETS: dict[tuple[str, int | None], tuple | None] = {}
+
+
+def _best_namesakes(ds: list[Division], year: int | None) -> list[Division]:
+    """Among namesakes: those in use in ``year``, of the highest level."""
+    in_use = [d for d in ds if year is None or d.first <= year <= d.last] or ds
+    top = min(_LEVEL_ORDER[d.level] for d in in_use)
+    return [d for d in in_use if _LEVEL_ORDER[d.level] == top]
+
+
+def _namesakes(ds: list[Division], year: int | None) -> bool:
+    """Whether ``pick`` among ``ds`` depends on what else the page names."""
+    return len(ds) > 1 and len(_best_namesakes(ds, year)) > 1
 
 
 @dataclass(slots=True)
