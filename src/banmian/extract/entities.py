@@ -287,6 +287,7 @@ class _Extractor:
         out: list[_Cand] = []
         floor = 0
         r = self.r
+        year = self.year
         lead = _prefix_places()
         for a, b, word in hits:
             bucket, kind = r.suffix_kind[word]
@@ -333,35 +334,50 @@ class _Extractor:
                     if text[s:s + k] in lead.names and a - s - k >= 2:
                         s += k
                         break
-            name = text[s:b]
-            stem_ = text[s:a]
-            if _COUNTED.search(stem_) or (len(word) == 1 and text[a - 1:a] == word):
-                continue                  # 31个村, 3所学校; 检察厅|厅长
-            if not stem_ or (len(word) == 1 and len(stem_) < 2):
-                continue
-            if name in r.not_names or (len(word) == 1 and text[b - 2:b] in r.not_names):
-                continue
-            if self.is_description(stem_) or stem_[-1] == "之":
-                continue                  # 一批|企业; 友谊之桥
-            if word in _PLACE_BOUND and not (stem_ in lead.names or stem_ in self.g.by_name):
-                continue                  # 地方政府, 服务型政府: a government is a place's (中国政府, 南通市政府)
+            if len(word) == 1 and (text[a - 1:a] == word or text[b - 2:b] in r.not_names):
+                continue                  # 检察厅|厅长
             if word == "市场" and not (text[s - 1:s] in _AT or text[s - 2:s] in _GO_TO):
                 continue                  # 发挥市场, 增强市场: a bare 市场 is a place only where one goes (在/来到…)
-            if kind == "market" and (stem_ in lead.names or self.r.generic2_re.search(stem_)):
-                continue                  # 中国市场, 国际市场, 资本市场: the economy, not a place
-            if bucket == "place":
-                ds = self.g.lookup(name, self.year) or _Stems_lookup(name)
-                if ds:
-                    d = self.pick(ds)
-                    out.append(_Cand(s, b, "place", d.kind, d.name, 1, d))
-                    floor = b
-                    continue
+            name = text[s:b]
+            # what the name alone decides, the same wherever it is written
+            verdict = _VERDICTS.get((name, word, year), False)
+            if verdict is False:
+                verdict = _VERDICTS[(name, word, year)] = self.name_verdict(name, text[s:a], word, bucket, kind, lead)
+            if verdict is None:
+                continue
+            if verdict is not True:
+                out.append(_Cand(s, b, "place", verdict.kind, verdict.name, 1, verdict))
+                floor = b
+                continue
+            stem_ = text[s:a]
             resolved = self.local(name)
             if resolved == name and name[0] in LEVEL_CHARS + "村" and len(stem_) <= 1:
                 continue                  # 市XX局 with no 市 named: not a name
             out.append(_Cand(s, b, bucket, kind, resolved, 1))
             floor = b
         return out
+
+    def name_verdict(self, name: str, stem_: str, word: str, bucket: str, kind: str | None,
+                     lead: _Lead) -> Division | bool | None:
+        """What a suffix name's own text says: None (no name), its division, or True (a name)."""
+        r = self.r
+        if _COUNTED.search(stem_):
+            return None                   # 31个村, 3所学校
+        if not stem_ or (len(word) == 1 and len(stem_) < 2):
+            return None
+        if name in r.not_names:
+            return None
+        if self.is_description(stem_) or stem_[-1] == "之":
+            return None                   # 一批|企业; 友谊之桥
+        if word in _PLACE_BOUND and not (stem_ in lead.names or stem_ in self.g.by_name):
+            return None                   # 地方政府, 服务型政府: a government is a place's (中国政府, 南通市政府)
+        if kind == "market" and (stem_ in lead.names or r.generic2_re.search(stem_)):
+            return None                   # 中国市场, 国际市场, 资本市场: the economy, not a place
+        if bucket == "place":
+            ds = self.g.lookup(name, self.year) or _Stems_lookup(name)
+            if ds:
+                return self.pick(ds)      # (no entity is known yet: the year decides)
+        return True
 
     def place_before(self, text: str, s: int, lead: _Lead) -> bool:
         """Whether a place's name (萧山, 杭州市) ends at ``s``: an address goes on to the right."""
@@ -731,6 +747,8 @@ class _Extractor:
 _TITLE_ORGS: dict[tuple[str, int | None], tuple[str, str | None, list[str]]] = {}
 # (city code, year) -> its counties' short forms
 _COUNTY_FORMS: dict[tuple[str, int | None], dict[str, Division]] = {}
+# (suffix name, suffix word, year) -> what the name alone decides (see name_verdict)
+_VERDICTS: dict[tuple[str, str, int | None], Any] = {}
 # name -> whether it ends in a suffix word; company name -> its short forms
 _ENDS_IN_SUFFIX: dict[str, bool] = {}
 _COMPANY_FORMS: dict[str, list[str]] = {}
@@ -831,8 +849,15 @@ def entity_id(prefix: str, paper: str | None, name: str) -> str:
     return prefix + hashlib.blake2b("\x1f".join(map(str, (paper, name))).encode("utf-8"), digest_size=8).hexdigest()
 
 
+_CACHES = (_TITLE_ORGS, _COUNTY_FORMS, _VERDICTS, _ENDS_IN_SUFFIX, _COMPANY_FORMS, _STEM_TARGETS)
+_CACHE_LIMIT = 200_000        # entries over all caches (a long ingest meets ever new names)
+
+
 def extract_entities(edition: Edition) -> None:
     """Fill ``edition.organizations`` and ``edition.places`` (see the module docstring)."""
+    if sum(map(len, _CACHES)) > _CACHE_LIMIT:
+        for c in _CACHES:
+            c.clear()
     orgs, places = _Extractor(edition, rules(), gazetteer()).run()
     edition.organizations = orgs
     edition.places = places
