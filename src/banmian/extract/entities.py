@@ -78,6 +78,8 @@ class EntityRules:
     suffix_kind: dict[str, tuple[str, str]]          # suffix word -> ("org" | "place" | "admin", kind)
     suffix_rev: re.Pattern[str]                       # the suffix words (and skip words) reversed
     skip: frozenset[str]                              # words ending in a suffix that are no names (干部, 道路)
+    suffix_words: dict[str, tuple[str | None, bool]]  # reversed word -> (word or None for a skip word, kept
+                                                      # right after a delimiter: a level word such as 区委)
     company_tails: tuple[str, ...]
     generic: frozenset[str]
     generic_re: re.Pattern[str]
@@ -146,6 +148,8 @@ def load_rules(path: str | Path) -> EntityRules:
         suffix_kind=suffix_kind,
         suffix_rev=re.compile(_alternation(w[::-1] for w in list(suffix_kind) + skip)),
         skip=frozenset(skip),
+        suffix_words={**{w[::-1]: (w, len(w) > 1 and w[0] in LEVEL_CHARS) for w in suffix_kind},
+                      **{w[::-1]: (None, False) for w in skip}},
         company_tails=tuple(sorted(_word_list(d, "company_tail_words", path), key=len, reverse=True)),
         generic=frozenset(generic),
         generic_re=re.compile(rf"(?:{_alternation(generic)})+"),
@@ -570,24 +574,42 @@ class _Extractor:
         fewer positions); skip words (干部) and words right after a delimiter (，江|苏)
         are dropped here, before any other work."""
         out: dict[int, list[tuple[int, int, str]]] = {}
+        if not starts:
+            return out
         if reverse:
             n = len(big)
-            skip, delim = self.r.skip, _DELIMITERS
+            words, delim = self.r.suffix_words, _DELIMITERS
+            k = len(starts) - 1
+            at = starts[k]
+            lst = out.setdefault(k, [])
             for m in rxs.finditer(big[::-1]):  # type: ignore[union-attr]
-                word = m.group()[::-1]
-                s = n - m.end()
-                if word in skip or (s == 0 or big[s - 1] in delim) and (len(word) == 1 or word[0] not in LEVEL_CHARS):
+                word, free = words[m.group()]       # free: a word kept even right after a delimiter
+                if word is None:
+                    continue                         # a skip word (干部)
+                ms, me = m.span()
+                s, e = n - me, n - ms
+                if not free and (s == 0 or big[s - 1] in delim):
                     continue
-                k = bisect_right(starts, s) - 1
-                out.setdefault(k, []).append((s - starts[k], n - m.start() - starts[k], word))
+                if s < at:                           # matches come last field first
+                    k = bisect_right(starts, s) - 1
+                    at = starts[k]
+                    lst = out.setdefault(k, [])
+                lst.append((s - at, e - at, word))
+            for key in [key for key, v in out.items() if not v]:
+                del out[key]
             for v in out.values():
                 v.reverse()
         else:
             for rx in rxs if isinstance(rxs, list) else [rxs]:
+                k, nxt, at, lst = -1, 0, 0, []
                 for m in rx.finditer(big):
-                    s = m.start()
-                    k = bisect_right(starts, s) - 1
-                    out.setdefault(k, []).append((s - starts[k], m.end() - starts[k], m.group()))
+                    s, e = m.span()
+                    if s >= nxt:                     # matches come in text order: a later field
+                        k = bisect_right(starts, s) - 1
+                        at = starts[k]
+                        nxt = starts[k + 1] if k + 1 < len(starts) else len(big) + 1
+                        lst = out.setdefault(k, [])
+                    lst.append((s - at, e - at, m.group()))
         return out
 
     def stem_target(self, w: str, stems: _Stems) -> tuple | None:
