@@ -87,6 +87,9 @@ class EventRules:
     organizer_prefix: re.Pattern[str]
     ceremony_suffix: re.Pattern[str]
     not_target: re.Pattern[str]
+    # "上", a trigger, a participant cue or a back-reference hint: one search where
+    # :func:`_may_act` made four (None unless back_hint is a plain list of words)
+    act_hint: re.Pattern[str] | None = None
 
 
 def _words(words: list[str]) -> str:
@@ -107,9 +110,15 @@ def rules() -> EventRules:
     cues = [str(w) for w in require(d, "participant_cues", path, list)]
     at = require(d, "meeting_at", path, dict)
     pat = lambda key: compile_pattern(require(d, key, path, str), path)  # noqa: E731
+    trigger_alt, cue_alt, back_hint = _words(list(trigger_type)), _words(cues), pat("back_reference_hint")
+    # one flat alternation of words (a group in it would cost the regex engine its
+    # first-character skip), when the hint is a plain list of words
+    hint_words = back_hint.pattern.split("|")
+    act_hint = re.compile(_words(["上", *trigger_type, *cues, *hint_words])) \
+        if all(w and re.escape(w) == w for w in hint_words) else None
     return EventRules(
         trigger_type=trigger_type,
-        trigger_re=re.compile(_words(list(trigger_type))),
+        trigger_re=re.compile(trigger_alt),
         trips=frozenset(trips),
         meeting_objects=pat("meeting_objects"),
         ceremony_names=pat("ceremony_names"),
@@ -118,10 +127,10 @@ def rules() -> EventRules:
         object_modifier=pat("object_modifier"),
         same_day=frozenset(str(w) for w in require(d, "same_day", path, list)),
         priority=[str(t) for t in require(d, "priority", path, list)],
-        participant_re=re.compile(_words(cues)),
+        participant_re=re.compile(cue_alt),
         participants_follow=pat("participants_follow"),
         back_ref=pat("back_reference"),
-        back_hint=pat("back_reference_hint"),
+        back_hint=back_hint,
         attend_verbs=frozenset(str(w) for w in require(d, "attend_verbs", path, list)),
         meeting_at=compile_pattern(require(at, "at", path, str), path),
         meeting_at_then=compile_pattern(require(at, "then", path, str), path),
@@ -140,6 +149,7 @@ def rules() -> EventRules:
         organizer_prefix=pat("organizer_prefix"),
         ceremony_suffix=pat("ceremony_suffix"),
         not_target=pat("not_target"),
+        act_hint=act_hint,
     )
 
 
@@ -368,8 +378,7 @@ def _article_events(article: Article, positions, r: EventRules, day) -> list[_Ev
         people_here = positions.get((article.id, idx), [])
         if not people_here:
             continue  # nobody to act or join
-        if "上" not in text and r.trigger_re.search(text) is None \
-                and r.participant_re.search(text) is None and r.back_hint.search(text) is None \
+        if not _may_act(text, 0, len(text), r) \
                 and (current is None or all(p["id"] != current.lead for _, _, p in people_here)):
             continue  # no activity, nobody joining, no more for the current one
         # the clauses (split at 。！？；) that name people, in text order
@@ -417,6 +426,8 @@ def _may_act(text: str, c0: int, c1: int, r: EventRules) -> bool:
     besides the current activity's lead: a trigger word, ``…上`` (a meeting), an
     attendance word or a participant cue (a quick test; the clause's reported
     speech only narrows it)."""
+    if r.act_hint is not None:
+        return r.act_hint.search(text, c0, c1) is not None
     return ("上" in text[c0:c1] or r.trigger_re.search(text, c0, c1) is not None
             or r.back_hint.search(text, c0, c1) is not None or r.participant_re.search(text, c0, c1) is not None)
 
