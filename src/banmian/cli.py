@@ -39,7 +39,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="json", show_default=True,
               help="json: the edition contract; markdown: a clean reading copy; text: plain articles.")
 @click.option("--ner", is_flag=True,
-              help="Also run the statistical tagger for people the rules miss (role other); ~10x slower.")
+              help="Also run the statistical tagger for people, organizations and places the rules miss (~30 ms per page).")
 def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_number: int | None,
           encoding: str | None, fmt: str, ner: bool) -> None:
     """Parse page files (or folders of them) into one edition.
