@@ -37,7 +37,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ..model import Article, Edition, Mention
+from ..model import Article, Edition
+try:
+    import ahocorasick as _ahocorasick
+except ImportError:          # pragma: no cover - a declared dependency; str.find then
+    _ahocorasick = None
+
 from .lexicon import HAN, NameCues, TitleLexicon, WordFinder, _alternation, cues, titles
 
 JOURNALIST_BYLINE_ROLES = frozenset({"reporter", "correspondent", "photographer", "editor", "unknown"})
@@ -78,7 +83,8 @@ class _Person:
     first: tuple[int, int]
     journalist: bool = False
     titles: list[list[Any]] = field(default_factory=list)     # [title, organization]
-    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    # (field order, start) -> (field, start, end): the mention dicts are built once, at the end
+    mentions: dict[tuple[int, int], tuple[_Field, int, int]] = field(default_factory=dict)
 
     def add_title(self, title: str, org: str | None) -> None:
         for t in self.titles:
@@ -108,6 +114,8 @@ class _Rules:
                           "role": frozenset(cue.role_nouns), "after_noun": frozenset(cue.after_nouns),
                           "speech": frozenset(cue.speech_words)}
         self.cue_finder = WordFinder(frozenset().union(*self.cue_lists.values()))
+        self.cue_lists_of = {w: tuple(k for k, words in enumerate(self.cue_lists.values()) if w in words)
+                             for w in self.cue_finder.words}
         self.journalist_re = re.compile(rf"(?:{alt(cue.journalist_nouns)}) ?")
         speech = alt(cue.speech_words)
         self.speech_re = re.compile(speech)
@@ -304,8 +312,17 @@ class _Extractor:
         if self._reversed is None:
             self._reversed = self._joined[::-1]
         occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)
-        return {name: self._by_field(WordFinder.choose([o for o in occurrences if o[2] in words]))
-                for name, words in self.r.cue_lists.items()}
+        # WordFinder.choose of each list's occurrences, from one sort of them all
+        occurrences.sort(key=lambda x: (x[0], -x[1]))
+        lists_of = self.r.cue_lists_of
+        chosen: list[list[tuple[int, int, str]]] = [[] for _ in self.r.cue_lists]
+        pos = [0] * len(chosen)
+        for o in occurrences:
+            for k in lists_of[o[2]]:
+                if o[0] >= pos[k]:
+                    chosen[k].append(o)
+                    pos[k] = o[1]
+        return {name: self._by_field(c) for name, c in zip(self.r.cue_lists, chosen)}
 
     def _by_field(self, found: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, int, str]]]:
         out: dict[int, list[tuple[int, int, str]]] = {}
@@ -339,10 +356,11 @@ class _Extractor:
         """Record a mention of ``name`` (default: the text at the span) at [start, end)."""
         name = name or f.text[start:end]
         key = (f.order, start)
-        p = self.person(name, key)
+        p = self.people.get(name)
+        if p is None or key < p.first:
+            p = self.person(name, key)
         if key not in p.mentions:
-            p.mentions[key] = Mention(article=f.article.id, field=f.name, start=start, end=end,  # type: ignore[arg-type]
-                                      text=f.text[start:end], index=f.index)
+            p.mentions[key] = (f, start, end)
 
     def known_at(self, text: str, i: int) -> int | None:
         lens = self._known_first.get(text[i:i + 1])
@@ -811,15 +829,8 @@ class _Extractor:
                 forms[tail] = n
         if not forms:
             return
-        # every occurrence of every form (str.find: a regex of this page's names
-        # would cost more to compile than to run), then leftmost, longest, no overlaps
-        joined = self._joined
-        occurrences = []
-        for form in forms:
-            i = joined.find(form) if form else -1
-            while i >= 0:
-                occurrences.append((i, i + len(form), form))
-                i = joined.find(form, i + 1)
+        # every occurrence of every form, then leftmost, longest, no overlaps
+        occurrences = _occurrences(forms, self._joined)
         occurrences.sort(key=lambda x: (x[0], -x[1]))
         chosen = []
         pos = 0
@@ -867,11 +878,43 @@ class _Extractor:
             role = "journalist" if p.journalist else ("official" if titles_ else "other")
             key = f"{p.name}|{titles_[0][0] if titles_ else role}"
             pid = "p" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
-            mentions = [p.mentions[k].to_dict() for k in sorted(p.mentions)]
+            mentions = []
+            for k in sorted(p.mentions):
+                f, s, e = p.mentions[k]
+                # as Mention(...).to_dict() gives it
+                d = {"article": f.article.id, "field": f.name, "start": s, "end": e, "text": f.text[s:e]}
+                if f.index is not None:
+                    d["index"] = f.index
+                mentions.append(d)
             out.append({"id": pid, "name": p.name, "role": role,
                         "titles": [{"title": t, "organization": o} for t, o in titles_],
                         "mentions": mentions})
         return out
+
+
+def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, form) of every occurrence of every form in ``text``, overlapping ones
+    too, in no particular order.
+
+    One Aho-Corasick scan (pyahocorasick) for a page's names: half the time of a
+    ``str.find`` pass per name; a regex of the names would cost more to compile
+    than to run.  Without pyahocorasick, ``str.find``."""
+    forms = [f for f in forms if f]
+    if not forms:
+        return []
+    if _ahocorasick is not None:
+        auto = _ahocorasick.Automaton()
+        for form in forms:
+            auto.add_word(form, form)
+        auto.make_automaton()
+        return [(e + 1 - len(form), e + 1, form) for e, form in auto.iter(text)]
+    out = []
+    for form in forms:
+        i = text.find(form)
+        while i >= 0:
+            out.append((i, i + len(form), form))
+            i = text.find(form, i + 1)
+    return out
 
 
 def _dedupe_titles(titles_: list[list[Any]]) -> list[tuple[str, str | None]]:
