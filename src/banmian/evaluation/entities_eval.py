@@ -21,11 +21,12 @@ from typing import Any
 
 import click
 
-from ..errors import BanmianError, GoldFileError
+from ..errors import GoldFileError
 from ..extract.entities import ORG_KINDS, PLACE_KINDS
 from ..model import Edition
 from ..pipeline import parse_files
-from .parse_eval import Score, default_gold_dir, format_scores, gold_files, load_gold, norm, print_report
+from .parse_eval import (Score, format_scores, gold_dir_or_default, gold_files, gold_options, load_gold, norm,
+                         print_report)
 
 ENTITY_METRICS = ("org", "org+kind", "place", "place+kind")
 _KEYS = {"name", "kind", "aliases"}
@@ -146,21 +147,10 @@ def format_entities_table(report: EntitiesReport, per_page: bool = False) -> str
 
 
 @click.command(name="entities")
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="Folder of gold files (default: tests/gold of the source tree).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table: one row per metric; json: totals and per-page counts.")
-@click.option("--per-page", is_flag=True, help="Also print each gold page's F1 scores.")
-@click.option("--errors", "show_errors", is_flag=True,
-              help="Also list each page's missed (-), spurious (+) and wrongly kinded (~) entities.")
-@click.option("--split", metavar="NAME", help="Only the gold pages of this split (e.g. dev).")
-@click.option("--ner", is_flag=True, help="Extract with the statistical tagger too (as parse --ner does).")
+@gold_options("Also list each page's missed (-), spurious (+) and wrongly kinded (~) entities.")
 def entities_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None,
                  ner: bool) -> None:
     """Score organizations and places against gold pages with organizations/places lists:
     precision / recall / F1 by name (or alias), and by name and kind."""
-    gold_dir = gold_dir or default_gold_dir()
-    if gold_dir is None:
-        raise BanmianError("no gold folder found; pass --gold DIR")
-    report = evaluate_entities(gold_dir, split=split, ner=ner)
+    report = evaluate_entities(gold_dir_or_default(gold_dir), split=split, ner=ner)
     print_report(report, format_entities_table(report, per_page=per_page), fmt, show_errors)

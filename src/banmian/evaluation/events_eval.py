@@ -32,10 +32,10 @@ from typing import Any
 
 import click
 
-from ..errors import BanmianError, GoldFileError
+from ..errors import GoldFileError
 from ..model import Edition
 from ..pipeline import parse_files
-from .parse_eval import print_report, Score, default_gold_dir, gold_files, load_gold, norm
+from .parse_eval import Score, gold_dir_or_default, gold_files, gold_options, load_gold, norm, print_report
 
 EVENT_METRICS = ("event", "event_nodate", "target", "participant")
 EVENT_TYPES = ("meeting", "inspection", "visit", "investment_promotion", "reception", "signing", "ceremony",
@@ -127,9 +127,9 @@ def edition_events(edition: Edition) -> list[Ev]:
     return out
 
 
-def predict_events(gold: dict[str, Any], gold_dir: Path) -> list[Ev]:
+def predict_events(gold: dict[str, Any], gold_dir: Path, ner: bool = False) -> list[Ev]:
     day = Date.fromisoformat(gold["date"]) if gold.get("date") else None
-    result = parse_files([gold_dir / gold["input"]], day=day, paper=gold.get("paper"))
+    result = parse_files([gold_dir / gold["input"]], day=day, paper=gold.get("paper"), ner=ner)
     if result.errors:
         raise result.errors[0]
     return edition_events(result.edition)
@@ -186,7 +186,7 @@ def score_page(gold: list[Ev], pred: list[Ev]) -> tuple[dict[str, Score], list[s
     return s, errors
 
 
-def evaluate_events(gold_dir: Path, split: str | None = None) -> EventsReport:
+def evaluate_events(gold_dir: Path, split: str | None = None, ner: bool = False) -> EventsReport:
     """Score every gold page with an ``events`` list (or those of one ``split``)."""
     report = EventsReport()
     files = gold_files(gold_dir)
@@ -197,7 +197,7 @@ def evaluate_events(gold_dir: Path, split: str | None = None) -> EventsReport:
         if "events" not in gold or (split and gold.get("split", "dev") != split):
             continue
         check_gold_events(gold["events"], str(path))
-        scores, errors = score_page(gold_events(gold["events"]), predict_events(gold, gold_dir))
+        scores, errors = score_page(gold_events(gold["events"]), predict_events(gold, gold_dir, ner=ner))
         name = path.name.removesuffix(".gold.json")
         report.pages[name] = scores
         report.errors[name] = errors
@@ -230,20 +230,11 @@ def format_events_table(report: EventsReport, per_page: bool = False) -> str:
 
 
 @click.command(name="eval-events")
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="Folder of gold files (default: tests/gold of the source tree).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table: one row per metric; json: totals and per-page counts.")
-@click.option("--per-page", is_flag=True, help="Also print each gold page's F1 scores.")
-@click.option("--errors", "show_errors", is_flag=True,
-              help="Also list each page's missed (-), spurious (+) and partly matched (~) events.")
-@click.option("--split", metavar="NAME", help="Only the gold pages of this split (e.g. dev).")
-def eval_events_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None) -> None:
+@gold_options("Also list each page's missed (-), spurious (+) and partly matched (~) events.")
+def eval_events_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None,
+                    ner: bool) -> None:
     """Score event extraction against gold pages with an events list: precision / recall /
     F1 of events matched on (type, lead, date start/end), and of the targets and
     participants found on matched events."""
-    gold_dir = gold_dir or default_gold_dir()
-    if gold_dir is None:
-        raise BanmianError("no gold folder found; pass --gold DIR")
-    report = evaluate_events(gold_dir, split=split)
+    report = evaluate_events(gold_dir_or_default(gold_dir), split=split, ner=ner)
     print_report(report, format_events_table(report, per_page=per_page), fmt, show_errors)

@@ -182,6 +182,39 @@ def print_report(report: Any, table: str, fmt: str, show_errors: bool = False) -
                     click.echo(f"  {e}")
 
 
+def gold_options(errors_help: str):
+    """The options every ``banmian eval`` subcommand over gold pages takes: --gold,
+    --format, --per-page, --errors, --split, --ner."""
+    import click
+
+    options = [
+        click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
+                     help="Folder of gold files (default: tests/gold of the source tree)."),
+        click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                     help="table: one row per metric; json: totals and per-page counts."),
+        click.option("--per-page", is_flag=True, help="Also print each gold page's F1 scores."),
+        click.option("--errors", "show_errors", is_flag=True, help=errors_help),
+        click.option("--split", metavar="NAME", help="Only the gold pages of this split (e.g. dev)."),
+        click.option("--ner", is_flag=True, help="Extract with the statistical tagger too (as parse --ner does)."),
+    ]
+
+    def decorate(f):
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return decorate
+
+
+def gold_dir_or_default(gold_dir: Path | None) -> Path:
+    from ..errors import BanmianError
+
+    gold_dir = gold_dir or default_gold_dir()
+    if gold_dir is None:
+        raise BanmianError("no gold folder found; pass --gold DIR")
+    return gold_dir
+
+
 def default_gold_dir() -> Path | None:
     for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
         d = base / "tests" / "gold"

@@ -25,12 +25,13 @@ from typing import Any
 
 import click
 
-from ..errors import BanmianError, GoldFileError
+from ..errors import GoldFileError
 from ..extract.people import extract_people
 from ..model import Edition
 from ..pipeline import parse_source
 from ..stages.read import read_source
-from .parse_eval import print_report, Score, default_gold_dir, format_scores, gold_files, load_gold, norm
+from .parse_eval import (Score, format_scores, gold_dir_or_default, gold_files, gold_options, load_gold, norm,
+                         print_report)
 
 PEOPLE_METRICS = ("person", "official", "title", "organization")
 ROLES = ("official", "journalist", "other")
@@ -132,22 +133,11 @@ def format_people_table(report: PeopleReport, per_page: bool = False) -> str:
 
 
 @click.command(name="eval-people")
-@click.option("--gold", "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="Folder of gold files (default: tests/gold of the source tree).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="table: one row per metric; json: totals and per-page counts.")
-@click.option("--per-page", is_flag=True, help="Also print each gold page's F1 scores.")
-@click.option("--errors", "show_errors", is_flag=True,
-              help="Also list each page's missed (-) and spurious (+) people and titles.")
-@click.option("--split", metavar="NAME", help="Only the gold pages of this split (e.g. dev).")
-@click.option("--ner", is_flag=True, help="Extract with the statistical tagger too (as parse --ner does).")
+@gold_options("Also list each page's missed (-) and spurious (+) people and titles.")
 def eval_people_cmd(gold_dir: Path | None, fmt: str, per_page: bool, show_errors: bool, split: str | None,
                     ner: bool) -> None:
     """Score people extraction against gold pages with a people list: (name, role),
     officials, (name, title) and (name, title, organization) precision / recall / F1,
     and the number of journalists marked as officials."""
-    gold_dir = gold_dir or default_gold_dir()
-    if gold_dir is None:
-        raise BanmianError("no gold folder found; pass --gold DIR")
-    report = evaluate_people(gold_dir, split=split, ner=ner)
+    report = evaluate_people(gold_dir_or_default(gold_dir), split=split, ner=ner)
     print_report(report, format_people_table(report, per_page=per_page), fmt, show_errors)
