@@ -88,12 +88,14 @@ class WordFinder:
     suffixes) and the forward, non-overlapping choice is made from them.
     """
 
-    __slots__ = ("words", "_rev", "_suffixes")
+    __slots__ = ("words", "_rev", "_suffixes", "_ending")
 
     def __init__(self, words) -> None:
         self.words = frozenset(words)
         self._rev = re.compile(_alternation(w[::-1] for w in self.words))
         self._suffixes = {w: [w[k:] for k in range(1, len(w)) if w[k:] in self.words] for w in self.words}
+        # the reversed match -> (length, word) of it and of each of its suffixes that is a word
+        self._ending = {w[::-1]: [(len(x), x) for x in [w, *self._suffixes[w]]] for w in self.words}
 
     def spans(self, text: str, reversed_text: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, word) of the matches, in text order; ``reversed_text`` is
@@ -107,15 +109,16 @@ class WordFinder:
         rev = text[::-1] if reversed_text is None else reversed_text
         n = len(rev)
         found: list[tuple[int, int, str]] = []
+        append = found.append
         search = self._rev.search
+        ending = self._ending
         m = search(rev)
         while m:
-            end = n - m.start()
-            word = m.group()[::-1]
-            found.append((end - len(word), end, word))
-            for w in self._suffixes[word]:
-                found.append((end - len(w), end, w))
-            m = search(rev, m.start() + 1)
+            st = m.start()
+            end = n - st
+            for k, w in ending[m.group()]:
+                append((end - k, end, w))
+            m = search(rev, st + 1)
         return found
 
     @staticmethod

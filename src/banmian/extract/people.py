@@ -62,6 +62,7 @@ _DOT = re.compile("·")
 _CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotation
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
+_CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
 
 
 def _is_han(ch: str) -> bool:
@@ -100,6 +101,8 @@ class _Rules:
 
     def __init__(self, lex: TitleLexicon, cue: NameCues):
         self.lex, self.cue = lex, cue
+        self._valid: dict[str, bool] = {}          # valid_name(name), per string
+        self._valid_weak: dict[str, bool] = {}     # valid_name(name, weak=True)
 
         alt = _alternation
 
@@ -146,7 +149,17 @@ class _Rules:
         """A whole string as a Chinese name (used where the span is fixed).
 
         ``weak``: also with a surname that is more often a word (和, 于), when the
-        name has two given characters."""
+        name has two given characters.  Cached per string: pages test the same
+        names and the same three characters before the same posts again and again."""
+        cache = self._valid_weak if weak else self._valid
+        v = cache.get(name)
+        if v is None:
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+            v = cache[name] = self._valid_name(name, weak)
+        return v
+
+    def _valid_name(self, name: str, weak: bool) -> bool:
         if not 2 <= len(name) <= 4 or not _HAN_ONLY.fullmatch(name):
             return False
         s = self.surname_len(name, 0)
@@ -312,17 +325,32 @@ class _Extractor:
         if self._reversed is None:
             self._reversed = self._joined[::-1]
         occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)
-        # WordFinder.choose of each list's occurrences, from one sort of them all
+        # WordFinder.choose of each list's occurrences, from one sort of them all, and
+        # _by_field of each list's choice, from one walk through the fields
         occurrences.sort(key=lambda x: (x[0], -x[1]))
         lists_of = self.r.cue_lists_of
-        chosen: list[list[tuple[int, int, str]]] = [[] for _ in self.r.cue_lists]
-        pos = [0] * len(chosen)
+        out: list[dict[int, list[tuple[int, int, str]]]] = [{} for _ in self.r.cue_lists]
+        pos = [0] * len(out)
+        starts = self._starts
+        k, nxt, b = -1, 0, 0
         for o in occurrences:
-            for k in lists_of[o[2]]:
-                if o[0] >= pos[k]:
-                    chosen[k].append(o)
-                    pos[k] = o[1]
-        return {name: self._by_field(c) for name, c in zip(self.r.cue_lists, chosen)}
+            s = o[0]
+            rel = None
+            for li in lists_of[o[2]]:
+                if s >= pos[li]:
+                    pos[li] = o[1]
+                    if rel is None:
+                        if s >= nxt:
+                            k = bisect_right(starts, s) - 1
+                            nxt = starts[k + 1] if k + 1 < len(starts) else len(self._joined) + 1
+                            b = starts[k]
+                        rel = (s - b, o[1] - b, o[2])
+                    found = out[li].get(k)
+                    if found is None:
+                        out[li][k] = [rel]
+                    else:
+                        found.append(rel)
+        return dict(zip(self.r.cue_lists, out))
 
     def _by_field(self, found: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, int, str]]]:
         out: dict[int, list[tuple[int, int, str]]] = {}
