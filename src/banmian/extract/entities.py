@@ -477,10 +477,13 @@ class _Extractor:
             ent.kind = kind
         form = text[start:end]
         ent.forms.setdefault(form, None)
-        m = {"article": art.id, "field": fname, "start": start, "end": end, "text": form}
+        if (k, start) in ent.mentions:
+            return
         if index is not None:
-            m["index"] = index
-        ent.mentions.setdefault((k, start), m)
+            ent.mentions[(k, start)] = {"article": art.id, "field": fname, "start": start, "end": end, "text": form,
+                                        "index": index}
+        else:
+            ent.mentions[(k, start)] = {"article": art.id, "field": fname, "start": start, "end": end, "text": form}
 
     def people_spans(self) -> dict[tuple[str, str, int | None], list[tuple[int, int]]]:
         out: dict[tuple[str, str, int | None], list[tuple[int, int]]] = {}
@@ -501,22 +504,30 @@ class _Extractor:
             starts.append(pos)
             pos += len(t) + 1
         suffix_hits = self.by_field(self.r.suffix_rev, big, starts, reverse=True)
-        found: list[list[_Cand]] = []
-        self.people_at: list[list[tuple[int, int]]] = []
-        for k, (art, fname, index, text) in enumerate(self.fields):
+        fields = self.fields
+        # only the paragraphs with a suffix word or a list (等) have candidates
+        todo = sorted(set(suffix_hits).union(k for k, t in enumerate(texts) if "等" in t))
+        found: list[tuple[int, list[_Cand]]] = []
+        for k in todo:
+            art, fname, index, text = fields[k]
             cands = self.list_candidates(text) if "等" in text else []
-            if k in suffix_hits:
-                cands += self.suffix_candidates(text, suffix_hits[k])
-            spans = people.get((art.id, fname, index), [])
-            if spans and cands:
-                cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
-            found.append(_non_overlapping(cands) if cands else cands)
-            self.people_at.append(spans)
+            hits = suffix_hits.get(k)
+            if hits:
+                cands += self.suffix_candidates(text, hits)
+            if cands:
+                spans = people.get((art.id, fname, index))
+                if spans:
+                    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
+                if cands:
+                    found.append((k, _non_overlapping(cands)))
         # first pass: the entities named in full, so that short forms can be read
-        for k, (art, fname, index, text) in enumerate(self.fields):
-            for c in found[k]:
-                self.add(c, art, fname, index, text, (k, c.start))
-        taken = [[(c.start, c.end) for c in found[k]] + self.people_at[k] for k in range(len(self.fields))]
+        taken: dict[int, list[tuple[int, int]]] = {}      # field -> spans taken (built when needed)
+        for k, cands in found:
+            art, fname, index, text = fields[k]
+            for c in cands:
+                self.add_to(_key(c), c.bucket, c.kind, c.name, c.division, c.start, c.end, art, fname, index, text, k)
+            taken[k] = [(c.start, c.end) for c in cands] + people.get((art.id, fname, index), [])
+        self.people = people
         # second pass: provinces, cities, countries by name; short forms of what the first pass found.
         # Candidates here are plain tuples (priority, start, end, what): the hot path of the stage.
         stems = _province_city_stems()
@@ -547,7 +558,7 @@ class _Extractor:
             self.add_free(more, taken)
         return self.emit()
 
-    def add_free(self, more: dict[int, list[tuple]], taken: list[list[tuple[int, int]]]) -> None:
+    def add_free(self, more: dict[int, list[tuple]], taken: dict[int, list[tuple[int, int]]]) -> None:
         """Add the candidates (priority, start, end, (key, bucket, kind, name, division)) that
         overlap nothing taken, by priority, then longest first."""
         fields = self.fields
@@ -555,7 +566,9 @@ class _Extractor:
             if not cands:
                 continue
             art, fname, index, text = fields[k]
-            spans = taken[k]
+            spans = taken.get(k)
+            if spans is None:
+                spans = taken[k] = list(self.people.get((art.id, fname, index), ()))
             if len(cands) > 1:
                 cands.sort(key=_tuple_rank)
             for _, cs, ce, t in cands:
