@@ -595,8 +595,11 @@ class _Extractor:
             return end
         art = self.field_of.get(id(text))
         body = self.article_text(art) if art is not None else text
+        short = body.count(name[:-1])
+        if short < 3:
+            return end          # the test below needs short > 2 * full >= 2
         full = body.count(name)
-        if body.count(name[:-1]) - full > full >= 1 and self.r.valid_name(name[:-1]):
+        if short - full > full >= 1 and self.r.valid_name(name[:-1]):
             return end - 1
         return end
 
@@ -693,7 +696,7 @@ class _Extractor:
                 spans.append((m.start(), m.end()))
         prev_chain: tuple[str, str | None] | None = None
         for p, q, _ in posts:
-            if p < last or any(a <= p < b for a, b in spans):
+            if p < last or (spans and any(a <= p < b for a, b in spans)):
                 continue
             # cheap test first: a name after the post starts with a Han character, a
             # capital (A·…) or a known name's first character
