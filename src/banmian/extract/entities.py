@@ -549,7 +549,7 @@ class _Extractor:
         self.add_free(more, taken)
         # districts and counties by their short form once the page names their city (萧山, 桐庐 on a
         # page about 杭州)
-        counties = self.county_forms()
+        counties = self.county_forms(big)
         if counties:
             more = {}
             for k, hits in _find_all(counties, big, starts).items():
@@ -654,7 +654,9 @@ class _Extractor:
             hit = _ENDS_IN_SUFFIX[name] = any(name[-k:] in sk for k in range(1, min(len(name), 6) + 1))
         return hit
 
-    def county_forms(self) -> dict[str, Division]:
+    def county_forms(self, big: str) -> dict[str, Division]:
+        """County and district short forms (萧山) of the city the page names most, those that
+        may occur in ``big`` (the page's joined paragraphs)."""
         # the city the page names most, twice or more (a national page naming many cities reads none)
         cities = sorted(((len(e.mentions), e.division.code) for e in self.entities.values()
                          if e.division is not None and len(e.mentions) >= 2 and e.division.level in ("city", "province")
@@ -662,9 +664,9 @@ class _Extractor:
         if not cities or not (len(cities) == 1 or cities[0][0] > cities[1][0]):
             return {}
         code = cities[0][1]
-        out = _COUNTY_FORMS.get((code, self.year))
-        if out is None:
-            out = {}
+        got = _COUNTY_FORMS.get((code, self.year))
+        if got is None:
+            out: dict[str, Division] = {}
             for d in self.g.children(code):
                 if d.level != "county" or (self.year is not None and not d.first <= self.year <= d.last + 1):
                     continue
@@ -672,8 +674,12 @@ class _Extractor:
                 if st and len(st) >= 2 and st not in self.r.not_place_stems and st not in self.r.not_names \
                         and st not in self.r.generic and st not in out:
                     out[st] = d
-            _COUNTY_FORMS[(code, self.year)] = out
-        return out
+            got = _COUNTY_FORMS[(code, self.year)] = (out, _NameFilter(list(out)) if out else None)
+        out, names = got
+        if names is None:
+            return out
+        present = names.present(big)
+        return {n: out[n] for n in out if n in present}
 
     def learn_titles(self) -> None:
         """Jurisdictions and organizations from the titles of ``edition.people``
@@ -778,10 +784,31 @@ class _Extractor:
         return orgs, places
 
 
+class _NameFilter:
+    """Which of a few names a text may hold, by one regex scan instead of a ``str.find`` per
+    name.  The scan reports the longest name at each place it stops and skips what that
+    covers, so each name found brings along the names it can hide (those written inside
+    it, or starting inside it and running on: 港闸 hides 闸北 in 港闸北); the names then
+    looked for one by one are a superset of those that occur."""
+
+    __slots__ = ("rx", "hides")
+
+    def __init__(self, names: list[str]) -> None:
+        self.rx = re.compile(_alternation(names))
+        self.hides = {m: {n for n in names if n != m and (n in m or any(n.startswith(m[i:]) for i in range(1, len(m))))}
+                      for m in names}
+
+    def present(self, text: str) -> set[str]:
+        found = set(self.rx.findall(text))
+        for m in list(found):
+            found |= self.hides[m]
+        return found
+
+
 # (organization of a title, year) -> (bucket, kind, the division names it starts with)
 _TITLE_ORGS: dict[tuple[str, int | None], tuple[str, str | None, list[str]]] = {}
-# (city code, year) -> its counties' short forms
-_COUNTY_FORMS: dict[tuple[str, int | None], dict[str, Division]] = {}
+# (city code, year) -> its counties' short forms, and a filter of those a text holds
+_COUNTY_FORMS: dict[tuple[str, int | None], tuple[dict[str, Division], _NameFilter | None]] = {}
 # (suffix name, suffix word, year) -> what the name alone decides (see name_verdict)
 _VERDICTS: dict[tuple[str, str, int | None], Any] = {}
 # name -> whether it ends in a suffix word; company name -> its short forms
