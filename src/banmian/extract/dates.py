@@ -56,6 +56,7 @@ class DateWords:
     parts: list[str]
     future: list[str]
     pattern: re.Pattern[str]
+    hint: re.Pattern[str]  # found in every time expression: 日, 号, 月 or a relative word
 
 
 def _alt(words) -> str:
@@ -80,7 +81,10 @@ def date_words() -> DateWords:
     relative = _alt(list(days) + list(weeks) + list(months) + list(years) + vague)
     pattern = re.compile(rf"(?:(?P<abs>{absolute})|(?P<mon>{month_only})|(?P<rel>{relative}))"
                          rf"(?P<part>{_alt(parts)})?")
-    return DateWords(days, weeks, months, years, vague, parts, future, pattern)
+    # a time expression holds 日/号 (absolute), 月 (month) or a relative word: a text
+    # with none of them holds none, and one search with a first-character skip says so
+    hint = re.compile(rf"[日号月]|{relative}")
+    return DateWords(days, weeks, months, years, vague, parts, future, pattern, hint)
 
 
 def _num(text: str | None) -> int | None:
@@ -137,6 +141,8 @@ def find_dates(text: str, issue: Date | None) -> list[DateMention]:
     """Every time expression in ``text``; resolved when ``issue`` is known."""
     w = date_words()
     out: list[DateMention] = []
+    if w.hint.search(text) is None:
+        return out
     for m in w.pattern.finditer(text):
         if not m.group(0) or (m.group("part") and m.group(0) == m.group("part")):
             continue
