@@ -108,6 +108,9 @@ class _Rules:
 
         t = "".join(sorted(cue.transliteration))
         self.translit_re = re.compile(rf"(?:[A-Z]·)?[{t}]{{1,10}}(?:[·—][{t}]{{1,10}})*")
+        # the first characters of a Chinese name (chinese_at) or a transliterated one (translit_at)
+        self.name_start = (cue.surnames | {s[0] for s in cue.compound_surnames} | cue.transliteration
+                           | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
         self.left_re = re.compile(alt(cue.left_words))
         self.role_re = re.compile(alt(cue.role_nouns))
         self.role_finder = WordFinder(cue.role_nouns)
@@ -563,7 +566,8 @@ class _Extractor:
         # a lone character before the title is no body (但书记 -> 书记), unless a level (区长)
         if p - seg_start == 1 and text[seg_start] not in "省市区县镇乡村州盟":
             seg_start = p
-        parts = _CHAIN_SPLIT.split(text[seg_start:q])
+        chain = text[seg_start:q]
+        parts = _CHAIN_SPLIT.split(chain) if "、" in chain or "兼" in chain else [chain]
         elements = [parts[-1]]
         seps = [""]
         keep = len(parts) - 1
@@ -807,13 +811,18 @@ class _Extractor:
                 s = j - n
                 if s < 0:
                     break
-                if s == 0 or not (_is_han(text[s - 1]) or text[s - 1].isdigit()):
+                c = text[s - 1] if s else ""
+                if not s or not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c.isdigit()):
                     name = text[s:j]
                     if name not in self.people and name not in aliases and self.r.valid_name(name):
                         self.mention(f, s, j)
                     break
+        name_start = self.r.name_start
         for _, i, _ in roles:
             while True:
+                c = text[i:i + 1]
+                if c not in name_start and c not in self._known_first:
+                    break          # no name starts here: no surname, transliteration or known name
                 end = self.known_at(text, i) or self.r.chinese_at(text, i)
                 if end is None:
                     t = self.r.translit_at(text, i, min_len=3)
@@ -843,7 +852,9 @@ class _Extractor:
                     self.mention(f, pos, pos + len(x))
                     pos += len(x) + 1
         if dotted:
-            for m in self.r.dotted_re.finditer(text):
+            # every match holds a · at most 8 characters after its start (the regex's
+            # look-behind still sees the text before the search's start)
+            for m in self.r.dotted_re.finditer(text, max(0, text.find("·") - 8)):
                 end = self.r.translit_at(text, m.start(1))
                 if end and "·" in text[m.start(1):end] and self.r.ends_cleanly(text, end):
                     self.mention(f, m.start(1), end)
