@@ -261,7 +261,8 @@ class _Extractor:
     def division_ending(self, text: str, a: int, b: int, floor: int) -> Division | None:
         """The longest gazetteer name ending at ``b`` (the suffix at ``a``) not reaching before ``floor``."""
         get = self.g.by_name.get
-        for k in self.g.lengths_ending(text[b - 1]):      # longest first; only lengths some name has
+        # longest first; only lengths some name ending in these two characters has
+        for k in self.g.lengths_ending2(text[b - 2:b] if b >= 2 else ""):
             if k > b - floor:
                 continue
             if k <= b - a:
@@ -293,12 +294,14 @@ class _Extractor:
         r = self.r
         year = self.year
         lead = _prefix_places()
+        lead_names, not_before, suffix_kind = lead.names, r.not_before, r.suffix_kind
         for a, b, word in hits:
-            bucket, kind = r.suffix_kind[word]
-            if text[b - 1:b + 1] in r.not_before:
+            pair = text[b - 1:b + 1]
+            if pair in not_before:
                 continue                  # 决策部署, 中心城区, 河道: the suffix starts another word
-            if len(word) == 1 and (text[b - 1:b + 1] in lead.names or text[b - 1:b + 2] in lead.names):
+            if b - a == 1 and (pair in lead_names or text[b - 1:b + 2] in lead_names):
                 continue                  # 新华书店江|苏: 江苏 is a place
+            bucket, kind = suffix_kind[word]
             if bucket == "admin":
                 d = self.division_ending(text, a, b, floor)
                 if d is not None and (len(d.name) >= 3 or d.name[-1] in "县旗") and not (
@@ -532,13 +535,24 @@ class _Extractor:
         # Candidates here are plain tuples (priority, start, end, what): the hot path of the stage.
         stems = _province_city_stems()
         more: dict[int, list[tuple]] = {}
-        what = self.stem_target
-        for k, hits in self.by_field(stems.regexes, big, starts).items():
-            lst = more.setdefault(k, [])
-            for s, e, w in hits:
-                t = what(w, stems)
+        picks = self._stem_pick
+        n_fields = len(starts)
+        for rx in stems.regexes:
+            # as by_field, but each name's target is looked up right away (the names repeat)
+            nxt, at, lst = 0, 0, []
+            for m in rx.finditer(big):
+                s, e = m.span()
+                if s >= nxt:                     # matches come in text order: a later field
+                    k = bisect_right(starts, s) - 1
+                    at = starts[k]
+                    nxt = starts[k + 1] if k + 1 < n_fields else len(big) + 1
+                    lst = more.setdefault(k, [])
+                w = m.group()
+                t = picks.get(w, False)
+                if t is False:
+                    t = self.stem_target(w, stems)
                 if t is not None:
-                    lst.append((2, s, e, t))
+                    lst.append((2, s - at, e - at, t))
         extra = self.short_forms()
         for k, hits in _find_all(extra, big, starts).items():
             lst = more.setdefault(k, [])

@@ -87,6 +87,13 @@ class Gazetteer:
             lengths.setdefault(n[-1], set()).add(len(n))
         # names longer than 12 characters are not looked for in running text
         self._lengths = {c: sorted((k for k in v if k <= 12), reverse=True) for c, v in lengths.items()}
+        # the same by the last two characters: far fewer lengths to try, so fewer lookups in the
+        # big name table (memory-bound: the dominant cost of reading a division in running text)
+        lengths2: dict[str, set[int]] = {}
+        for n in self.by_name:
+            if 2 <= len(n) <= 12:
+                lengths2.setdefault(n[-2:], set()).add(len(n))
+        self._lengths2 = {t: sorted(v, reverse=True) for t, v in lengths2.items()}
         self._stems: dict[str, dict[str, list[Division]]] = {}
         self._children: dict[str, list[Division]] | None = None
         self._parent_names: dict[tuple[Division, int | None], list[str]] = {}
@@ -94,6 +101,10 @@ class Gazetteer:
     def lengths_ending(self, char: str) -> list[int]:
         """The lengths of the names ending in ``char``, longest first."""
         return self._lengths.get(char, [])
+
+    def lengths_ending2(self, tail: str) -> list[int]:
+        """The lengths (2 to 12) of the names ending in the two characters ``tail``, longest first."""
+        return self._lengths2.get(tail, [])
 
     def __len__(self) -> int:
         return sum(map(len, self.by_code.values()))
