@@ -699,6 +699,7 @@ class _Extractor:
                 self.add_titled(f, m.start(1), m.end(1), elements, title)
                 spans.append((m.start(), m.end()))
         prev_chain: tuple[str, str | None] | None = None
+        name_start, stop_chars, follow2 = self.r.name_start, self.cue.stop_chars, self.r.follow2
         for p, q, _ in posts:
             if p < last or (spans and any(a <= p < b for a, b in spans)):
                 continue
@@ -707,6 +708,12 @@ class _Extractor:
             qs = q + 1 if text[q:q + 1] == " " and _is_han(text[q + 1:q + 2]) else q   # 总理 李克强
             c = text[qs:qs + 1]
             if not c or not (_is_han(c) or "A" <= c <= "Z" or c in self._known_first):
+                continue
+            # no name can start at a stop character, follow word or verb of speech (书记在,
+            # 主任说) unless it is a surname's, a transliteration's or a known name's: name_after
+            # would find none whatever the chain
+            if c not in name_start and c not in self._known_first and (
+                    c in stop_chars or text[qs:qs + 2] in follow2 or self.r.speech_start(text, qs)):
                 continue
             chain = self.chain_before(text, last, p, q)
             if not chain:
