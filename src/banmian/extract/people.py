@@ -115,14 +115,13 @@ class _Rules:
         self.role_re = re.compile(alt(cue.role_nouns))
         self.role_finder = WordFinder(cue.role_nouns)
         # one backwards scan for every cue list: posts, after-name titles, role nouns, words
-        # after a name, verbs of speech (each list's matches are chosen from its occurrences)
+        # after a name, verbs of speech, journalist nouns (each list's matches are chosen from its occurrences)
         self.cue_lists = {"post": lex.post_finder.words, "after": lex.after_finder.words,
                           "role": frozenset(cue.role_nouns), "after_noun": frozenset(cue.after_nouns),
-                          "speech": frozenset(cue.speech_words)}
+                          "speech": frozenset(cue.speech_words), "journalist": frozenset(cue.journalist_nouns)}
         self.cue_finder = WordFinder(frozenset().union(*self.cue_lists.values()))
         self.cue_lists_of = {w: tuple(k for k, words in enumerate(self.cue_lists.values()) if w in words)
                              for w in self.cue_finder.words}
-        self.journalist_re = re.compile(rf"(?:{alt(cue.journalist_nouns)}) ?")
         speech = alt(cue.speech_words)
         self.speech_re = re.compile(speech)
         self.conjunction_re = re.compile("[" + "".join(sorted(cue.conjunctions)) + "]")
@@ -744,7 +743,9 @@ class _Extractor:
 
     # --- journalists ------------------------------------------------------------
 
-    def pass_journalists(self) -> None:
+    def pass_journalists(self, nouns: dict[int, list[tuple[int, int, str]]]) -> None:
+        """``nouns``: the journalist nouns (记者, 通讯员…) found per field by :meth:`cue_hits`;
+        a name follows them, or one space and a name."""
         for page in self.ed.pages:
             for art in page.articles:
                 fs = self.by_article.get(id(art))
@@ -755,10 +756,12 @@ class _Extractor:
                     p = self.person(b.name, (first, -100 + k))   # an author: other, or official with a title
                     if b.role in JOURNALIST_BYLINE_ROLES:
                         p.journalist = True
-        for order, found in self.hits(self.r.journalist_re).items():
+        for order, found in nouns.items():
             f = self.fields[order]
             text = f.text
             for _, i, _ in found:
+                if text[i:i + 1] == " ":
+                    i += 1
                 first = True
                 while True:
                     end = self.known_at(text, i) or self.r.chinese_at(text, i, weak=True)
@@ -910,7 +913,7 @@ class _Extractor:
                 todo.update(k for k, f in enumerate(self.fields) if word in f.text)
         for k in sorted(todo):           # other fields have no title
             self.pass_titles(self.fields[k], posts.get(k, []))
-        self.pass_journalists()
+        self.pass_journalists(cues["journalist"])
         for order, found in cues["after"].items():
             self.pass_after(self.fields[order], found)
         self._aliases = {n.rsplit("·", 1)[-1]: n for n in self.people if "·" in n}
