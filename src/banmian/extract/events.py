@@ -183,17 +183,18 @@ def _hash(prefix: str, *parts: object) -> str:
     return prefix + hashlib.blake2b("\x1f".join(map(str, parts)).encode("utf-8"), digest_size=8).hexdigest()
 
 
-def _people_by_position(edition: Edition) -> dict[tuple[str, int | None], list[tuple[int, int, dict]]]:
-    """(article id, paragraph index) → [(start, end, person)] sorted, officials and others."""
-    out: dict[tuple[str, int | None], list[tuple[int, int, dict]]] = {}
+def _people_by_position(edition: Edition) -> dict[str, dict[int | None, list[tuple[int, int, dict]]]]:
+    """article id → paragraph index → [(start, end, person)] sorted, officials and others."""
+    out: dict[str, dict[int | None, list[tuple[int, int, dict]]]] = {}
     for person in edition.people:
         if person.get("role") == "journalist":
             continue
         for m in person.get("mentions", []):
             if m.get("field") == "paragraph":
-                out.setdefault((m["article"], m.get("index")), []).append((m["start"], m["end"], person))
-    for v in out.values():
-        v.sort(key=lambda x: x[0])
+                out.setdefault(m["article"], {}).setdefault(m.get("index"), []).append((m["start"], m["end"], person))
+    for paras in out.values():
+        for v in paras.values():
+            v.sort(key=lambda x: x[0])
     return out
 
 
@@ -335,13 +336,14 @@ def _same_span(a: DateMention | None, b: DateMention | None) -> bool:
 def extract_events(edition: Edition) -> None:
     r = rules()
     positions = _people_by_position(edition)
-    acting = {a for a, _ in positions}  # articles that name someone who may act
+    # articles that name someone who may act: positions' keys
     events: list[_Event] = []
     for page in edition.pages:
         day = page.date or edition.date
         for article in page.articles:
-            if article.id in acting:
-                events += _article_events(article, positions, r, _ReportDay(article, r, day))
+            here = positions.get(article.id)
+            if here is not None:
+                events += _article_events(article, here, r, _ReportDay(article, r, day))
     _emit(edition, events)
 
 
@@ -370,14 +372,16 @@ class _ReportDay:
 
 
 def _article_events(article: Article, positions, r: EventRules, day) -> list[_Event]:
+    """``positions``: paragraph index → the people named there (:func:`_people_by_position`)."""
     events: list[_Event] = []
     current: _Event | None = None
     waiting: list[str] = []  # participants named before the activity they join
     used = (0, 0)  # (paragraph, offset): announcements before this were attended already
-    for idx, text in enumerate(article.paragraphs):
-        people_here = positions.get((article.id, idx), [])
-        if not people_here:
-            continue  # nobody to act or join
+    paragraphs = article.paragraphs
+    # only paragraphs that name someone: nobody to act or join elsewhere
+    for idx in sorted(i for i in positions if type(i) is int and 0 <= i < len(paragraphs)):
+        text = paragraphs[idx]
+        people_here = positions[idx]
         if not _may_act(text, 0, len(text), r) \
                 and (current is None or all(p["id"] != current.lead for _, _, p in people_here)):
             continue  # no activity, nobody joining, no more for the current one
