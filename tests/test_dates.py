@@ -99,3 +99,23 @@ def test_never_crashes_and_offsets_slice(text, issue):
         assert text[d.start : d.end] == d.text
         if d.date_start and d.date_end and not any(j in d.text for j in "至到"):
             assert d.date_start <= d.date_end  # only an explicit range can be written backwards
+
+
+def test_hint_is_in_every_time_expression():
+    # find_dates returns nothing without 日, 号, 月 or a relative word, having searched once
+    from banmian.extract.dates import date_words
+
+    from .conftest import GOLD
+    w = date_words()
+    texts = [line for p in sorted(GOLD.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    texts += ["上周", "本周三", "去年", "近日", "前不久", "下午", "十月份", "二〇一九年", "会议", ""]
+    with_dates = 0
+    for text in texts:
+        matches = [m for m in w.pattern.finditer(text) if m.group(0) and m.group(0) != (m.group("part") or None)]
+        if matches:
+            with_dates += 1
+            assert w.hint.search(text), text
+        else:
+            assert find_dates(text, ISSUE) == []
+    assert with_dates > 50
+    assert find_dates("会议下午召开", ISSUE) == [] and one("上周").date_start is not None

@@ -154,3 +154,35 @@ def test_a_witnessed_signing_is_part_of_the_reception():
     evs = page_events("10月21日，国务院副总理胡春华会见了岛国领导人，并见证签署了相关合作文件。",
                       day=date(2019, 10, 22))
     assert [(e[0], e[1]) for e in evs] == [("reception", "胡春华")]
+
+
+# --- the quick tests give what the full ones give ------------------------------------------------
+
+def _gold_paragraphs():
+    from .conftest import GOLD
+    return [line for p in sorted(GOLD.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_one_hint_search_as_the_four_tests():
+    # _may_act's single search of one word list (上, triggers, cues, back-reference hints)
+    # answers as "上" in the clause or any of the three searches, on every clause of the gold
+    from banmian.extract.events import _STOP, _may_act, rules
+
+    r = rules()
+    assert r.act_hint is not None
+    seen = {True: 0, False: 0}
+    for text in _gold_paragraphs():
+        stops = [0] + [m.end() for m in _STOP.finditer(text)] + [len(text)]
+        for c0, c1 in zip(stops, stops[1:]):
+            slow = ("上" in text[c0:c1] or r.trigger_re.search(text, c0, c1) is not None
+                    or r.back_hint.search(text, c0, c1) is not None or r.participant_re.search(text, c0, c1) is not None)
+            assert _may_act(text, c0, c1, r) == slow, text[c0:c1]
+            seen[slow] += 1
+    assert seen[True] > 100 and seen[False] > 100
+
+
+def test_people_only_in_some_paragraphs():
+    # only paragraphs naming someone are visited; the current activity goes on past one without
+    evs = page_events("区委书记黄卫锋21日带队赴上海考察。", "上海风光很好。", "黄卫锋一行还前往东洲集团进行调研。")
+    assert [(t, lead) for t, lead, *_ in evs] == [("visit", "黄卫锋")]
+    assert "东洲集团" in evs[0][3]

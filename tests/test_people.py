@@ -414,3 +414,41 @@ def test_one_scan_for_several_lists_gives_each_lists_matches():
     for words in lists:
         chosen = WordFinder.choose([o for o in occurrences if o[2] in set(words)])
         assert chosen == _forward(words, text)
+
+
+# --- the faster paths give what the plain ones give ----------------------------------------
+
+def test_names_found_by_aho_corasick_as_by_str_find(monkeypatch):
+    # every occurrence of every name, overlapping ones too (王小王小明: 王小 twice)
+    from banmian.extract import people as P
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
+    forms = ["王小", "王小明", "小明", "习近平", "莫迪", "劳尔·卡斯特罗", "卡斯特罗", ""]
+    fast = sorted(P._occurrences(forms, text + "王小王小明"))
+    monkeypatch.setattr(P, "_ahocorasick", None)
+    plain = sorted(P._occurrences(forms, text + "王小王小明"))
+    assert fast == plain
+    assert len(plain) > 20 and (len(text) + 2, len(text) + 4, "王小") in plain
+    assert P._occurrences([], text) == [] and P._occurrences([""], text) == []
+
+
+def test_journalist_after_a_space_and_in_a_list():
+    people, _ = people_of("本报记者 王小明报道", "（记者李锋、暨佩娟）", "通讯员张三说，区长李四出席。")
+    assert {n for n, p in people.items() if p["role"] == "journalist"} == {"王小明", "李锋", "暨佩娟", "张三"}
+    assert people["李四"]["role"] == "official"
+
+
+def test_post_before_a_stop_character_or_speech_gives_no_name_but_a_surname_does():
+    # 书记在/主任说: skipped before the chain is read; 区长于… is still tried (于 is a surname)
+    people, _ = people_of("区委书记在会上说，区长说，市长王强出席。")
+    assert set(people) == {"王强"}
+    people, _ = people_of("区委书记于晓明主持会议。")
+    assert titles(people["于晓明"]) == [("区委书记", None)]
+
+
+def test_valid_name_cache_gives_the_uncached_answer():
+    from banmian.extract.people import _rules
+    r = _rules()
+    for name in ("曹金海", "和平", "于晓明", "书记", "王", "欧阳淞", "李某某", "张三丰丰"):
+        for weak in (False, True):
+            assert r.valid_name(name, weak) == r._valid_name(name, weak)
+            assert r.valid_name(name, weak) == r._valid_name(name, weak)   # from the cache
