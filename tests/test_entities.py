@@ -250,6 +250,23 @@ def test_mentions_always_slice_back_and_never_overlap(pieces):
             spans.setdefault(key, []).append((m["start"], m["end"]))
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="港闸北区萧山南", max_size=30))
+def test_name_filter_never_misses_a_name(text):
+    # one regex scan stands in for a str.find per county short form: it may name more, never fewer
+    from banmian.extract.entities import _NameFilter
+
+    names = ["港闸", "闸北", "港闸北区", "北区", "萧山", "山南", "南"]
+    assert {n for n in names if n in text} <= _NameFilter(names).present(text)
+
+
+def test_division_lengths_by_last_two_characters():
+    g = gazetteer()
+    for name in ("港闸区", "秦灶街道", "江苏省", "南通市", "广西壮族自治区"):
+        assert len(name) in g.lengths_ending2(name[-2:])
+    assert all(len(n) in g.lengths_ending2(n[-2:]) for n in list(g.by_name)[::50] if 2 <= len(n) <= 12)
+
+
 # --- the gold gate ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -786,7 +786,8 @@ class _Extractor:
                 "id": entity_id("o" if ent.bucket == "org" else "l", paper, ent.name),
                 "name": ent.name, "kind": ent.kind,
                 "aliases": [f for f in ent.forms if f != ent.name],
-                "mentions": [ent.mentions[k] for k in sorted(ent.mentions)],
+                "mentions": [ent.mentions[k] for k in sorted(ent.mentions)] if len(ent.mentions) > 1
+                else list(ent.mentions.values()),
             }
             if ent.division is not None:
                 dv = ent.division
@@ -891,6 +892,8 @@ def _rank(c: _Cand) -> tuple[int, int, int]:
 
 def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
     """Candidates by priority, then length; none overlapping one kept before."""
+    if len(cands) == 1:
+        return cands
     kept: list[_Cand] = []
     for c in sorted(cands, key=_rank):
         if not any(c.start < k.end and k.start < c.end for k in kept):
