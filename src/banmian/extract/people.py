@@ -103,6 +103,9 @@ class _Rules:
         self.lex, self.cue = lex, cue
         self._valid: dict[str, bool] = {}          # valid_name(name), per string
         self._valid_weak: dict[str, bool] = {}     # valid_name(name, weak=True)
+        self._title_orgs: dict[tuple, tuple[str | None, bool]] = {}   # title_org, per argument
+        self._chains: dict[str, Any] = {}          # chain_elements, per chain text
+        self._party_groups_longest_first = sorted(lex.party_groups, key=len, reverse=True)
 
         alt = _alternation
 
@@ -253,6 +256,104 @@ class _Rules:
 
     def speech_start(self, text: str, j: int) -> bool:
         return self.speech_re.match(text, j) is not None
+
+    # --- titles ------------------------------------------------------------
+
+    def title_org(self, element: str, prev_org: str | None, joined_by: str,
+                  listed_org: str | None) -> tuple[str | None, bool]:
+        """The organization of one chain element before local bodies are resolved, and
+        whether it is one to resolve (区委, or 区长's 区政府): cached per argument, as the
+        same titles come back page after page."""
+        key = (element, prev_org, joined_by, listed_org)
+        v = self._title_orgs.get(key)
+        if v is None:
+            if len(self._title_orgs) >= _CACHE_SIZE:
+                self._title_orgs.clear()
+            v = self._title_orgs[key] = self._title_org(element, prev_org, joined_by, listed_org)
+        return v
+
+    def _title_org(self, element: str, prev_org: str | None, joined_by: str,
+                   listed_org: str | None) -> tuple[str | None, bool]:
+        lex = self.lex
+        m = lex.post_suffix_re.search(element)
+        post_word = m.group() if m else ""
+        body = element[:m.start()] if m else element
+        if post_word in lex.collective:
+            return None, False
+        post = lex.posts.get(post_word)
+        body = lex.modifier_re.sub("", body)
+        org: str | None
+        if not body:
+            if post and post.body:
+                if lex.local_re.match(post.body):
+                    return post.body, True
+                org = post.body
+            elif listed_org:
+                org = listed_org
+            elif prev_org and (joined_by == "兼" or self.base_org(prev_org) != prev_org):
+                org = self.base_org(prev_org)
+            else:
+                org = None
+            return org, False
+        if post and post.body:
+            level = lex.local_bodies.get(post.body)
+            if level is None:                      # 印度 + 外交部长 -> 印度外交部
+                org = body + post.body
+            elif body.endswith(level):             # 桐乡市 + 市长 -> 桐乡市政府
+                org = body + post.body[len(level):]
+            else:
+                org = body
+        else:
+            org = body
+            if post and post.org_suffix and not org.endswith(post.org_suffix):
+                org += post.org_suffix
+        if (body in lex.sub_bodies or body in lex.party_groups) and prev_org:
+            org = self.base_org(prev_org) + org
+        return org, bool(lex.local_re.match(org))
+
+    def base_org(self, org: str) -> str:
+        """The body a party group belongs to (中国宋庆龄基金会党组 -> 中国宋庆龄基金会)."""
+        for sub in self._party_groups_longest_first:
+            if org.endswith(sub) and len(org) > len(sub):
+                return org[: -len(sub)]
+        return org
+
+    def chain_elements(self, chain: str) -> tuple[int, tuple[str, ...], tuple[str, ...]] | None:
+        """A title chain's text (区委副书记、区长、区政协主席) split into its elements:
+        (offset of the first element kept, elements, the separator before each: "" for
+        the first, 、 or 兼), or None when it ends with no post.  Cached per text."""
+        v = self._chains.get(chain, self)
+        if v is self:
+            if len(self._chains) >= _CACHE_SIZE:
+                self._chains.clear()
+            v = self._chains[chain] = self._chain_elements(chain)
+        return v  # type: ignore[return-value]
+
+    def _chain_elements(self, chain: str) -> tuple[int, tuple[str, ...], tuple[str, ...]] | None:
+        lex = self.lex
+        parts = _CHAIN_SPLIT.split(chain) if "、" in chain or "兼" in chain else [chain]
+        elements = [parts[-1]]
+        seps = [""]
+        keep = len(parts) - 1
+        i = len(parts) - 2
+        while i >= 1:
+            sep, e = parts[i], parts[i - 1]
+            if not e:
+                break
+            if lex.post_suffix_re.search(e):
+                elements.insert(0, e)
+                seps[0] = sep
+                seps.insert(0, "")
+            elif (sep == "、" and not lex.post_re.search(e) and e[-1] not in _PERSON_NOUN_END
+                  and not _BODY_START.match(elements[0]) and not lex.foreign_re.match(elements[0])):
+                elements[0] = e + sep + elements[0]
+            else:
+                break
+            keep = i - 1
+            i -= 2
+        if not elements[0] or not lex.post_suffix_re.search(elements[-1]):
+            return None
+        return sum(map(len, parts[:keep])), tuple(elements), tuple(seps)
 
     # --- places ------------------------------------------------------------
 
@@ -480,52 +581,16 @@ class _Extractor:
 
         A post written without a body takes the body of the element before when
         that one names a party group of it (…党组书记、常务副主席) or the two are
-        joined by 兼 (董事长兼总经理); in a list, the body of the title of the name
-        before (``listed_org``: 党工委书记张三、副书记李四 -> 党工委)."""
-        m = self.lex.post_suffix_re.search(element)
-        post_word = m.group() if m else ""
-        body = element[:m.start()] if m else element
-        if post_word in self.lex.collective:
-            return element, None
-        post = self.lex.posts.get(post_word)
-        body = self.lex.modifier_re.sub("", body)
-        org: str | None
-        if not body:
-            if post and post.body:
-                org = self.resolve_local(post.body, chain, art) if self.lex.local_re.match(post.body) else post.body
-            elif listed_org:
-                org = listed_org
-            elif prev_org and (joined_by == "兼" or self._base(prev_org) != prev_org):
-                org = self._base(prev_org)
-            else:
-                org = None
-            return element, org
-        if post and post.body:
-            level = self.lex.local_bodies.get(post.body)
-            if level is None:                      # 印度 + 外交部长 -> 印度外交部
-                org = body + post.body
-            elif body.endswith(level):             # 桐乡市 + 市长 -> 桐乡市政府
-                org = body + post.body[len(level):]
-            else:
-                org = body
-        else:
-            org = body
-            if post and post.org_suffix and not org.endswith(post.org_suffix):
-                org += post.org_suffix
-        if (body in self.lex.sub_bodies or body in self.lex.party_groups) and prev_org:
-            org = self._base(prev_org) + org
-        if self.lex.local_re.match(org):
-            org = self.resolve_local(org, chain, art)
+        joined by 兼; in a list, the body of the title of the name before
+        (``listed_org``: 党工委书记张三、副书记李四 -> 党工委).  An abbreviated local body
+        (区委) is resolved here, against the chain, the edition and the article; the
+        rest is :meth:`_Rules.title_org`."""
+        org, local = self.r.title_org(element, prev_org, joined_by, listed_org)
+        if local:
+            org = self.resolve_local(org, chain, art)  # type: ignore[arg-type]
         return element, org
 
-    def _base(self, org: str) -> str:
-        """The body a party group belongs to (中国宋庆龄基金会党组 -> 中国宋庆龄基金会)."""
-        for sub in sorted(self.lex.party_groups, key=len, reverse=True):
-            if org.endswith(sub) and len(org) > len(sub):
-                return org[: -len(sub)]
-        return org
-
-    def chain_before(self, text: str, lo: int, p: int, q: int) -> tuple[int, list[str], list[str]] | None:
+    def chain_before(self, text: str, lo: int, p: int, q: int) -> tuple[int, tuple[str, ...], tuple[str, ...]] | None:
         """The title chain ending with the post at [p, q): its start, its elements
         and the separator before each element ("" for the first, 、 or 兼)."""
         if self.known_before(text, p) is not None or self._name_ends_at(text, p):
@@ -565,30 +630,10 @@ class _Extractor:
         # a lone character before the title is no body (但书记 -> 书记), unless a level (区长)
         if p - seg_start == 1 and text[seg_start] not in "省市区县镇乡村州盟":
             seg_start = p
-        chain = text[seg_start:q]
-        parts = _CHAIN_SPLIT.split(chain) if "、" in chain or "兼" in chain else [chain]
-        elements = [parts[-1]]
-        seps = [""]
-        keep = len(parts) - 1
-        i = len(parts) - 2
-        while i >= 1:
-            sep, e = parts[i], parts[i - 1]
-            if not e:
-                break
-            if self.lex.post_suffix_re.search(e):
-                elements.insert(0, e)
-                seps[0] = sep
-                seps.insert(0, "")
-            elif (sep == "、" and not self.lex.post_re.search(e) and e[-1] not in _PERSON_NOUN_END
-                  and not _BODY_START.match(elements[0]) and not self.lex.foreign_re.match(elements[0])):
-                elements[0] = e + sep + elements[0]
-            else:
-                break
-            keep = i - 1
-            i -= 2
-        if not elements[0] or not self.lex.post_suffix_re.search(elements[-1]):
+        found = self.r.chain_elements(text[seg_start:q])
+        if found is None:
             return None
-        return seg_start + sum(map(len, parts[:keep])), elements, seps
+        return seg_start + found[0], found[1], found[2]
 
     def shorter_if_written(self, text: str, i: int, end: int) -> int:
         """欧阳淞轻声询问: drop the last character when the article writes the
