@@ -78,7 +78,7 @@ class _Field:
     order: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     name: str
     first: tuple[int, int]
@@ -402,7 +402,6 @@ class _Extractor:
         self._article_text: dict[int, str] = {}
         self.people: dict[str, _Person] = {}
         self.known_by_len: dict[int, set[str]] = {}
-        self._lengths: list[int] = []                          # of known names, longest first
         self._known_first: dict[str, list[int]] = {}           # first character -> lengths, longest first
         self._known_last: dict[str, list[int]] = {}            # last character -> lengths, longest first
         self.consumed: dict[int, list[tuple[int, int]]] = {}   # field order -> spans used by titles
@@ -473,7 +472,6 @@ class _Extractor:
             p = self.people[name] = _Person(name, first)
             n = len(name)
             self.known_by_len.setdefault(n, set()).add(name)
-            self._lengths = sorted(self.known_by_len, reverse=True)
             for index, key in ((self._known_first, name[:1]), (self._known_last, name[-1:])):
                 lens = index.setdefault(key, [])
                 if n not in lens:
@@ -620,11 +618,12 @@ class _Extractor:
             if self.lex.foreign_re.match(text, cm.end()):
                 seg_start = cm.end()
         first = self._known_first
-        for k in range(seg_start, p):
-            if text[k] in first:
-                e = self.known_at(text, k)
-                if e is not None and e <= p:
-                    seg_start = max(seg_start, e)
+        if not first.keys().isdisjoint(text[seg_start:p]):     # a known name's first character
+            for k in range(seg_start, p):
+                if text[k] in first:
+                    e = self.known_at(text, k)
+                    if e is not None and e <= p:
+                        seg_start = max(seg_start, e)
         while seg_start < p and text[seg_start] in "、·—":
             seg_start += 1
         # a lone character before the title is no body (但书记 -> 书记), unless a level (区长)
