@@ -423,10 +423,10 @@ def test_names_found_by_aho_corasick_as_by_str_find(monkeypatch):
     from banmian.extract import people as P
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
     forms = ["王小", "王小明", "小明", "习近平", "莫迪", "劳尔·卡斯特罗", "卡斯特罗", ""]
-    fast = sorted(P._occurrences(forms, text + "王小王小明"))
+    fast = P._occurrences(forms, text + "王小王小明")
     monkeypatch.setattr(P, "_ahocorasick", None)
-    plain = sorted(P._occurrences(forms, text + "王小王小明"))
-    assert fast == plain
+    plain = P._occurrences(forms, text + "王小王小明")
+    assert fast == plain == sorted(plain, key=lambda x: (x[0], -x[1]))     # by start, the longest first
     assert len(plain) > 20 and (len(text) + 2, len(text) + 4, "王小") in plain
     assert P._occurrences([], text) == [] and P._occurrences([""], text) == []
 
@@ -452,3 +452,13 @@ def test_valid_name_cache_gives_the_uncached_answer():
         for weak in (False, True):
             assert r.valid_name(name, weak) == r._valid_name(name, weak)
             assert r.valid_name(name, weak) == r._valid_name(name, weak)   # from the cache
+
+
+def test_word_finder_occurrences_come_by_end_the_longest_first():
+    # cue_hits sorts them by start alone (stably), relying on this order
+    from banmian.extract.lexicon import WordFinder
+    lex, cue = load_titles(), load_cues()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("rmrb-*.txt")))
+    found = WordFinder(list(lex.posts) + list(cue.speech_words)).occurrences(text)
+    assert found == sorted(found, key=lambda x: (-x[1], x[0])) and len(found) > 100
+    assert any(a[1] == b[1] for a, b in zip(found, found[1:]))      # nested words at one end

@@ -103,9 +103,10 @@ class WordFinder:
         return self.choose(self.occurrences(text, reversed_text))
 
     def occurrences(self, text: str, reversed_text: str | None = None) -> list[tuple[int, int, str]]:
-        """Every occurrence (start, end, word) of every word, overlapping ones too, in no
-        particular order.  The occurrences of a sublist's words are among them: one scan
-        of a finder for several lists serves each (:meth:`choose` on its words)."""
+        """Every occurrence (start, end, word) of every word, overlapping ones too: by end,
+        the last first, and at one end the longest first.  The occurrences of a sublist's
+        words are among them: one scan of a finder for several lists serves each
+        (:meth:`choose` on its words)."""
         rev = text[::-1] if reversed_text is None else reversed_text
         n = len(rev)
         found: list[tuple[int, int, str]] = []

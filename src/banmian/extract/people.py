@@ -35,6 +35,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Iterator
 
 from ..model import Article, Edition
@@ -429,7 +430,9 @@ class _Extractor:
         occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)
         # WordFinder.choose of each list's occurrences, from one sort of them all, and
         # _by_field of each list's choice, from one walk through the fields
-        occurrences.sort(key=lambda x: (x[0], -x[1]))
+        # by start, the longest first: occurrences come by end, last first, so a stable sort
+        # by start alone puts the longer of two with one start first
+        occurrences.sort(key=itemgetter(0))
         lists_of = self.r.cue_lists_of
         out: list[dict[int, list[tuple[int, int, str]]]] = [{} for _ in self.r.cue_lists]
         pos = [0] * len(out)
@@ -926,8 +929,7 @@ class _Extractor:
         if not forms:
             return
         # every occurrence of every form, then leftmost, longest, no overlaps
-        occurrences = _occurrences(forms, self._joined)
-        occurrences.sort(key=lambda x: (x[0], -x[1]))
+        occurrences = _occurrences(forms, self._joined)     # by start, the longest first
         chosen = []
         pos = 0
         for x in occurrences:
@@ -990,7 +992,7 @@ class _Extractor:
 
 def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
     """(start, end, form) of every occurrence of every form in ``text``, overlapping ones
-    too, in no particular order.
+    too, by start, the longest first.
 
     One Aho-Corasick scan (pyahocorasick) for a page's names: half the time of a
     ``str.find`` pass per name; a regex of the names would cost more to compile
@@ -1003,13 +1005,18 @@ def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
         for form in forms:
             auto.add_word(form, form)
         auto.make_automaton()
-        return [(e + 1 - len(form), e + 1, form) for e, form in auto.iter(text)]
+        # by end, first first: reversed and sorted stably by start, the longest comes first
+        out = [(e + 1 - len(form), e + 1, form) for e, form in auto.iter(text)]
+        out.reverse()
+        out.sort(key=itemgetter(0))
+        return out
     out = []
     for form in forms:
         i = text.find(form)
         while i >= 0:
             out.append((i, i + len(form), form))
             i = text.find(form, i + 1)
+    out.sort(key=lambda x: (x[0], -x[1]))
     return out
 
 
