@@ -936,10 +936,13 @@ class _Extractor:
             if x[0] >= pos:
                 chosen.append(x)
                 pos = x[1]
+        people = self.people
         for order, found in self._by_field(chosen).items():
             f = self.fields[order]
             text = f.text
             for s, e, form in found:
+                if (order, s) in people[forms[form]].mentions:
+                    continue          # found by a pass already (mention() would change nothing)
                 if len(form) == 2:
                     left = text[s - 1:s]
                     left_ok = (not left or not _is_han(left) or left in self.cue.stop_chars
