@@ -830,8 +830,6 @@ class _Extractor:
         s = self.known_before(text, j)
         if s is not None:
             return s
-        if self.lex.foreign_end_re.search(text, max(0, j - 12), j):
-            return None          # 乌克兰总统: a country, not a name
         for n in (3, 2, 4):
             s = j - n
             if s < 0 or not self.r.valid_name(text[s:j], weak=True):
@@ -841,7 +839,8 @@ class _Extractor:
             left = text[s - 1:s]
             if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars:
                 continue
-            return s
+            # 乌克兰总统: a country, not a name (tested last: most candidates fail before)
+            return None if self.lex.foreign_end_re.search(text, max(0, j - 12), j) else s
         return None
 
     def pass_after(self, f: _Field, found: list[tuple[int, int, str]]) -> None:
