@@ -87,10 +87,13 @@ def date_words() -> DateWords:
     return DateWords(days, weeks, months, years, vague, parts, future, pattern, hint)
 
 
+_FULLWIDTH_DIGITS = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９ -> 0-9
+
+
 def _num(text: str | None) -> int | None:
     if not text:
         return None
-    text = text.translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
+    text = text.translate(_FULLWIDTH_DIGITS)
     if text.isdigit():
         return int(text)
     if re.fullmatch("[〇零一二三四五六七八九]{4}", text):  # 二〇二〇: digit by digit
