@@ -28,6 +28,9 @@ Rules, cheap by design (docs/entities.md; word lists in data/entities.yaml):
    longest form seen; shorter forms are aliases.
 
 Per field, candidates never overlap: lists first, then suffix names, then short forms.
+
+What a name alone decides (not the page it is on) is computed once per name and issue
+year and kept across pages (the ``_TITLE_ORGS``, ``_VERDICTS``… caches below).
 """
 
 from __future__ import annotations
