@@ -5,7 +5,8 @@ Parses every People's Daily corpus page (../shared/corpora/rmrb-2019-10, grouped
 with its date, paper and page number; again without a date, and the example page with a
 district paper, so that the no-year and jurisdiction paths run too), runs people and then
 ``extract_entities`` and prints the SHA-256 of ``edition.organizations`` + ``edition.places``
-(``json.dumps(..., sort_keys=True)``), one line per input set and one over all.
+(``json.dumps(..., sort_keys=True)``), one line per input set and one over all (and one
+with the keys in their own order, as ``banmian parse`` prints them).
 
     python scripts/check_entities_same.py                 # parse + people + entities, digest
     python scripts/check_entities_same.py --save F.pkl    # also keep the editions after people
@@ -79,6 +80,7 @@ def main() -> int:
         if args.save:
             args.save.write_bytes(pickle.dumps(eds))
     total = hashlib.sha256()
+    ordered = hashlib.sha256()           # the same with keys in their own order (what `parse` prints)
     per_set: dict[str, hashlib._Hash] = {}
     dump: dict[str, object] = {}
     for label, name, ed in eds:
@@ -87,12 +89,14 @@ def main() -> int:
         blob = json.dumps({"organizations": ed.organizations, "places": ed.places}, sort_keys=True,
                           ensure_ascii=False, default=str)
         total.update(blob.encode("utf-8"))
+        ordered.update(json.dumps([ed.organizations, ed.places], ensure_ascii=False, default=str).encode("utf-8"))
         per_set.setdefault(label, hashlib.sha256()).update(blob.encode("utf-8"))
         if args.dump or args.diff:
             dump[f"{label}/{name}"] = json.loads(blob)
     for label, h in per_set.items():
         print(f"{label:<12} {h.hexdigest()}")
     digest = total.hexdigest()
+    print(f"{'key order':<12} {ordered.hexdigest()}")
     print(f"{'total':<12} {digest}  ({len(eds)} inputs)")
     if args.dump:
         args.dump.write_text(json.dumps(dump, ensure_ascii=False, indent=0), encoding="utf-8")

@@ -579,6 +579,7 @@ class _Extractor:
         """Add the candidates (priority, start, end, (key, bucket, kind, name, division)) that
         overlap nothing taken, by priority, then longest first."""
         fields = self.fields
+        entities = self.entities
         for k, cands in more.items():
             if not cands:
                 continue
@@ -594,7 +595,20 @@ class _Extractor:
                         break
                 else:
                     spans.append((cs, ce))
-                    self.add_to(t[0], t[1], t[2], t[3], t[4], cs, ce, art, fname, index, text, k)
+                    # add_to, inlined: this is the stage's commonest mention
+                    key = t[0]
+                    ent = entities.get(key)
+                    if ent is None:
+                        ent = entities[key] = _Entity(t[1], t[3], t[2], division=t[4], order=(k, cs))
+                    elif ent.kind is None and t[2]:
+                        ent.kind = t[2]
+                    form = text[cs:ce]
+                    ent.forms.setdefault(form, None)
+                    mentions = ent.mentions
+                    if (k, cs) not in mentions:
+                        mentions[(k, cs)] = {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form,
+                                             "index": index} if index is not None else \
+                            {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form}
 
     def by_field(self, rxs: re.Pattern[str] | list[re.Pattern[str]], big: str, starts: list[int],
                  reverse: bool = False) -> dict[int, list[tuple[int, int, str]]]:
@@ -785,19 +799,19 @@ class _Extractor:
                 continue
             if ent.division is not None:     # the fullest form seen: 港闸区 over 港闸, 上海 when alone
                 ent.name = max(ent.forms, key=len) if ent.forms else ent.name
-            d: dict[str, Any] = {
-                "id": entity_id("o" if ent.bucket == "org" else "l", paper, ent.name),
-                "name": ent.name, "kind": ent.kind,
-                "aliases": [f for f in ent.forms if f != ent.name],
-                "mentions": [ent.mentions[k] for k in sorted(ent.mentions)] if len(ent.mentions) > 1
-                else list(ent.mentions.values()),
-            }
-            if ent.division is not None:
-                dv = ent.division
-                d["code"] = dv.code
-                d["division"] = dv.name
-                d["level"] = dv.level
-                d["parents"] = self.g.parent_names(dv, self.year)
+            name = ent.name
+            mentions = [ent.mentions[k] for k in sorted(ent.mentions)] if len(ent.mentions) > 1 \
+                else list(ent.mentions.values())
+            dv = ent.division
+            if dv is None:
+                d: dict[str, Any] = {
+                    "id": entity_id("o" if ent.bucket == "org" else "l", paper, name), "name": name,
+                    "kind": ent.kind, "aliases": [f for f in ent.forms if f != name], "mentions": mentions}
+            else:                            # the same keys, in the same order, and the division's
+                d = {"id": entity_id("o" if ent.bucket == "org" else "l", paper, name), "name": name,
+                     "kind": ent.kind, "aliases": [f for f in ent.forms if f != name], "mentions": mentions,
+                     "code": dv.code, "division": dv.name, "level": dv.level,
+                     "parents": self.g.parent_names(dv, self.year)}
             (orgs if ent.bucket == "org" else places).append(d)
         return orgs, places
 
