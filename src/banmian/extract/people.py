@@ -597,7 +597,9 @@ class _Extractor:
         if self.known_before(text, p) is not None or self._name_ends_at(text, p):
             return None          # 习近平主席: a title after a name (pass_after)
         n = len(text)
-        rev = self._reversed_field[1] if self._reversed_field[0] is text else text[::-1]
+        if self._reversed_field[0] is not text:       # reversed once per field, when first needed
+            self._reversed_field = (text, text[::-1])
+        rev = self._reversed_field[1]
         m = _LEFT_RUN_REVERSED.match(rev, n - p, n - max(lo, p - 80))
         s = n - m.end() if m else p
         seg_start = s
@@ -729,7 +731,6 @@ class _Extractor:
 
     def pass_titles(self, f: _Field, posts: list[tuple[int, int, str]]) -> None:
         text = f.text
-        self._reversed_field = (text, text[::-1])
         last = 0
         spans = self.consumed.setdefault(f.order, [])
         for word, rx in (("任命", self.r.appoint_re), ("免去", self.r.remove_re)):
