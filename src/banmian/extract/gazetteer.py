@@ -67,6 +67,7 @@ def _kind(level: str, n: str) -> str:
     return "town"
 
 
+@lru_cache(maxsize=65536)
 def stem(name: str) -> str | None:
     """The short form of a division's name (港闸区 → 港闸), or None when it has none of two characters."""
     m = _STEM.match(name)
