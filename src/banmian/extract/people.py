@@ -106,6 +106,7 @@ class _Rules:
         self._valid_weak: dict[str, bool] = {}     # valid_name(name, weak=True)
         self._title_orgs: dict[tuple, tuple[str | None, bool]] = {}   # title_org, per argument
         self._chains: dict[str, Any] = {}          # chain_elements, per chain text
+        self.person_ids: dict[str, str] = {}       # "name|first title or role" -> person id
         self._party_groups_longest_first = sorted(lex.party_groups, key=len, reverse=True)
 
         alt = _alternation
@@ -974,11 +975,16 @@ class _Extractor:
                             listed.get(k, []), k in dotted)
         self.pass_mentions()
         out = []
+        ids = self.r.person_ids
         for p in sorted(self.people.values(), key=lambda p: p.first):
             titles_ = [] if p.journalist else _dedupe_titles(p.titles)
             role = "journalist" if p.journalist else ("official" if titles_ else "other")
             key = f"{p.name}|{titles_[0][0] if titles_ else role}"
-            pid = "p" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+            pid = ids.get(key)
+            if pid is None:          # the same people come back page after page
+                if len(ids) >= _CACHE_SIZE:
+                    ids.clear()
+                pid = ids[key] = "p" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
             mentions = []
             for k in sorted(p.mentions):
                 f, s, e = p.mentions[k]
