@@ -849,10 +849,10 @@ class _Extractor:
         text = f.text
         spans = self.consumed.get(f.order, [])
         for p, q, word in found:
-            if any(a <= p < b for a, b in spans):
+            if spans and any(a <= p < b for a, b in spans):
                 continue
             s = self.name_before(text, p)
-            if s is None or any(a <= s < b for a, b in spans):
+            if s is None or (spans and any(a <= s < b for a, b in spans)):
                 continue
             name = text[s:p]
             self.mention(f, s, p)
@@ -896,7 +896,7 @@ class _Extractor:
             if text[a1:a1 + 1] in self.cue.org_end_chars:
                 continue          # 欧美同学会, 院士站
             s = self.name_before(text, a0)
-            if s is not None and not any(a <= s < b for a, b in spans):
+            if s is not None and not (spans and any(a <= s < b for a, b in spans)):
                 self.mention(f, s, a0)
         for at, _, _ in listed:
             # 丁薛祥、杨洁篪、王毅、何立峰等参加…: a list of names alone in its clause
