@@ -471,9 +471,6 @@ class _Extractor:
 
     # --- bookkeeping ----------------------------------------------------------------
 
-    def add(self, c: _Cand, art: Article, fname: str, index: int | None, text: str, order: tuple[int, int]) -> None:
-        self.add_to(_key(c), c.bucket, c.kind, c.name, c.division, c.start, c.end, art, fname, index, text, order[0])
-
     def add_to(self, key: tuple[str, str], bucket: str, kind: str | None, name: str, division: Division | None,
                start: int, end: int, art: Article, fname: str, index: int | None, text: str, k: int) -> None:
         ent = self.entities.get(key)
