@@ -26,40 +26,24 @@ import hashlib
 import json
 import pickle
 import sys
-from datetime import date as Date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from parse import DEFAULT_CORPUS, corpus_pages  # noqa: E402
+sys.path.insert(0, str(ROOT / "scripts"))
+from check_extract_same import parsed  # noqa: E402
 
 from banmian.extract.entities import extract_entities  # noqa: E402
 from banmian.extract.people import extract_people  # noqa: E402
 from banmian.model import Edition  # noqa: E402
-from banmian.pipeline import parse_source, parse_text  # noqa: E402
-from banmian.stages.read import read_source  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 
 
 def inputs() -> list[tuple[str, str, Edition]]:
-    """(set, name, edition after people) for every input."""
-    out: list[tuple[str, str, Edition]] = []
-    for name, text in corpus_pages(DEFAULT_CORPUS):
-        page = parse_text(text, name)
-        out.append(("corpus", name, Edition(paper=page.paper, date=page.date, pages=[page])))
-    for path in sorted(GOLD.glob("*.gold.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        src = read_source(GOLD / gold["input"])
-        day = Date.fromisoformat(gold["date"]) if gold.get("date") else None
-        variants = [("gold", day, gold.get("paper")), ("gold-nodate", None, gold.get("paper"))]
-        if path.name.startswith("example-"):
-            variants.append(("gold-paper", day, "港闸报"))
-        for label, d, paper in variants:
-            page = parse_source(src, day=d, paper=paper, page_number=gold.get("page"))
-            out.append((label, path.name, Edition(paper=paper, date=d or page.date if label != "gold-nodate" else None,
-                                                  pages=[page])))
+    """(set, name, edition after people) for every input: the inputs of check_extract_same.py."""
+    out = parsed()
     for _, _, ed in out:
         extract_people(ed)
     return out
