@@ -38,7 +38,6 @@ from banmian.extract.entities import extract_entities  # noqa: E402
 from banmian.extract.people import extract_people  # noqa: E402
 from banmian.model import Edition  # noqa: E402
 
-GOLD = ROOT / "tests" / "gold"
 
 
 def inputs() -> list[tuple[str, str, Edition]]:
