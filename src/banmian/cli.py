@@ -105,12 +105,13 @@ for _command in ARCHIVE_COMMANDS:
     cli.add_command(_command)
 
 # eval subcommands
+from .evaluation.entities_eval import entities_cmd  # noqa: E402
 from .evaluation.events_eval import eval_events_cmd  # noqa: E402
 from .evaluation.people_eval import eval_people_cmd  # noqa: E402
 
 _add_eval_subcommand(eval_people_cmd, "people")
 _add_eval_subcommand(eval_events_cmd, "events")
-from .evaluation.entities_eval import entities_cmd; _add_eval_subcommand(entities_cmd, "entities")  # noqa: E402, E702
+_add_eval_subcommand(entities_cmd, "entities")
 
 from .ner.cli import eval_ner_cmd, tag_cmd  # noqa: E402
 
