@@ -314,18 +314,29 @@ def _insert_people(conn: Connection, page: Page, people: list[dict]) -> dict[str
 
 
 def _insert_entities(conn: Connection, page: Page, parsed: Parsed) -> None:
+    """Organizations and places, and their mentions: a few statements per page, not per entity."""
     stored = _stored_articles(conn, page)
+    mentions: list[dict] = []
     for table, kind, entities in ((S.organizations, "organization", parsed.organizations),
                                   (S.places, "place", parsed.places)):
+        if not entities:
+            continue
+        ids = list(dict.fromkeys(ent["id"] for ent in entities))
+        known: set[str] = set()
+        for k in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+            known.update(conn.execute(select(table.c.id).where(table.c.id.in_(ids[k:k + 500]))).scalars())
+        new = {}
         for ent in entities:
-            if conn.execute(select(table.c.id).where(table.c.id == ent["id"])).first() is None:
-                conn.execute(table.insert().values(id=ent["id"], name=ent["name"], kind=ent.get("kind")))
-            rows = [dict(article_id=m["article"], field=m["field"],
-                         idx=m.get("index") if m.get("index") is not None else -1, start=m["start"], end=m["end"],
-                         text=m["text"], entity_type=kind, entity_id=ent["id"])
-                    for m in ent.get("mentions", []) if m["article"] in stored]
-            if rows:
-                conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), rows)
+            if ent["id"] not in known:
+                new.setdefault(ent["id"], dict(id=ent["id"], name=ent["name"], kind=ent.get("kind")))
+            mentions.extend(dict(article_id=m["article"], field=m["field"],
+                                 idx=m.get("index") if m.get("index") is not None else -1, start=m["start"],
+                                 end=m["end"], text=m["text"], entity_type=kind, entity_id=ent["id"])
+                            for m in ent.get("mentions", []) if m["article"] in stored)
+        if new:
+            conn.execute(table.insert(), list(new.values()))
+    if mentions:
+        conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), mentions)
 
 
 def _insert_events(conn: Connection, page: Page, events: list[dict], person_ids: dict[str, str]) -> None:
