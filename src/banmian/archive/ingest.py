@@ -286,30 +286,45 @@ def _stored_articles(conn: Connection, page: Page) -> set[str]:
     return set(conn.execute(select(S.articles.c.id).where(S.articles.c.page_id == _page_id(page))).scalars())
 
 
+def _known_ids(conn: Connection, table, ids: list[str]) -> set[str]:
+    """Which of these ids the table already holds (in chunks under SQLite's parameter limit)."""
+    known: set[str] = set()
+    for k in range(0, len(ids), 500):
+        known.update(conn.execute(select(table.c.id).where(table.c.id.in_(ids[k:k + 500]))).scalars())
+    return known
+
+
 def _insert_people(conn: Connection, page: Page, people: list[dict]) -> dict[str, str]:
-    """Store people under their archive-wide ids; returns extraction id → archive id."""
+    """Store people under their archive-wide ids; returns extraction id → archive id.
+    A few statements per page, not per person."""
     stored = _stored_articles(conn, page)
     dates = {a.id: page.date for a in page.articles}
     ids: dict[str, str] = {}
+    new_people: dict[str, dict] = {}
+    titles: list[dict] = []
+    mentions: list[dict] = []
     for person in people:
         scope = person_scope(person, page.paper)
         pid = key_hash("h", person["name"], person["role"], scope)
         ids[person["id"]] = pid
-        if conn.execute(select(S.people.c.id).where(S.people.c.id == pid)).first() is None:
-            conn.execute(S.people.insert().values(id=pid, name=person["name"], role=person["role"], scope=scope))
+        new_people.setdefault(pid, dict(id=pid, name=person["name"], role=person["role"], scope=scope))
         articles = sorted({m["article"] for m in person.get("mentions", []) if m["article"] in stored})
         title_rows = {(t["title"], t.get("organization") or "", a)
                       for t in person.get("titles", []) for a in articles}
-        if title_rows:
-            conn.execute(S.person_titles.insert().prefix_with("OR IGNORE"), [
-                dict(person_id=pid, title=t, organization=o, article_id=a, date=dates.get(a))
-                for t, o, a in sorted(title_rows)])
+        titles.extend(dict(person_id=pid, title=t, organization=o, article_id=a, date=dates.get(a))
+                      for t, o, a in sorted(title_rows))
         mention_rows = {(m["article"], m["field"], m.get("index", -1) if m.get("index") is not None else -1,
                          m["start"]): m for m in person.get("mentions", []) if m["article"] in stored}
-        if mention_rows:
-            conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), [
-                dict(article_id=k[0], field=k[1], idx=k[2], start=k[3], end=m["end"], text=m["text"],
-                     entity_type="person", entity_id=pid) for k, m in sorted(mention_rows.items())])
+        mentions.extend(dict(article_id=k[0], field=k[1], idx=k[2], start=k[3], end=m["end"], text=m["text"],
+                             entity_type="person", entity_id=pid) for k, m in sorted(mention_rows.items()))
+    known = _known_ids(conn, S.people, list(new_people))
+    rows = [row for pid, row in new_people.items() if pid not in known]
+    if rows:
+        conn.execute(S.people.insert(), rows)
+    if titles:
+        conn.execute(S.person_titles.insert().prefix_with("OR IGNORE"), titles)
+    if mentions:
+        conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), mentions)
     return ids
 
 
@@ -322,9 +337,7 @@ def _insert_entities(conn: Connection, page: Page, parsed: Parsed) -> None:
         if not entities:
             continue
         ids = list(dict.fromkeys(ent["id"] for ent in entities))
-        known: set[str] = set()
-        for k in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-            known.update(conn.execute(select(table.c.id).where(table.c.id.in_(ids[k:k + 500]))).scalars())
+        known = _known_ids(conn, table, ids)
         new = {}
         for ent in entities:
             if ent["id"] not in known:
