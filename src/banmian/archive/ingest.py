@@ -353,29 +353,35 @@ def _insert_entities(conn: Connection, page: Page, parsed: Parsed) -> None:
 
 
 def _insert_events(conn: Connection, page: Page, events: list[dict], person_ids: dict[str, str]) -> None:
+    """Events with their actors and targets: a few statements per page, not per event."""
     stored = _stored_articles(conn, page)
+    events = [ev for ev in events if ev["article"] in stored]
+    if not events:
+        return
+    targets = list(dict.fromkeys(t for ev in events for t in ev["targets"]))
+    names: dict[str, str] = {}
+    for table in (S.organizations, S.places):
+        for k in range(0, len(targets), 500):
+            names.update((row.id, row.name) for row in conn.execute(
+                select(table.c.id, table.c.name).where(table.c.id.in_(targets[k:k + 500]))))
+    event_rows, actor_rows, target_rows = [], [], []
     for ev in events:
-        if ev["article"] not in stored:
-            continue
         d, evidence = ev["date"], ev.get("evidence") or {}
-        conn.execute(S.events.insert().prefix_with("OR IGNORE").values(
+        event_rows.append(dict(
             id=ev["id"], article_id=ev["article"], type=ev["type"], trigger=ev["trigger"], date_text=d.get("text"),
             date_start=Date.fromisoformat(d["start"]) if d.get("start") else None,
             date_end=Date.fromisoformat(d["end"]) if d.get("end") else None,
             part_of_day=d.get("part_of_day"), location_id=ev.get("location"),
             evidence_idx=evidence.get("index"), evidence_start=evidence.get("start"), evidence_end=evidence.get("end")))
         actors = {person_ids.get(a["person"], a["person"]): a["role"] for a in ev["actors"]}
-        if actors:
-            conn.execute(S.event_actors.insert().prefix_with("OR IGNORE"),
-                         [dict(event_id=ev["id"], person_id=p, role=r) for p, r in actors.items()])
-        names = {e["id"]: e["name"] for e in conn.execute(select(S.organizations.c.id, S.organizations.c.name)
-                                                            .where(S.organizations.c.id.in_(ev["targets"]))).mappings()}
-        names.update({e["id"]: e["name"] for e in conn.execute(select(S.places.c.id, S.places.c.name)
-                                                                 .where(S.places.c.id.in_(ev["targets"]))).mappings()})
-        if ev["targets"]:
-            conn.execute(S.event_targets.insert().prefix_with("OR IGNORE"), [
-                dict(event_id=ev["id"], idx=k, target_id=t if t in names else None, name=names.get(t, t))
-                for k, t in enumerate(ev["targets"])])
+        actor_rows.extend(dict(event_id=ev["id"], person_id=p, role=r) for p, r in actors.items())
+        target_rows.extend(dict(event_id=ev["id"], idx=k, target_id=t if t in names else None, name=names.get(t, t))
+                           for k, t in enumerate(ev["targets"]))
+    conn.execute(S.events.insert().prefix_with("OR IGNORE"), event_rows)
+    if actor_rows:
+        conn.execute(S.event_actors.insert().prefix_with("OR IGNORE"), actor_rows)
+    if target_rows:
+        conn.execute(S.event_targets.insert().prefix_with("OR IGNORE"), target_rows)
 
 
 __all__ = ["IngestReport", "ingest", "parse_one", "person_scope"]
