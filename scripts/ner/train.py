@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scheme", choices=["BIO", "BIOES"], default="BIOES")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=300)
+    ap.add_argument("--iterations", type=int, default=500)
     ap.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times (model size)")
     ap.add_argument("--gazetteer-folds", type=int, default=5,
                     help="names of the training text as features, jackknifed over this many folds (0: off)")
