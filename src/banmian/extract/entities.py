@@ -47,7 +47,7 @@ from ..errors import DataFileError
 from ..model import Article, Edition
 from ..resources import data_path, load_yaml, require
 from .gazetteer import Division, Gazetteer, gazetteer, stem
-from .lexicon import HAN, _alternation
+from .lexicon import HAN, _alternation, word_list
 
 ENTITIES_FILE = "entities.yaml"
 ORG_KINDS = ("company", "government", "party", "congress", "cppcc", "court", "procuratorate", "school", "hospital",
@@ -98,24 +98,8 @@ class EntityRules:
     countries: dict[str, str]                        # name -> kind (country, continent, region)
 
 
-def _fail(path: Path, value: Any, message: str) -> DataFileError:
-    return DataFileError(f"line {getattr(value, 'line', '?')}: {message}", source=str(path))
-
-
 def _word_list(data: dict[str, Any], key: str, path: Path, where: str | None = None) -> list[str]:
-    items = data.get(key) if where else require(data, key, path, list)
-    if not isinstance(items, list):
-        raise DataFileError(f"{where or key}: expected a list of words", source=str(path))
-    out: list[str] = []
-    seen: set[str] = set()
-    for item in items:
-        if not isinstance(item, str) or not _WORD.fullmatch(item):
-            raise _fail(path, item, f"{where or key}: bad entry {item!r} (expected a word of Han characters)")
-        if item in seen:
-            raise _fail(path, item, f"{where or key}: duplicate entry {item!r}")
-        seen.add(item)
-        out.append(item)
-    return out
+    return word_list(data, key, path, _WORD, label=where)
 
 
 def _kinds(data: dict[str, Any], key: str, path: Path, allowed: tuple[str, ...]) -> dict[str, str]:

@@ -33,22 +33,26 @@ def _fail(path: Path, value: Any, message: str) -> DataFileError:
     return DataFileError(f"line {_line(value)}: {message}", source=str(path))
 
 
-def _words(data: dict[str, Any], key: str, path: Path, pattern: re.Pattern[str] = _TITLE_WORD,
-           optional: bool = False) -> list[str]:
-    """A list of distinct words, each matching ``pattern``."""
+def word_list(data: dict[str, Any], key: str, path: Path, pattern: re.Pattern[str] = _TITLE_WORD,
+              optional: bool = False, label: str | None = None) -> list[str]:
+    """A list of distinct words under ``key``, each matching ``pattern``; a bad entry
+    names its line (``label`` names the list in messages, e.g. ``suffixes.company``)."""
     if optional and key not in data:
         return []
     items = require(data, key, path, list)
+    label = label or key
     out: list[str] = []
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, str) or not pattern.fullmatch(item):
-            raise _fail(path, item, f"{key}: bad entry {item!r} (expected a word of Han characters)")
+            raise _fail(path, item, f"{label}: bad entry {item!r} (expected a word of Han characters)")
         if item in seen:
-            raise _fail(path, item, f"{key}: duplicate entry {item!r}")
+            raise _fail(path, item, f"{label}: duplicate entry {item!r}")
         seen.add(item)
         out.append(item)          # a LineStr: later checks still name its line
     return out
+
+
 
 
 def _alternation(words) -> str:
@@ -202,11 +206,11 @@ def load_titles(path: str | Path | None = None) -> TitleLexicon:
         if word in posts:
             raise _fail(path, word, f"posts: duplicate entry {word!r}")
         posts[str(word)] = Post(str(word), **{k: (str(v) if v else None) for k, v in extra.items()})
-    after = _words(data, "after_name", path)
+    after = word_list(data, "after_name", path)
     for w in after:
         if w not in posts:
             raise _fail(path, w, f"after_name: {w!r} is not one of the posts")
-    collective = _words(data, "collective", path)
+    collective = word_list(data, "collective", path)
     for w in collective:
         if w in posts:
             raise _fail(path, w, f"collective: {w!r} is also a post")
@@ -227,12 +231,12 @@ def load_titles(path: str | Path | None = None) -> TitleLexicon:
         posts=posts,
         after_name=frozenset(after),
         collective=frozenset(collective),
-        modifiers=tuple(_words(data, "modifiers", path)),
-        sub_bodies=frozenset(_words(data, "sub_bodies", path)),
-        party_groups=frozenset(_words(data, "party_groups", path)),
-        national_bodies=frozenset(_words(data, "national_bodies", path)),
+        modifiers=tuple(word_list(data, "modifiers", path)),
+        sub_bodies=frozenset(word_list(data, "sub_bodies", path)),
+        party_groups=frozenset(word_list(data, "party_groups", path)),
+        national_bodies=frozenset(word_list(data, "national_bodies", path)),
         local_bodies=local,
-        foreign_bodies=tuple(_words(data, "foreign_bodies", path)),
+        foreign_bodies=tuple(word_list(data, "foreign_bodies", path)),
     )
 
 
@@ -280,23 +284,23 @@ def load_cues(path: str | Path | None = None) -> NameCues:
     data = load_yaml(path)
     sn = surnames()
     return NameCues(
-        follow_words=frozenset(_words(data, "follow_words", path, _HAN_WORD)),
+        follow_words=frozenset(word_list(data, "follow_words", path, _HAN_WORD)),
         stop_chars=_chars(data, "stop_chars", path),
         not_final_chars=_chars(data, "not_final_chars", path),
-        not_given_names=tuple(_words(data, "not_given_names", path, _HAN_WORD)),
-        not_names=frozenset(_words(data, "not_names", path, _HAN_WORD)),
+        not_given_names=tuple(word_list(data, "not_given_names", path, _HAN_WORD)),
+        not_names=frozenset(word_list(data, "not_names", path, _HAN_WORD)),
         org_end_chars=_chars(data, "org_end_chars", path),
-        org_end_words=frozenset(_words(data, "org_end_words", path, _HAN_WORD, optional=True)),
-        left_words=tuple(_words(data, "left_words", path, _HAN_WORD)),
+        org_end_words=frozenset(word_list(data, "org_end_words", path, _HAN_WORD, optional=True)),
+        left_words=tuple(word_list(data, "left_words", path, _HAN_WORD)),
         conjunctions=_chars(data, "conjunctions", path),
-        role_nouns=tuple(_words(data, "role_nouns", path, _HAN_WORD)),
-        journalist_nouns=tuple(_words(data, "journalist_nouns", path, _HAN_WORD)),
-        after_nouns=tuple(_words(data, "after_nouns", path, _HAN_WORD)),
+        role_nouns=tuple(word_list(data, "role_nouns", path, _HAN_WORD)),
+        journalist_nouns=tuple(word_list(data, "journalist_nouns", path, _HAN_WORD)),
+        after_nouns=tuple(word_list(data, "after_nouns", path, _HAN_WORD)),
         weak_surnames=_chars(data, "weak_surnames", path),
-        speech_words=tuple(_words(data, "speech_words", path, _HAN_WORD)),
+        speech_words=tuple(word_list(data, "speech_words", path, _HAN_WORD)),
         transliteration=_chars(data, "transliteration_chars", path),
-        not_place_stems=frozenset(_words(data, "not_place_stems", path, _HAN_WORD)),
-        national_papers=frozenset(_words(data, "national_papers", path, _HAN_WORD)),
+        not_place_stems=frozenset(word_list(data, "not_place_stems", path, _HAN_WORD)),
+        national_papers=frozenset(word_list(data, "national_papers", path, _HAN_WORD)),
         surnames=frozenset(s for s in sn if len(s) == 1),
         compound_surnames=frozenset(s for s in sn if len(s) > 1),
     )
