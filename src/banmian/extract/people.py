@@ -31,6 +31,7 @@ words (陶建参加 -> 陶建); after a title of a foreign body a transliterated
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -106,7 +107,6 @@ class _Rules:
         self._valid_weak: dict[str, bool] = {}     # valid_name(name, weak=True)
         self._title_orgs: dict[tuple, tuple[str | None, bool]] = {}   # title_org, per argument
         self._chains: dict[str, Any] = {}          # chain_elements, per chain text
-        self.person_ids: dict[str, str] = {}       # "name|first title or role" -> person id
         self._party_groups_longest_first = sorted(lex.party_groups, key=len, reverse=True)
 
         alt = _alternation
@@ -975,16 +975,10 @@ class _Extractor:
                             listed.get(k, []), k in dotted)
         self.pass_mentions()
         out = []
-        ids = self.r.person_ids
         for p in sorted(self.people.values(), key=lambda p: p.first):
             titles_ = [] if p.journalist else _dedupe_titles(p.titles)
             role = "journalist" if p.journalist else ("official" if titles_ else "other")
-            key = f"{p.name}|{titles_[0][0] if titles_ else role}"
-            pid = ids.get(key)
-            if pid is None:          # the same people come back page after page
-                if len(ids) >= _CACHE_SIZE:
-                    ids.clear()
-                pid = ids[key] = "p" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+            pid = person_id(p.name, titles_[0][0] if titles_ else role)
             mentions = []
             for k in sorted(p.mentions):
                 f, s, e = p.mentions[k]
@@ -1027,6 +1021,12 @@ def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
             i = text.find(form, i + 1)
     out.sort(key=lambda x: (x[0], -x[1]))
     return out
+
+
+@lru_cache(maxsize=65536)      # the same people come back page after page
+def person_id(name: str, first_title_or_role: str) -> str:
+    """A person's id within an edition: BLAKE2b of the name and the first title (else the role)."""
+    return "p" + hashlib.blake2b(f"{name}|{first_title_or_role}".encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _dedupe_titles(titles_: list[list[Any]]) -> list[tuple[str, str | None]]:

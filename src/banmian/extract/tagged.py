@@ -19,7 +19,6 @@ asked for (``banmian parse --ner``, ``banmian ingest --ner``).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -79,39 +78,46 @@ def _taken(buckets: list[list[dict[str, Any]]]) -> dict[tuple, list[tuple[int, i
     return taken
 
 
-def add_tagged_people(edition: Edition, tagger, min_confidence: float = MIN_CONFIDENCE,
-                      cache: TagCache | None = None) -> int:
-    """Add the tagger's PER spans to ``edition.people``; returns how many people were added."""
-    cache = cache or TagCache(tagger)
-    people = edition.people
-    by_name = {p["name"]: p for p in people}
-    taken = _taken([people])
-    added = 0
+def _free_spans(edition: Edition, cache: TagCache, kinds: set[str], min_confidence: float,
+                taken: dict[tuple, list[tuple[int, int]]]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(type, name, mention) of each sure tagger span of these types that overlaps no span
+    in ``taken`` (the rules' mentions, then those handed out before); rules win."""
     for page in edition.pages:
         for article in page.articles:
             for field, index, text in _fields(article):
                 for start, end, kind, confidence in cache(article, field, index, text):
-                    if kind != "PER" or confidence < min_confidence:
-                        continue
-                    name = text[start:end]
-                    if not _plausible(name):
+                    if kind not in kinds or confidence < min_confidence:
                         continue
                     mention: dict[str, Any] = {"article": article.id, "field": field, "start": start, "end": end,
-                                               "text": name}
+                                               "text": text[start:end]}
                     if index is not None:
                         mention["index"] = index
                     spans = taken.setdefault(_key(mention), [])
                     if any(s < end and start < e for s, e in spans):
-                        continue  # the rules placed a mention here: they win
+                        continue
                     spans.append((start, end))
-                    person = by_name.get(name)
-                    if person is None:
-                        pid = "p" + hashlib.blake2b(f"{name}|other".encode(), digest_size=8).hexdigest()
-                        person = {"id": pid, "name": name, "role": "other", "titles": [], "mentions": []}
-                        people.append(person)
-                        by_name[name] = person
-                        added += 1
-                    person["mentions"].append(mention)
+                    yield kind, mention["text"], mention
+
+
+def add_tagged_people(edition: Edition, tagger, min_confidence: float = MIN_CONFIDENCE,
+                      cache: TagCache | None = None) -> int:
+    """Add the tagger's PER spans to ``edition.people``; returns how many people were added."""
+    from .people import person_id
+
+    people = edition.people
+    by_name = {p["name"]: p for p in people}
+    added = 0
+    for _, name, mention in _free_spans(edition, cache or TagCache(tagger), {"PER"}, min_confidence,
+                                        _taken([people])):
+        if not _plausible(name):
+            continue
+        person = by_name.get(name)
+        if person is None:
+            person = by_name[name] = {"id": person_id(name, "other"), "name": name, "role": "other",
+                                      "titles": [], "mentions": []}
+            people.append(person)
+            added += 1
+        person["mentions"].append(mention)
     return added
 
 
@@ -121,37 +127,25 @@ def add_tagged_entities(edition: Edition, tagger, min_confidence: float = MIN_CO
     person, organization or place of the rules is mentioned; returns how many were added."""
     from .entities import entity_id, kind_of
 
-    cache = cache or TagCache(tagger)
-    taken = _taken([edition.people, edition.organizations, edition.places])
     buckets = {"ORG": ("org", "o", edition.organizations), "LOC": ("place", "l", edition.places)}
-    by_name = {(t, e["name"]): e for t, (_, _, b) in buckets.items() for e in b}
-    for t, (_, _, b) in buckets.items():
-        for e in b:
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for t, (_, _, bucket) in buckets.items():
+        for e in bucket:
+            by_name[(t, e["name"])] = e
+        for e in bucket:
             for alias in e.get("aliases", ()):
                 by_name.setdefault((t, alias), e)
+    taken = _taken([edition.people, edition.organizations, edition.places])
     added = 0
-    for page in edition.pages:
-        for article in page.articles:
-            for field, index, text in _fields(article):
-                for start, end, kind, confidence in cache(article, field, index, text):
-                    if kind not in buckets or confidence < min_confidence or end - start < 2:
-                        continue
-                    name = text[start:end]
-                    mention: dict[str, Any] = {"article": article.id, "field": field, "start": start, "end": end,
-                                               "text": name}
-                    if index is not None:
-                        mention["index"] = index
-                    spans = taken.setdefault(_key(mention), [])
-                    if any(s < end and start < e for s, e in spans):
-                        continue
-                    spans.append((start, end))
-                    bucket_name, prefix, bucket = buckets[kind]
-                    entity = by_name.get((kind, name))
-                    if entity is None:
-                        entity = {"id": entity_id(prefix, edition.paper, name), "name": name,
-                                  "kind": kind_of(name, bucket_name), "aliases": [], "mentions": []}
-                        bucket.append(entity)
-                        by_name[(kind, name)] = entity
-                        added += 1
-                    entity["mentions"].append(mention)
+    for kind, name, mention in _free_spans(edition, cache or TagCache(tagger), set(buckets), min_confidence, taken):
+        if len(name) < 2:
+            continue
+        entity = by_name.get((kind, name))
+        if entity is None:
+            bucket_name, prefix, bucket = buckets[kind]
+            entity = by_name[(kind, name)] = {"id": entity_id(prefix, edition.paper, name), "name": name,
+                                              "kind": kind_of(name, bucket_name), "aliases": [], "mentions": []}
+            bucket.append(entity)
+            added += 1
+        entity["mentions"].append(mention)
     return added
