@@ -79,12 +79,9 @@ def eval_group(ctx: click.Context, gold_dir: Path | None, fmt: str, per_page: bo
         return
     import json
 
-    from .evaluation.parse_eval import default_gold_dir, evaluate, format_table
+    from .evaluation.parse_eval import evaluate, format_table, gold_dir_or_default
 
-    gold_dir = gold_dir or default_gold_dir()
-    if gold_dir is None:
-        raise BanmianError("no gold folder found; pass --gold DIR")
-    report = evaluate(gold_dir, split=split)
+    report = evaluate(gold_dir_or_default(gold_dir), split=split)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

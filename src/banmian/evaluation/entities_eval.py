@@ -25,7 +25,7 @@ from ..errors import GoldFileError
 from ..extract.entities import ORG_KINDS, PLACE_KINDS
 from ..model import Edition
 from ..pipeline import parse_files
-from .parse_eval import (Score, format_scores, gold_dir_or_default, gold_files, gold_options, load_gold, norm,
+from .parse_eval import (Score, format_scores, gold_dir_or_default, gold_options, gold_pages, norm,
                          print_report)
 
 ENTITY_METRICS = ("org", "org+kind", "place", "place+kind")
@@ -108,13 +108,7 @@ def predict(gold: dict[str, Any], gold_dir: Path, ner: bool = False) -> Edition:
 def evaluate_entities(gold_dir: Path, split: str | None = None, ner: bool = False) -> EntitiesReport:
     """Score every gold page with ``organizations`` and ``places`` lists (or those of one ``split``)."""
     report = EntitiesReport()
-    files = gold_files(gold_dir)
-    if not files:
-        raise GoldFileError("no *.gold.json files", source=str(gold_dir))
-    for path in files:
-        gold = load_gold(path)
-        if "organizations" not in gold or "places" not in gold or (split and gold.get("split", "dev") != split):
-            continue
+    for path, gold in gold_pages(gold_dir, split, ("organizations", "places")):
         for key in ("organizations", "places"):
             check_gold_entities(gold[key], key, str(path))
         ed = predict(gold, gold_dir, ner=ner)

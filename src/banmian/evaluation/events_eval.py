@@ -35,7 +35,7 @@ import click
 from ..errors import GoldFileError
 from ..model import Edition
 from ..pipeline import parse_files
-from .parse_eval import Score, gold_dir_or_default, gold_files, gold_options, load_gold, norm, print_report
+from .parse_eval import Score, gold_dir_or_default, gold_options, gold_pages, norm, print_report
 
 EVENT_METRICS = ("event", "event_nodate", "target", "participant")
 EVENT_TYPES = ("meeting", "inspection", "visit", "investment_promotion", "reception", "signing", "ceremony",
@@ -189,13 +189,7 @@ def score_page(gold: list[Ev], pred: list[Ev]) -> tuple[dict[str, Score], list[s
 def evaluate_events(gold_dir: Path, split: str | None = None, ner: bool = False) -> EventsReport:
     """Score every gold page with an ``events`` list (or those of one ``split``)."""
     report = EventsReport()
-    files = gold_files(gold_dir)
-    if not files:
-        raise GoldFileError("no *.gold.json files", source=str(gold_dir))
-    for path in files:
-        gold = load_gold(path)
-        if "events" not in gold or (split and gold.get("split", "dev") != split):
-            continue
+    for path, gold in gold_pages(gold_dir, split, ("events",)):
         check_gold_events(gold["events"], str(path))
         scores, errors = score_page(gold_events(gold["events"]), predict_events(gold, gold_dir, ner=ner))
         name = path.name.removesuffix(".gold.json")

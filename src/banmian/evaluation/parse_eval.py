@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..errors import GoldFileError
 from ..pipeline import parse_source
@@ -125,16 +125,21 @@ def predict(gold: dict[str, Any], gold_dir: Path) -> list[dict[str, Any]]:
     return [a.to_dict() for a in page.articles]
 
 
-def evaluate(gold_dir: Path, split: str | None = None) -> Report:
-    """Score every gold page (or those of one ``split``: dev, heldout)."""
-    report = Report()
+def gold_pages(gold_dir: Path, split: str | None = None, keys: tuple[str, ...] = ()) -> Iterator[tuple[Path, dict]]:
+    """(path, gold) of every gold file that has all ``keys`` (and is of ``split``, when given)."""
     files = gold_files(gold_dir)
     if not files:
         raise GoldFileError("no *.gold.json files", source=str(gold_dir))
     for path in files:
         gold = load_gold(path)
-        if split and gold.get("split", "dev") != split:
-            continue
+        if all(k in gold for k in keys) and not (split and gold.get("split", "dev") != split):
+            yield path, gold
+
+
+def evaluate(gold_dir: Path, split: str | None = None) -> Report:
+    """Score every gold page (or those of one ``split``: dev, heldout)."""
+    report = Report()
+    for path, gold in gold_pages(gold_dir, split):
         pred_items = items(predict(gold, gold_dir))
         gold_items = items(gold["articles"])
         page_scores = {m: Score().add(pred_items[m], gold_items[m]) for m in METRICS}

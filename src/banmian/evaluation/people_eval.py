@@ -30,7 +30,7 @@ from ..extract.people import extract_people
 from ..model import Edition
 from ..pipeline import parse_source
 from ..stages.read import read_source
-from .parse_eval import (Score, format_scores, gold_dir_or_default, gold_files, gold_options, load_gold, norm,
+from .parse_eval import (Score, format_scores, gold_dir_or_default, gold_options, gold_pages, norm,
                          print_report)
 
 PEOPLE_METRICS = ("person", "official", "title", "organization")
@@ -101,13 +101,7 @@ def predict_people(gold: dict[str, Any], gold_dir: Path, ner: bool = False) -> l
 def evaluate_people(gold_dir: Path, split: str | None = None, ner: bool = False) -> PeopleReport:
     """Score every gold page with a ``people`` list (or those of one ``split``)."""
     report = PeopleReport()
-    files = gold_files(gold_dir)
-    if not files:
-        raise GoldFileError("no *.gold.json files", source=str(gold_dir))
-    for path in files:
-        gold = load_gold(path)
-        if "people" not in gold or (split and gold.get("split", "dev") != split):
-            continue
+    for path, gold in gold_pages(gold_dir, split, ("people",)):
         check_gold_people(gold["people"], str(path))
         pred = predict_people(gold, gold_dir, ner=ner)
         g, p = people_items(gold["people"]), people_items(pred)
