@@ -185,10 +185,10 @@ def _write_edition(engine: Engine, batch: list[Parsed], report: IngestReport, se
             if old is not None:
                 _delete_page(conn, page_id)
                 report.replaced += 1
-            _insert_page(conn, page, page_id, edition_id, parsed)
-            person_ids = _insert_people(conn, page, parsed.people)
-            _insert_entities(conn, page, parsed)
-            _insert_events(conn, page, parsed.events, person_ids)
+            stored = _insert_page(conn, page, page_id, edition_id, parsed)
+            person_ids = _insert_people(conn, page, stored, parsed.people)
+            _insert_entities(conn, stored, parsed)
+            _insert_events(conn, stored, parsed.events, person_ids)
             report.pages += 1
             report.people += len(parsed.people)
             report.events += len(parsed.events)
@@ -226,7 +226,8 @@ def _delete_page(conn: Connection, page_id: str) -> None:
     conn.execute(delete(S.pages).where(S.pages.c.id == page_id))
 
 
-def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, parsed: Parsed) -> None:
+def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, parsed: Parsed) -> set[str]:
+    """Store the page and its articles; returns the ids of the articles stored under it."""
     conn.execute(S.pages.insert().values(
         id=page_id, edition_id=edition_id, number=page.number, name=page.name, source=page.source,
         sha256=parsed.sha256, encoding=page.encoding, parser_version=__version__,
@@ -257,7 +258,7 @@ def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, pa
         para_rows.extend(dict(article_id=a.id, idx=i, text=p) for i, p in enumerate(a.paragraphs))
         byline_rows.extend(dict(article_id=a.id, idx=i, name=b.name, role=b.role) for i, b in enumerate(a.bylines))
     if not article_rows:
-        return
+        return set()
     conn.execute(S.articles.insert(), article_rows)
     if para_rows:
         conn.execute(S.paragraphs.insert(), para_rows)
@@ -266,6 +267,7 @@ def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, pa
     conn.exec_driver_sql(
         "INSERT INTO articles_fts(rowid, title_bi, body_bi, title_uni, body_uni) VALUES (?, ?, ?, ?, ?)",
         [(r["rowid"], *_article_fts(SimpleNamespace(**r)).values()) for r in article_rows])
+    return {r["id"] for r in article_rows}
 
 
 _JURISDICTION = re.compile(r"^(.{1,8}?(?:自治州|自治县|特别行政区|省|市|州|盟|县|区|旗|镇|乡|街道))")
@@ -282,22 +284,20 @@ def person_scope(person: dict, paper: str | None) -> str:
     return paper or ""
 
 
-def _stored_articles(conn: Connection, page: Page) -> set[str]:
-    return set(conn.execute(select(S.articles.c.id).where(S.articles.c.page_id == _page_id(page))).scalars())
+def _rows_in(conn: Connection, table, ids: list[str], *columns):
+    """Rows of ``table`` whose id is one of ``ids`` (in chunks under SQLite's parameter limit)."""
+    for k in range(0, len(ids), 500):
+        yield from conn.execute(select(*columns).where(table.c.id.in_(ids[k:k + 500])))
 
 
 def _known_ids(conn: Connection, table, ids: list[str]) -> set[str]:
-    """Which of these ids the table already holds (in chunks under SQLite's parameter limit)."""
-    known: set[str] = set()
-    for k in range(0, len(ids), 500):
-        known.update(conn.execute(select(table.c.id).where(table.c.id.in_(ids[k:k + 500]))).scalars())
-    return known
+    """Which of these ids the table already holds."""
+    return {row.id for row in _rows_in(conn, table, ids, table.c.id)}
 
 
-def _insert_people(conn: Connection, page: Page, people: list[dict]) -> dict[str, str]:
+def _insert_people(conn: Connection, page: Page, stored: set[str], people: list[dict]) -> dict[str, str]:
     """Store people under their archive-wide ids; returns extraction id → archive id.
     A few statements per page, not per person."""
-    stored = _stored_articles(conn, page)
     dates = {a.id: page.date for a in page.articles}
     ids: dict[str, str] = {}
     new_people: dict[str, dict] = {}
@@ -328,9 +328,8 @@ def _insert_people(conn: Connection, page: Page, people: list[dict]) -> dict[str
     return ids
 
 
-def _insert_entities(conn: Connection, page: Page, parsed: Parsed) -> None:
+def _insert_entities(conn: Connection, stored: set[str], parsed: Parsed) -> None:
     """Organizations and places, and their mentions: a few statements per page, not per entity."""
-    stored = _stored_articles(conn, page)
     mentions: list[dict] = []
     for table, kind, entities in ((S.organizations, "organization", parsed.organizations),
                                   (S.places, "place", parsed.places)):
@@ -352,18 +351,14 @@ def _insert_entities(conn: Connection, page: Page, parsed: Parsed) -> None:
         conn.execute(S.mentions.insert().prefix_with("OR IGNORE"), mentions)
 
 
-def _insert_events(conn: Connection, page: Page, events: list[dict], person_ids: dict[str, str]) -> None:
+def _insert_events(conn: Connection, stored: set[str], events: list[dict], person_ids: dict[str, str]) -> None:
     """Events with their actors and targets: a few statements per page, not per event."""
-    stored = _stored_articles(conn, page)
     events = [ev for ev in events if ev["article"] in stored]
     if not events:
         return
     targets = list(dict.fromkeys(t for ev in events for t in ev["targets"]))
-    names: dict[str, str] = {}
-    for table in (S.organizations, S.places):
-        for k in range(0, len(targets), 500):
-            names.update((row.id, row.name) for row in conn.execute(
-                select(table.c.id, table.c.name).where(table.c.id.in_(targets[k:k + 500]))))
+    names = {row.id: row.name for table in (S.organizations, S.places)
+             for row in _rows_in(conn, table, targets, table.c.id, table.c.name)}
     event_rows, actor_rows, target_rows = [], [], []
     for ev in events:
         d, evidence = ev["date"], ev.get("evidence") or {}
