@@ -164,7 +164,7 @@ def test_cli_without_events_gold_fails(tmp_path):
 # --- the gold and the gate -------------------------------------------------------------
 
 
-def test_events_gold_is_never_on_heldout2():
+def test_events_gold_is_only_on_dev_pages():
     for path in GOLD.glob("*.gold.json"):
         g = json.loads(path.read_text(encoding="utf-8"))
         if "events" in g:

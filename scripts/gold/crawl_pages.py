@@ -50,11 +50,11 @@ HENAN_SOURCE = ("河南日报 page of 2010-09-10 as published on 大河网 (dahe
 # name -> (corpus file, repository path, commit, section, split)
 DSKB_PAGES = {
     "dskb-20260328-A02": ("dskb-2026/dskb_2026-03-28.json", "dskb_2026-03-28.json",
-                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A02", "heldout3"),
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A02", "dev"),
     "dskb-20260329-A03": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
                           "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A03", "dev"),
     "dskb-20260404-A02": ("dskb-2026/dskb_2026-04-04.json", "data/dskb_2026-04-04.json",
-                          "db3665d8ba16199766c8b56a85b53eca87c26d27", "A02", "heldout3"),
+                          "db3665d8ba16199766c8b56a85b53eca87c26d27", "A02", "dev"),
     "dskb-20260404-A05": ("dskb-2026/dskb_2026-04-04.json", "data/dskb_2026-04-04.json",
                           "db3665d8ba16199766c8b56a85b53eca87c26d27", "A05", "dev"),
     "dskb-20260328-A07": ("dskb-2026/dskb_2026-03-28.json", "dskb_2026-03-28.json",
@@ -66,7 +66,9 @@ DSKB_PAGES = {
     "dskb-20260404-A04": ("dskb-2026/dskb_2026-04-04.json", "data/dskb_2026-04-04.json",
                           "db3665d8ba16199766c8b56a85b53eca87c26d27", "A04", "dev"),
 }
-HENAN_PAGES = {"henan-20100910-md": "heldout3"}
+# heldout3 (dskb 2026-03-28 A02, 2026-04-04 A02, henan) and heldout4 (dskb 2026-03-29 A02,
+# 2026-04-04 B02-md) were scored, reported (docs/pipeline.md) and then joined dev on 2026-11-25.
+HENAN_PAGES = {"henan-20100910-md": "dev"}
 # name -> (section, split): a 版 of 2026-03-29 (raw crawl text) or of 2026-04-04 as the crawler's
 # own markdown export writes it (``-md``: dskb-2026/dskb_2026-04-04.md, see its SOURCE.md)
 DSKB_PAGES.update({
@@ -75,12 +77,12 @@ DSKB_PAGES.update({
     "dskb-20260329-B06": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
                           "3874578a6551cf9d5a57d73b248e6f15becd8c62", "B06", "dev"),
     "dskb-20260329-A02": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
-                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A02", "heldout4"),
+                          "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A02", "dev"),
 })
 DSKB_MD = ("dskb-2026/dskb_2026-04-04.md", "example/dskb_2026-04-04.md",
            "acce5bc4ff162ce03e9191ba18854d8e4a098fb0")
 DSKB_MD_PAGES = {"dskb-20260404-A07-md": ("A07", "dev"), "dskb-20260404-B04-md": ("B04", "dev"),
-                 "dskb-20260404-B02-md": ("B02", "heldout4")}
+                 "dskb-20260404-B02-md": ("B02", "dev")}
 DSKB_MD_SOURCE = ("都市快报 e-paper (hzdaily.hangzhou.com.cn/dskb), the crawler's markdown export in GitHub "
                   "grill-glitch/hangzhou-daily-crawler {path} @ {commit}; 都市快报 copyright, "
                   "evaluation use only")
