@@ -173,14 +173,19 @@ HELDOUT: set[str] = set()
 # The second held-out split (20191006-06, 20191014-05, 20191023-17, 20191024-01, 20191026-04,
 # 20191031-11) was scored, reported, and then joined dev on 2026-11-25 (session 3).
 HELDOUT2: set[str] = set()
+# The fifth held-out split (with six 都市快报 pages of crawl_pages.py): fresh pages, drafted
+# from the corpus and reviewed by hand before the parser was ever run on them.
+HELDOUT5: set[str] = {"rmrb-20191010-01", "rmrb-20191016-09", "rmrb-20191008-11"}
 
 
 def split_of(page: str) -> str:
-    """Split of a page (``rmrb-YYYYMMDD-PP``, both layouts): heldout, heldout2 or dev."""
+    """Split of a page (``rmrb-YYYYMMDD-PP``, both layouts): heldout, heldout2, heldout5 or dev."""
     if page in HELDOUT:
         return "heldout"
     if page in HELDOUT2:
         return "heldout2"
+    if page in HELDOUT5:
+        return "heldout5"
     return "dev"
 
 
