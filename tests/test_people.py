@@ -462,3 +462,38 @@ def test_word_finder_occurrences_come_by_end_the_longest_first():
     found = WordFinder(list(lex.posts) + list(cue.speech_words)).occurrences(text)
     assert found == sorted(found, key=lambda x: (-x[1], x[0])) and len(found) > 100
     assert any(a[1] == b[1] for a, b in zip(found, found[1:]))      # nested words at one end
+
+
+# --- names without a known surname -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, word", [
+    ("创造了经济快速发展和社会长期稳定的奇迹。", "期稳定"),        # 会长 + 长期
+    ("2016年12月25日，习近平签署主席令颁布《中华人民共和国中医药法》。", "令颁布"),
+    ("表示习近平主席同总统阁下多次会面，达成一系列重要共识。", "阁下"),
+    ("在担任欧美同学会会长期间，他坚持民主办会。", "期间"),
+    ("贯彻军委主席负责制，不忘初心、牢记使命。", "负责制"),
+])
+def test_a_word_after_a_title_is_no_name(text, word):
+    people, _ = people_of(text)
+    assert word not in people
+
+
+@pytest.mark.parametrize("text, name", [
+    ("日前成功连任的印度尼西亚总统佐科，在雅加达会见了代表团。", "佐科"),
+    ("捷克总统泽曼，出席开幕式并致辞。", "泽曼"),
+])
+def test_a_name_without_a_listed_surname_is_still_read(text, name):
+    people, edition = people_of(text)
+    assert name in people
+    assert_mentions_slice_back(edition)
+
+
+def test_common_words_list_matches_its_generator():
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_common_words.py"), "--check"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

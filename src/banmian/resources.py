@@ -112,6 +112,13 @@ def surnames() -> frozenset[str]:
     return frozenset(load_word_list(data_path("surnames.txt")))
 
 
+@lru_cache(maxsize=None)
+def common_words() -> frozenset[str]:
+    """Common two-character words that are no personal names (generated from jieba's
+    dictionary by ``scripts/build_common_words.py``)."""
+    return frozenset(load_word_list(data_path("common_words.txt")))
+
+
 def load_char_map(path: str | Path) -> dict[str, str]:
     """A TSV of ``char<TAB>replacement[<TAB>note]`` rows; one character each side."""
     path = Path(path)

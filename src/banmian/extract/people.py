@@ -40,6 +40,7 @@ from operator import itemgetter
 from typing import Any, Iterator
 
 from ..model import Article, Edition
+from ..resources import common_words
 try:
     import ahocorasick as _ahocorasick
 except ImportError:          # pragma: no cover - a declared dependency; str.find then
@@ -103,6 +104,7 @@ class _Rules:
 
     def __init__(self, lex: TitleLexicon, cue: NameCues):
         self.lex, self.cue = lex, cue
+        self.common_words = common_words()
         self._valid: dict[str, bool] = {}          # valid_name(name), per string
         self._valid_weak: dict[str, bool] = {}     # valid_name(name, weak=True)
         self._title_orgs: dict[tuple, tuple[str | None, bool]] = {}   # title_org, per argument
@@ -240,6 +242,12 @@ class _Rules:
         if j - i == 4 and not (j < n and _is_han(text[j])):
             return None          # four characters only before a verb (央金卓嘎说), not before punctuation
         name = text[i:j]
+        # no surname to go by: a word is likelier than a name (会长|期稳定 of 社会长期稳定,
+        # 总统|阁下, 主席令|颁布): no pair of its characters, nor the title's last
+        # character with its first, may be a common word
+        common = self.common_words
+        if (i and text[i - 1:i + 1] in common) or any(name[k:k + 2] in common for k in range(len(name) - 1)):
+            return None
         if (name[0] in self.cue.not_final_chars or name in self.cue.not_names or name[:2] in self.cue.not_names
                 or name[-1] in self.cue.org_end_chars or self.lex.post_re.search(name)
                 or self.not_given_re.fullmatch(name) or self.not_given_re.match(name, 1) or "某" in name
