@@ -17,9 +17,17 @@ from .conftest import GOLD
 FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
 
 
+SPLITS = sorted(FLOORS.get("splits", {}))
+
+
 @pytest.fixture(scope="module")
 def report():
     return evaluate(GOLD)
+
+
+@pytest.fixture(scope="module", params=SPLITS)
+def split_report(request):
+    return request.param, evaluate(GOLD, split=request.param)
 
 
 def test_floors_cover_every_metric():
@@ -37,6 +45,22 @@ def test_f1_not_below_floor(report, metric):
     assert score.f1 >= FLOORS["f1"][metric], (
         f"{metric} F1 {score.f1:.3f} fell below its floor {FLOORS['f1'][metric]} "
         f"(P {score.precision:.3f} R {score.recall:.3f}); run `banmian eval --per-page`")
+
+
+def test_every_split_floor_covers_every_metric():
+    assert SPLITS and "dev" in SPLITS
+    for split in SPLITS:
+        assert set(FLOORS["splits"][split]["f1"]) == set(METRICS), split
+
+
+def test_split_f1_not_below_floor(split_report):
+    """Each split has its own floors, so adding pages of a new kind to the gold set
+    never hides a drop on the pages already there."""
+    split, rep = split_report
+    floors = FLOORS["splits"][split]
+    assert len(rep.pages) >= floors["min_gold_pages"], split
+    low = {m: round(rep.total[m].f1, 3) for m in METRICS if rep.total[m].f1 < floors["f1"][m]}
+    assert not low, f"{split}: F1 below its floor: {low} (floors {floors['f1']}); run `banmian eval --split {split}`"
 
 
 def test_scorer_counts_multisets():
