@@ -308,3 +308,27 @@ def test_gold_entity_lists_are_checked():
         check_gold_entities([{"name": "东洲集团", "kind": "firm", "aliases": []}], "organizations", "x")
     with pytest.raises(GoldFileError, match="exactly name, kind, aliases"):
         check_gold_entities([{"name": "东洲集团"}], "organizations", "x")
+
+
+# --- where a name starts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name, bucket", [
+    ("常委会审议最高人民检察院关于开展公益诉讼检察工作情况的报告。", "最高人民检察院", "organizations"),
+    ("“这个APP就够了。”家住新华社区的张国珍阿姨告诉记者。", "新华社区", "places"),
+    ("我们将积极响应党中央、国务院号召，坚定不移推进改革。", "党中央", "organizations"),
+])
+def test_a_verb_before_a_name_is_not_part_of_it(text, name, bucket):
+    ed = entities_of(text)
+    names = set(by_name(getattr(ed, bucket)))
+    assert not any(n.endswith(name) and n != name for n in names), names
+    assert_mentions_slice_back(ed)
+
+
+def test_entity_left_words_match_their_sources():
+    corpora = ROOT.parent / "shared" / "corpora"
+    if not (corpora / "msra-ner" / "train.bio").exists():
+        pytest.skip(f"msra-ner not in {corpora} (see scripts/build_entity_left_words.py)")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_entity_left_words.py"), "--check"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -45,11 +45,12 @@ from typing import Any
 
 from ..errors import DataFileError
 from ..model import Article, Edition
-from ..resources import data_path, load_yaml, require
+from ..resources import data_path, load_word_list, load_yaml, require
 from .gazetteer import Division, Gazetteer, gazetteer, stem
 from .lexicon import HAN, _alternation, word_list
 
 ENTITIES_FILE = "entities.yaml"
+LEFT_WORDS_FILE = "entity_left_words.txt"   # generated: scripts/build_entity_left_words.py
 ORG_KINDS = ("company", "government", "party", "congress", "cppcc", "court", "procuratorate", "school", "hospital",
              "research", "association", "media", "army", "organization")
 PLACE_KINDS = ("country", "continent", "region", "province", "city", "prefecture", "district", "county", "street",
@@ -124,7 +125,10 @@ def load_rules(path: str | Path) -> EntityRules:
     for w in ADMIN_SUFFIXES:
         suffix_kind.setdefault(w, ("admin", ""))
     generic = _word_list(d, "generic_words", path)
-    stop_words = _word_list(d, "left_stop_words", path)
+    # the curated list, and the words seen before names but never inside one
+    # (scripts/build_entity_left_words.py): 确保|党中央, 审议|最高人民检察院, 家住|新华社区
+    stop_words = [*_word_list(d, "left_stop_words", path),
+                  *load_word_list(data_path(LEFT_WORDS_FILE))]
     not_names = _word_list(d, "not_names", path)
     skip = [w for w in not_names if w not in suffix_kind and any(w[-k:] in suffix_kind for k in range(1, len(w)))]
     openers = _word_list(d, "list_openers", path)
