@@ -186,3 +186,29 @@ def test_people_only_in_some_paragraphs():
     evs = page_events("区委书记黄卫锋21日带队赴上海考察。", "上海风光很好。", "黄卫锋一行还前往东洲集团进行调研。")
     assert [(t, lead) for t, lead, *_ in evs] == [("visit", "黄卫锋")]
     assert "东洲集团" in evs[0][3]
+
+
+def test_a_trigger_at_the_end_is_not_part_of_the_target():
+    evs = page_events("10月15日，国务院总理李克强来到三星（中国）半导体有限公司考察。", day=date(2019, 10, 16))
+    assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [("visit", "李克强", ["三星（中国）半导体有限公司"])]
+
+
+def test_a_party_discipline_is_no_inspection():
+    evs = page_events("经查，决定给予中国证券监督管理委员会原主席刘士余留党察看二年处分，降为一级调研员。")
+    assert evs == []
+
+
+def test_a_location_is_no_verb():
+    from banmian.extract import extract_people
+    from banmian.extract.entities import extract_entities
+    from banmian.extract.events import extract_events
+    from banmian.model import Edition
+    from banmian.pipeline import parse_text
+
+    page = parse_text("标题\n\n2019年“一带一路”框架下残疾人事务主题活动10日在京举行，国务委员、国务院残疾人工作委员会主任王勇出席开幕式并致辞。\n", "t.txt", day=date(2019, 10, 11))
+    ed = Edition(date=date(2019, 10, 11), pages=[page])
+    extract_people(ed)
+    extract_entities(ed)
+    extract_events(ed)
+    assert ed.events and all(e["location"] is None for e in ed.events)
+    assert "京举行" not in {p["name"] for p in ed.places}

@@ -62,6 +62,7 @@ class EventRules:
     ceremony_names: re.Pattern[str]
     signing_objects: re.Pattern[str]
     not_trigger_after: re.Pattern[str]
+    not_trigger_before: re.Pattern[str]
     object_modifier: re.Pattern[str]
     same_day: frozenset[str]
     priority: list[str]
@@ -124,6 +125,7 @@ def rules() -> EventRules:
         ceremony_names=pat("ceremony_names"),
         signing_objects=pat("signing_objects"),
         not_trigger_after=pat("not_trigger_after"),
+        not_trigger_before=pat("not_trigger_before"),
         object_modifier=pat("object_modifier"),
         same_day=frozenset(str(w) for w in require(d, "same_day", path, list)),
         priority=[str(t) for t in require(d, "priority", path, list)],
@@ -208,6 +210,11 @@ class _Trigger:
     meeting: str | None = None  # X在Y会议上: the meeting's name
 
 
+def _ends_at(rx: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether a match of ``rx`` ends right at ``end`` (within eight characters before it)."""
+    return any(x.end() == end for x in rx.finditer(text, max(0, end - 8), end))
+
+
 def _clause_type(clause: str, r: EventRules, led_from: int | None, until: int) -> _Trigger | None:
     """The clause's activity: a trip word first, else its highest-priority trigger,
     preferring one with an official named before it (``led_from``: the first such
@@ -219,7 +226,8 @@ def _clause_type(clause: str, r: EventRules, led_from: int | None, until: int) -
     for m in words:
         word = m.group(0)
         typ = r.trigger_type[word]
-        if r.not_trigger_after.match(clause, m.end()) or any(a <= m.start() < b for a, b in modifiers):
+        if r.not_trigger_after.match(clause, m.end()) or _ends_at(r.not_trigger_before, clause, m.start()) \
+                or any(a <= m.start() < b for a, b in modifiers):
             continue
         if word == "签署" and not r.signing_objects.search(clause, m.end(), m.end() + 30):
             continue
