@@ -243,6 +243,8 @@ def _clause_type(clause: str, r: EventRules, led_from: int | None, until: int) -
             opening = m.group(0)[:1] != "在"  # 今年全国两会上，张军…承诺: the speaker follows
             then = r.meeting_at_then.search(clause, m.end()) if opening else r.meeting_at_then.match(clause, m.end())
             name = m.group("meeting")
+            if name.count("（") != name.count("）"):
+                continue          # 在俄罗斯联邦委员会（议会|上|院）: 上 inside brackets is no 会上
             if then and then.start() <= until and (not opening or len(name) >= 4):
                 typ = "ceremony" if r.ceremony_names.search(name) else "meeting"
                 found.append(_Trigger(typ, m.start("meeting"), m.end("meeting"), name,
@@ -272,6 +274,8 @@ def _clean(name: str, r: EventRules, kind: str) -> str | None:
         name = name[:-1]
     if name.count("“") != name.count("”"):
         return None  # cut out of a quotation (欢迎来到珠峰脚下、佛祖故里”等标语)
+    if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
+        return None  # cut inside brackets (在俄罗斯联邦委员会（议会|上|院）…: no meeting 俄罗斯联邦委员会（议会)
     if name[:1].isdigit() or name[:1] in "今去明本上下近前":
         lead_date = find_dates(name, None)
         if lead_date and lead_date[0].start == 0:
