@@ -149,7 +149,8 @@ def test_byline_lines(line, expected):
     assert [(b.name, b.role) for b in got] == expected
 
 
-@pytest.mark.parametrize("line", ["区领导陶建参加活动。", "抓项目 强支撑", "本报评论员", "会议要求，", "重大项目建设"])
+@pytest.mark.parametrize("line", ["区领导陶建参加活动。", "抓项目 强支撑", "本报评论员", "会议要求，", "重大项目建设",
+                                  "贺 信", "文化"])
 def test_not_byline_lines(line):
     assert parse_byline_line(line, default_markers()) is None
 
@@ -376,3 +377,17 @@ def test_bylines_set_without_spaces() -> None:
     assert [(b.name, b.role) for b in got] == [("黄传庚", "photographer"), ("王志昊", "photographer")]
     a = parse_text("标题一则\n\n本报讯（记者李铮通讯员王飞）" + P1 + "\n\n" + P2 + "\n", "p.txt").articles[0]
     assert [(b.name, b.role) for b in a.bylines] == [("李铮", "reporter"), ("王飞", "correspondent")]
+
+
+def test_a_letter_signed_with_a_date_keeps_its_closing_line_and_author():
+    text = ("习近平致信祝贺博览会开幕\n\n"
+            "　　值此博览会开幕之际，我谨向博览会的举办表示衷心的祝贺！\n"
+            "　　希望大家秉承互信、互助、互利的原则，深化交流合作。\n"
+            "　　最后，预祝博览会圆满成功！\n"
+            "　　习近平\n"
+            "　　2019年10月15日\n")
+    page = parse_text(text, "t.txt", day=date(2019, 10, 16))
+    assert [a.headline for a in page.articles] == ["习近平致信祝贺博览会开幕"]
+    art = page.articles[0]
+    assert art.paragraphs[-1] == "最后，预祝博览会圆满成功！"
+    assert [(b.name, b.role) for b in art.bylines] == [("习近平", "author")]

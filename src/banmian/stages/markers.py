@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model import Byline
 from ..numerals import page_number
-from ..resources import compile_pattern, data_path, load_yaml, require, surnames
+from ..resources import common_words, compile_pattern, data_path, load_yaml, require, surnames
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A personal name: 2–4 Han characters, or a transcribed name with a middle dot.
@@ -49,6 +49,7 @@ class Markers:
     picture_credit: re.Pattern[str] | None = None
     activity_verbs: re.Pattern[str] | None = None
     source_note: re.Pattern[str] | None = None
+    body_openers: re.Pattern[str] | None = None
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -102,6 +103,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         picture_credit=compile_pattern(d["picture_credit"], path) if d.get("picture_credit") else None,
         activity_verbs=compile_pattern(d["activity_verbs"], path) if d.get("activity_verbs") else None,
         source_note=compile_pattern(d["source_note"], path) if d.get("source_note") else None,
+        body_openers=compile_pattern(d["body_openers"], path) if d.get("body_openers") else None,
     )
 
 
@@ -183,6 +185,14 @@ def is_name(token: str) -> bool:
     if len(token) == 4:
         return token[:2] in names
     return token[0] in names or token[:2] in names
+
+
+def _bare_word(name: str) -> bool:
+    """A name standing alone that is rather a word: a common word (jieba's dictionary,
+    data/common_words.txt) or one of people.yaml's ``not_names`` (贺信, 贺电)."""
+    from ..extract.lexicon import cues   # the people stage's word lists, loaded once
+
+    return name in common_words() or name in cues().not_names
 
 
 def _strip_agencies(text: str, m: Markers) -> str:
@@ -290,8 +300,8 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
             role = None
     if not out:
         return None
-    if not saw_role_word and len(out) > 4:
-        return None
+    if not saw_role_word and (len(out) > 4 or any(_bare_word(b.name) for b in out)):
+        return None       # a line of bare words is no byline line: 贺 信 (a letter's label)
     return out
 
 

@@ -62,6 +62,8 @@ def is_title_text(text: str, m: Markers) -> bool:
         return False
     if text[-1] in "，、；,;" or (ends_sentence(text, m) and text.rstrip(m.closing_marks)[-1] == "。"):
         return False
+    if m.body_openers is not None and m.body_openers.match(text):
+        return False          # 最后，预祝…圆满成功！: a body's sentence
     # A kicker may end with a colon (国台办：), a sentence may not.
     return text[-1] not in "：:" or len(text) <= 12
 
@@ -337,6 +339,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 continue
             if cur is None:
                 cur = new_article(t.block)
+            if cur.paragraphs and t.block.date_follows:
+                # a bare name over a date after a body signs a letter (习近平 / 2019年10月15日)
+                for b in t.bylines:
+                    if b.role == "unknown":
+                        b.role = "author"
             if (cur.paragraphs or (cur.caption and any(b.role == "photographer" for b in t.bylines))) \
                     and not dated_style:
                 # (on crawled web pages only a title over a date line starts an article)
