@@ -497,3 +497,9 @@ def test_common_words_list_matches_its_generator():
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_common_words.py"), "--check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_transliterated_journalist_name_is_whole():
+    people, edition = people_of("埃及《金字塔报》记者穆罕默德·萨阿德·德亚布在报道中写道，中国发展令人惊叹。")
+    assert "穆罕默德·萨阿德·德亚布" in people and people["穆罕默德·萨阿德·德亚布"]["role"] == "journalist"
+    assert_mentions_slice_back(edition)

@@ -391,3 +391,25 @@ def test_a_letter_signed_with_a_date_keeps_its_closing_line_and_author():
     art = page.articles[0]
     assert art.paragraphs[-1] == "最后，预祝博览会圆满成功！"
     assert [(b.name, b.role) for b in art.bylines] == [("习近平", "author")]
+
+
+def test_a_letter_closing_with_an_exclamation_over_its_signature_is_one_article():
+    text = ("习近平给澳门老人回信\n\n"
+            "　　你们好！来信收到了。\n"
+            "　　重阳节就要到了，我祝你们、祝全国的老人们健康长寿、生活幸福！\n"
+            "　　习近平\n"
+            "　　2019年10月6日\n")
+    page = parse_text(text, "t.txt", day=date(2019, 10, 8))
+    assert [a.headline for a in page.articles] == ["习近平给澳门老人回信"]
+    letter = page.articles[0]
+    assert letter.paragraphs[-1].startswith("重阳节就要到了")
+    assert [(b.name, b.role) for b in letter.bylines] == [("习近平", "author")]
+
+
+def test_bare_names_over_an_author_note_are_authors():
+    text = ("书写奋斗历程 展现辉煌成就\n\n"
+            "　　新中国成立70年来，我国科技事业取得了举世瞩目的成就。\n"
+            "　　（作者为中国科学院院长、党组书记）\n"
+            "　　白春礼\n")
+    page = parse_text(text, "t.txt", day=date(2019, 10, 6))
+    assert [(b.name, b.role) for b in page.articles[0].bylines] == [("白春礼", "author")]

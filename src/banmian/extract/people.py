@@ -821,7 +821,9 @@ class _Extractor:
                     i += 1
                 first = True
                 while True:
-                    end = self.known_at(text, i) or self.r.chinese_at(text, i, weak=True)
+                    t = self.r.translit_at(text, i)     # 记者穆罕默德·萨阿德·德亚布
+                    end = self.known_at(text, i) or (t if t and "·" in text[i:t] else None) \
+                        or self.r.chinese_at(text, i, weak=True)
                     if end is None and not first:      # （记者李锋、暨佩娟）
                         end = self.r.structural_at(text, i)
                     if end is None:

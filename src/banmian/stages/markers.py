@@ -50,6 +50,7 @@ class Markers:
     activity_verbs: re.Pattern[str] | None = None
     source_note: re.Pattern[str] | None = None
     body_openers: re.Pattern[str] | None = None
+    author_note: re.Pattern[str] | None = None
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -104,6 +105,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         activity_verbs=compile_pattern(d["activity_verbs"], path) if d.get("activity_verbs") else None,
         source_note=compile_pattern(d["source_note"], path) if d.get("source_note") else None,
         body_openers=compile_pattern(d["body_openers"], path) if d.get("body_openers") else None,
+        author_note=compile_pattern(d["author_note"], path) if d.get("author_note") else None,
     )
 
 

@@ -441,6 +441,9 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         return False
     if _can_start(prev_role):
         return True
+    if nxt is not None and nxt.role == BYLINE and nxt.block.date_follows and cur.paragraphs \
+            and all(b.role == "unknown" for b in nxt.bylines):
+        return False  # a letter's last line over its signature and date (…生活幸福！ / 习近平 / 2019年10月6日)
     if nxt is not None and (nxt.role == BYLINE or m.dateline.match(nxt.text)):
         return True
     if _photo_follows(tagged, j) or trailing_teaser(run[-1].text, m) is not None:
@@ -543,10 +546,13 @@ def finish(a: Article, m: Markers) -> None:
     if title and "广告" in title:
         a.kind = "advertisement"
         return
-    # Unknown-role names trailing a news body are its reporters.
-    for b in a.bylines:
-        if b.role == "unknown" and a.paragraphs:
-            b.role = "reporter"
+    # Unknown-role names trailing a news body are its reporters, or its authors when
+    # the text says who the author is (（作者为中国科学院院长…）).
+    if a.paragraphs and any(b.role == "unknown" for b in a.bylines):
+        role = "author" if m.author_note is not None and any(m.author_note.match(p) for p in a.paragraphs[-3:]) else "reporter"
+        for b in a.bylines:
+            if b.role == "unknown":
+                b.role = role
     if a.paragraphs and len(a.paragraphs) <= 3 and body_chars <= m.brief_max_chars and a.headline:
         a.kind = "brief"
         return
