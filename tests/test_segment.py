@@ -413,3 +413,26 @@ def test_bare_names_over_an_author_note_are_authors():
             "　　白春礼\n")
     page = parse_text(text, "t.txt", day=date(2019, 10, 6))
     assert [(b.name, b.role) for b in page.articles[0].bylines] == [("白春礼", "author")]
+
+
+CRAWL_PAGE = ("七十年的伟大成就\n"
+              "　　砥砺奋进书写恢弘史诗，豪情壮志踏上新的征程。\n"
+              "　　大家表示，一定要更加紧密地团结起来。\n"
+              "　　（新华社北京10月1日电）\n\n\n\n"
+              "为祖国自豪 为祖国祝福\n"
+              "——论学习贯彻重要讲话\n"
+              "　　这是一部感天动地的奋斗史诗！这是一部彪炳史册的伟大传奇！\n"
+              "　　新中国成立70年来，我们取得了举世瞩目的成就。\n\n\n\n"
+              "李克强会见2019年度中国政府友谊奖获奖外国专家\n"
+              "韩正参加会见\n"
+              "　　本报北京9月30日电　（记者赵成）国务院总理李克强30日下午在人民大会堂会见外国专家。\n"
+              "　　韩正参加会见。\n")
+
+
+def test_crawl_titles_end_at_the_first_indented_line_and_keep_a_short_subtitle():
+    page = parse_text(CRAWL_PAGE, "t.txt", day=date(2019, 10, 2))
+    got = [(a.kicker, a.headline, a.subtitle) for a in page.articles]
+    assert got == [(None, "七十年的伟大成就", None),
+                   (None, "为祖国自豪 为祖国祝福", "——论学习贯彻重要讲话"),
+                   (None, "李克强会见2019年度中国政府友谊奖获奖外国专家", "韩正参加会见")]
+    assert page.articles[1].paragraphs[0].startswith("这是一部感天动地")

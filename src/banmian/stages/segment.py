@@ -268,7 +268,9 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         if t.role in (HEADING, TITLE):
             j = i + 1
             while j < n and tagged[j].role in (HEADING, TITLE) and not tagged[j].block.dated \
-                    and not tagged[j].block.web_page and not _labels_body(tagged, j, i):
+                    and not tagged[j].block.web_page and not _labels_body(tagged, j, i, m) \
+                    and not (indent_style and not dated_style and tagged[j].block.indent >= 2 > t.block.indent):
+                # (a crawl indents its paragraphs, not its titles: 这是一部…史诗！ under a title is text)
                 j += 1
             # A teaser marker right after a title run makes the run the teaser's title.
             if j < n and tagged[j].role == TEASER:
@@ -479,13 +481,16 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
     return not gap_style and set_off_above and set_off_below
 
 
-def _labels_body(tagged: list[Tagged], j: int, i: int) -> bool:
+def _labels_body(tagged: list[Tagged], j: int, i: int, m: Markers) -> bool:
     """A title line glued to the text below it (核心阅读, a subheading) belongs
     to that text, not to the title run that started at ``i``: when it is a short
-    label, or set off from the run above by a blank line after two title lines."""
+    label, or set off from the run above by a blank line after two title lines.
+    A short line reporting who attended (韩正参加会见) is the run's subtitle."""
     t = tagged[j]
     if not (t.role == TITLE and j + 1 < len(tagged) and tagged[j + 1].role == BODY
             and tagged[j + 1].block.blank_before == 0):
+        return False
+    if t.block.blank_before == 0 and m.subtitle_cue.search(t.text):
         return False
     return len(t.text) <= 6 or (t.block.blank_before > 0 and j - i >= 2)
 
