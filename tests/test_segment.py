@@ -436,3 +436,16 @@ def test_crawl_titles_end_at_the_first_indented_line_and_keep_a_short_subtitle()
                    (None, "为祖国自豪 为祖国祝福", "——论学习贯彻重要讲话"),
                    (None, "李克强会见2019年度中国政府友谊奖获奖外国专家", "韩正参加会见")]
     assert page.articles[1].paragraphs[0].startswith("这是一部感天动地")
+
+
+def test_a_bracketed_closer_over_a_gap_is_not_joined_to_the_next_title():
+    text = ("庆祝大会全景纪实\n"
+            "　　中国的明天，长风破浪会有时！\n"
+            "　　（新华社北京10月1日电　记者张旭东、赵超）\n\n\n\n"
+            "“我们是一支不可战胜的力量！”\n"
+            "——国庆70周年阅兵纪实\n"
+            "　　恢宏激昂的阅兵式号角骤然响起。\n"
+            "　　10月1日上午，新中国以一场盛大阅兵庆祝70岁生日。\n")
+    page = parse_text(text, "t.txt", day=date(2019, 10, 2))
+    assert [(a.headline, a.subtitle) for a in page.articles] == [
+        ("庆祝大会全景纪实", None), ("“我们是一支不可战胜的力量！”", "——国庆70周年阅兵纪实")]

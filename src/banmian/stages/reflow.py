@@ -203,6 +203,19 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
+def _bracketed_whole(text: str) -> bool:
+    """The line is one bracketed note: opens with a round bracket and closes it at its end."""
+    if not (text[:1] in "（(" and text[-1:] in "）)"):
+        return False
+    depth = 0
+    for k, c in enumerate(text):
+        depth += c in "（("
+        depth -= c in "）)"
+        if depth == 0 and k < len(text) - 1:
+            return False      # （甲）乙（丙）: two groups with text between
+    return depth == 0
+
+
 def _closes(text: str) -> bool:
     """The text closes a bracket before opening one."""
     close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
@@ -242,6 +255,9 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if b.blank_before == 0 and _unclosed(a.text) and _closes(b.text):
         # A bracket left open is closed on the next line: one line broken in two.
         return True
+    if b.blank_before > 0 and _bracketed_whole(a.text):
+        # A note in brackets over a gap (（新华社北京10月1日电 记者…）) closes its paragraph.
+        return False
     last = a.text[-1]
     if a.blank_before > 0 and len(a.text) <= 40 and (m.headline_cue.match(a.text) or (
             b.blank_before > 0 and a.text.endswith("——"))):
