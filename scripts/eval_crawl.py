@@ -22,6 +22,13 @@ from banmian.evaluation.parse_eval import Score, norm
 from banmian.pipeline import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
+# The parser writes a Chinese title's ASCII brackets and punctuation full-width (the
+# normalize stage); the corpus keeps them as crawled: compare both folded the same way.
+_WIDTH = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+
+
+def fold(text: str | None) -> str:
+    return norm(text).translate(_WIDTH)
 
 
 def main() -> None:
@@ -41,11 +48,11 @@ def main() -> None:
     for key, files in sorted(groups.items())[:: args.step]:
         texts = [f.read_text(encoding="utf-8") for f in files]
         rows = [[ln.strip() for ln in t.split("\n")[:3]] + ["", ""] for t in texts]
-        gold_h = [norm(r[1]) for r in rows if r[1]]
-        gold_k = [(norm(r[1]), norm(r[0])) for r in rows if r[0] and r[1]]
+        gold_h = [fold(r[1]) for r in rows if r[1]]
+        gold_k = [(fold(r[1]), fold(r[0])) for r in rows if r[0] and r[1]]
         page = parse_text("\n\n".join(texts), f"rmrb-{key}.txt")
-        pred_h = [norm(a.headline) for a in page.articles if a.headline]
-        pred_k = [(norm(a.headline), norm(a.kicker)) for a in page.articles if a.kicker and a.headline]
+        pred_h = [fold(a.headline) for a in page.articles if a.headline]
+        pred_k = [(fold(a.headline), fold(a.kicker)) for a in page.articles if a.kicker and a.headline]
         headline.add(pred_h, gold_h)
         kicker.add(pred_k, gold_k)
         pages += 1
