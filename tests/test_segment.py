@@ -449,3 +449,15 @@ def test_a_bracketed_closer_over_a_gap_is_not_joined_to_the_next_title():
     page = parse_text(text, "t.txt", day=date(2019, 10, 2))
     assert [(a.headline, a.subtitle) for a in page.articles] == [
         ("庆祝大会全景纪实", None), ("“我们是一支不可战胜的力量！”", "——国庆70周年阅兵纪实")]
+
+
+def test_crawl_title_decks_at_the_margin_are_not_joined():
+    body = "".join(f"　　这是第{n}段正文，记者在田间地头看到了农民们拿起画笔描绘家乡的新面貌和新生活。\n" for n in range(1, 4))
+    text = ("江西万安，许多农民拿起了画笔\n"
+            "田野有多广袤，画布就有多大\n" + body + "\n\n\n"
+            "从武汉到金奈，汇聚中印关系发展正能量\n"
+            "——写在中印领导人第二次非正式会晤之际\n" + body)
+    page = parse_text(text, "t.txt", day=date(2019, 10, 18))
+    assert [(a.kicker, a.headline, a.subtitle) for a in page.articles] == [
+        ("江西万安，许多农民拿起了画笔", "田野有多广袤，画布就有多大", None),
+        (None, "从武汉到金奈，汇聚中印关系发展正能量", "——写在中印领导人第二次非正式会晤之际")]

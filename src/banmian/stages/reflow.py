@@ -127,6 +127,11 @@ def _unwrapped(lines: list[Line]) -> bool:
         return True
     # Or whose text lines mostly start indented, as crawls keep the paragraph
     # indent (U+3000 U+3000) and converters of printed pages drop it.
+    return _indented_paragraphs(lines)
+
+
+def _indented_paragraphs(lines: list[Line]) -> bool:
+    """Most text lines start indented: a crawl that keeps each paragraph's indent."""
     texty = [ln for ln in lines if ln.width >= 20]
     return len(texty) >= 5 and sum(1 for ln in texty if ln.indent >= 2) >= 0.6 * len(texty)
 
@@ -177,6 +182,7 @@ class Evidence:
     spanning: bool = False  # a is wider than the column it sits over (a headline across columns)
     short_plain: bool = False  # a has no punctuation and is far narrower than the page's columns
     wrapped_title: bool = False  # a and b alone between blank lines, b much shorter
+    indented_paragraphs: bool = False  # one line per paragraph, each indented (a crawl)
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -238,6 +244,9 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     """Is ``b`` the continuation of ``a`` (one sentence broken by the layout)?"""
     if a.heading or b.heading or b.dated or b.web_page:
         return False
+    if not ev.wrapped and b.text.startswith("——") and a.indent < 2 and len(a.text) <= 40 \
+            and not ends_sentence(a.text, m):
+        return False  # one line per element (a crawl): a dash line under a title is its subtitle
     if b.text[0] in m.never_starts_paragraph:
         return True
     if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
@@ -248,6 +257,11 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         # margin (or after the editor's own U+3000), while the next element (a
         # subtitle) keeps the source's tab indent.
         return True
+    if ev.indented_paragraphs and b.blank_before == 0 and a.indent < 2 and b.indent < 2 and not a.tab_indent \
+            and a.text[-1] not in MID_SENTENCE:
+        # A crawl that indents every paragraph: two lines at the margin are two title decks
+        # (江西万安，许多农民拿起了画笔 / 田野有多广袤，画布就有多大), not one sentence.
+        return False
     if not ev.wrapped and a.text.endswith("——") and len(a.text) <= 40 and not any(c in a.text for c in "。！？；"):
         # One line per paragraph (a crawl): a line ending with a dash is a kicker
         # over its headline (…扎实开展主题教育——), not a sentence running on.
@@ -317,6 +331,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     if not lines:
         return []
     unwrapped = _unwrapped(lines)
+    indented_paragraphs = unwrapped and _indented_paragraphs(lines)
     if unwrapped:
         # One line per paragraph (web crawls): widths say nothing about breaks.
         refs, columns = [0.0] * len(lines), []
@@ -358,6 +373,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 wrapped_title=bool(columns) and prev.blank_before > 0 and line.blank_before == 0
                 and line.width < 0.5 * prev.width
                 and (i + 1 == len(lines) or lines[i + 1].blank_before > 0) and not line.heading,
+                indented_paragraphs=indented_paragraphs,
             )
             if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):
                 # The next line is much wider (more than an indent): this one is no
