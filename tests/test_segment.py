@@ -143,6 +143,8 @@ def test_brief_and_notice_kinds():
     ("文/张三 图/李四", [("张三", "author"), ("李四", "photographer")]),
     ("方聿 许应田", [("方聿", "unknown"), ("许应田", "unknown")]),
     ("艾力·买买提", [("艾力·买买提", "unknown")]),
+    ("勾  犇图  付千也文", [("勾犇", "author"), ("付千也", "author")]),   # a cartoon's credit
+    ("曹  一图  于  石文", [("曹一", "author"), ("于石", "author")]),
 ])
 def test_byline_lines(line, expected):
     got = parse_byline_line(line, default_markers())

@@ -189,6 +189,9 @@ def is_name(token: str) -> bool:
     return token[0] in names or token[:2] in names
 
 
+_CARTOON_CREDIT = re.compile(f"([{HAN}]{{2,3}})图([{HAN}]{{2,3}})文")
+
+
 def _bare_word(name: str) -> bool:
     """A name standing alone that is rather a word: a common word (jieba's dictionary,
     data/common_words.txt) or one of people.yaml's ``not_names`` (贺信, 贺电)."""
@@ -266,7 +269,13 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     for a in m.agencies:
         if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
             t = t[len(a):]
-    tokens = _unglue(_merge_spaced_names([tok for tok in re.split(r"[\s、，,/／|；;：:]+", t) if tok]), m)
+    raw = [tok for tok in re.split(r"[\s、，,/／|；;：:]+", t) if tok]
+    cartoon = _CARTOON_CREDIT.fullmatch("".join(raw)) if len(raw) >= 2 else None
+    if cartoon and not any(_bare_word(n) for n in cartoon.groups()):
+        # a cartoon's credit, drawing and words (勾  犇图  付千也文, 曹  一图  于  石文): its
+        # authors, whatever their surnames (often rare ones)
+        return [Byline(cartoon.group(1), "author"), Byline(cartoon.group(2), "author")]
+    tokens = _unglue(_merge_spaced_names(raw), m)
     if not tokens:
         return None
     out: list[Byline] = []
