@@ -463,3 +463,12 @@ def test_crawl_title_decks_at_the_margin_are_not_joined():
     assert [(a.kicker, a.headline, a.subtitle) for a in page.articles] == [
         ("江西万安，许多农民拿起了画笔", "田野有多广袤，画布就有多大", None),
         (None, "从武汉到金奈，汇聚中印关系发展正能量", "——写在中印领导人第二次非正式会晤之际")]
+
+
+def test_a_long_crawl_headline_at_the_margin():
+    body = "".join(f"　　这是第{n}段正文，外交部发言人在例行记者会上宣布了有关访问的安排和日程。\n" for n in range(1, 4))
+    long_title = ("李克强将出席上合组织成员国政府首脑（总理）理事会第十八次会议并对乌兹别克斯坦进行正式访问、"
+                  "出席东亚合作领导人系列会议并对泰国进行正式访问")
+    text = "前一篇的标题\n" + body + "\n\n\n" + long_title + "\n\n" + body
+    page = parse_text(text, "t.txt", day=date(2019, 10, 26))
+    assert [a.headline for a in page.articles] == ["前一篇的标题", long_title]

@@ -35,6 +35,7 @@ from .markers import (
 from .reflow import Block
 
 MAX_TITLE_CHARS = 48
+LONG_TITLE_CHARS = 90  # a crawl's headline at the margin over indented text may run this long
 # Kicker, a headline wrapped over two lines, subtitle.
 MAX_TITLE_LINES = 4
 # A captioned paragraph at most this long is a photo caption, not a story.
@@ -236,9 +237,20 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     heading_style = sum(1 for t in tagged if t.role == HEADING) >= 2
     # Web crawls indent every paragraph (subheadings included) and no title.
     indent_style = len(body) >= 3 and sum(1 for t in body if t.block.indent >= 2) >= 0.7 * len(body)
+    n_all = len(tagged)
     # Web article pages crawled one after another: each article's date line
     # (removed as furniture) stands between its title and its text.
     dated_style = sum(1 for t in tagged if t.block.dated) >= 2
+    if indent_style and not dated_style:
+        # …and a long headline set at the margin over indented text is still one
+        # (李克强将出席上合组织…并对泰国进行正式访问, 70 characters).
+        for k, t in enumerate(tagged):
+            if t.role == BODY and t.block.indent < 2 and t.block.blank_before > 0 \
+                    and MAX_TITLE_CHARS < len(t.text) <= LONG_TITLE_CHARS and k + 1 < n_all \
+                    and tagged[k + 1].block.indent >= 2 \
+                    and not any(c in t.text for c in "。；？") and t.text[-1] not in "，、：:！" \
+                    and tagged[k + 1].role in (BODY, TITLE):
+                tagged[k] = Tagged(t.block, TITLE, t.text)
     articles: list[Article] = []
     cur: Article | None = None
     prev_role: str | None = None
