@@ -332,3 +332,17 @@ def test_entity_left_words_match_their_sources():
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_entity_left_words.py"), "--check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("文化和旅游部发布的数据显示，国庆假期旅游消费再创新高。", {"文化和旅游部"}),
+    ("全国政协副主席、国家发展和改革委员会主任何立峰出席会议。", {"国家发展和改革委员会"}),
+    ("非盟贸易和工业委员会委员阿尔伯特表示，非洲贸易增长很快。", {"非盟贸易和工业委员会"}),
+    ("南通市委和南通市政府主要负责同志参加调研。", {"南通市委", "南通市政府"}),
+    ("南非则受罢工和国家电力公司限电影响，经济增速放缓。", {"国家电力公司"}),
+])
+def test_an_organization_name_runs_on_through_and_between_topics(text, orgs):
+    ed = entities_of(text)
+    assert orgs <= set(by_name(ed.organizations)), by_name(ed.organizations).keys()
+    assert not any("和" in n and n not in orgs for n in by_name(ed.organizations))
+    assert_mentions_slice_back(ed)

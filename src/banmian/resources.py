@@ -119,6 +119,12 @@ def common_words() -> frozenset[str]:
     return frozenset(load_word_list(data_path("common_words.txt")))
 
 
+@lru_cache(maxsize=None)
+def common_nouns() -> frozenset[str]:
+    """The nouns among :func:`common_words` (贸易, 旅游, 环保)."""
+    return frozenset(load_word_list(data_path("common_nouns.txt")))
+
+
 def load_char_map(path: str | Path) -> dict[str, str]:
     """A TSV of ``char<TAB>replacement[<TAB>note]`` rows; one character each side."""
     path = Path(path)

@@ -45,9 +45,9 @@ from typing import Any
 
 from ..errors import DataFileError
 from ..model import Article, Edition
-from ..resources import data_path, load_word_list, load_yaml, require
+from ..resources import common_nouns, data_path, load_word_list, load_yaml, require
 from .gazetteer import Division, Gazetteer, gazetteer, stem
-from .lexicon import HAN, _alternation, word_list
+from .lexicon import HAN, _alternation, titles, word_list
 
 ENTITIES_FILE = "entities.yaml"
 LEFT_WORDS_FILE = "entity_left_words.txt"   # generated: scripts/build_entity_left_words.py
@@ -72,6 +72,8 @@ _PLACE_BOUND = frozenset({"政府", "人民政府"})
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}
 _AT = frozenset("在到于")
 _STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 does not
+# Words an organization's own name opens with (国家能源委员会, 全国人大专门委员会)
+_BODY_HEADS = frozenset({"国家", "中国", "全国", "中央", "中华", "人民", "国务", "省委", "市委", "县委", "区委"})
 _GO_TO = frozenset({"来到", "走进", "位于", "前往", "深入", "走访", "走入", "赶到", "回到"})
 
 
@@ -227,16 +229,24 @@ class _Extractor:
         self.jurisdiction: dict[str, str] = {}       # level char -> place name (区 -> 港闸区)
         self.title_orgs: dict[str, str] = {}         # org name of a title -> kind
         self._stem_pick: dict[str, Any] = {}
+        self.nouns = common_nouns()
+        self.posts = titles().posts
 
     # --- names --------------------------------------------------------------------
 
-    def back_to_start(self, text: str, a: int, floor: int, limit: int) -> int:
-        """Where a name ending in a suffix at ``a`` starts, scanning back."""
+    def back_to_start(self, text: str, a: int, floor: int, limit: int, org: bool = False) -> int:
+        """Where a name ending in a suffix at ``a`` starts, scanning back.  An
+        organization's name runs on through 和/与 joining two topics of its own
+        (港澳台侨和外事委员会, 计算机辅助设计与图形系统…实验室), not past one that ends
+        a name (市委和市政府) nor past a verb (受罢工和国家电力公司)."""
         j = a
         lo = max(floor, a - limit)
         stops, words, word_ends = self.r.left_stops, self.r.left_stop_words, self.r.left_stop_ends
         while j > lo:
             c = text[j - 1]
+            if org and c in "和与" and a - j >= 2 and j - 3 >= lo and self.joins_topics(text, j - 1):
+                j -= 1
+                continue
             if c in stops and not (c in _STOP_UNLESS and text[j:j + 1] in _STOP_UNLESS[c]) \
                     or not ("\u4e00" <= c <= "\u9fff" or c == "·" or c.isalnum()):
                 break
@@ -244,6 +254,26 @@ class _Extractor:
                 break
             j -= 1
         return j
+
+    def joins_topics(self, text: str, k: int) -> bool:
+        """Whether the 和/与 at ``k`` joins two topics inside one organization's name
+        (文化和旅游部, 贸易和工业委员会, 世界经济与政治研究所) rather than two names or a
+        name and a verb (市委和市政府, 中国与跨国公司, 肖捷和国家能源委员会, 深化与…): the
+        word before it is a common noun (jieba's n/vn/an/nz/j: no verb, adverb or name;
+        no title, no place, no name's end), and
+        what follows does not open with a place or a body of its own (国家, 中国, 全国…)."""
+        left, right = text[k - 2:k], text[k + 1:k + 3]
+        if left not in self.nouns or left in self.posts or self.ends_name(text, k):
+            return False
+        lead = _prefix_places().names
+        if left in lead or right in lead or right in _BODY_HEADS or text[k + 1:k + 4] in lead:
+            return False
+        return True
+
+    def ends_name(self, text: str, j: int) -> bool:
+        """Whether an organization's or place's suffix word ends at ``j`` (市委|和)."""
+        kinds = self.r.suffix_kind
+        return any(text[j - k:j] in kinds for k in (1, 2, 3, 4) if j - k >= 0)
 
     def is_description(self, stem_: str) -> bool:
         m = self.r.generic_re.fullmatch(stem_)
@@ -322,7 +352,7 @@ class _Extractor:
                 continue
             short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
             limit = (8 if short else _MAX_ORG) if bucket == "org" else (3 if short else _MAX_PLACE)
-            s = self.back_to_start(text, a, floor, limit)
+            s = self.back_to_start(text, a, floor, limit, org=bucket == "org")
             if (short or bucket == "place") and a - s >= limit and s > floor and self.continues_left(text, s):
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
             if bucket == "org":
