@@ -346,3 +346,10 @@ def test_an_organization_name_runs_on_through_and_between_topics(text, orgs):
     assert orgs <= set(by_name(ed.organizations)), by_name(ed.organizations).keys()
     assert not any("和" in n and n not in orgs for n in by_name(ed.organizations))
     assert_mentions_slice_back(ed)
+
+
+def test_national_bodies_named_alone():
+    ed = entities_of("高校书店的生存仍不乐观。教育部此前的一项调查显示，中科院12个分院也参与其中。")
+    orgs = by_name(ed.organizations)
+    assert orgs["教育部"]["kind"] == "government" and orgs["中科院"]["kind"] == "research"
+    assert_mentions_slice_back(ed)

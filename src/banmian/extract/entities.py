@@ -99,6 +99,7 @@ class EntityRules:
     not_place_stems: frozenset[str]
     not_before: frozenset[str]
     countries: dict[str, str]                        # name -> kind (country, continent, region)
+    known_orgs: dict[str, str] = field(default_factory=dict)   # national bodies: name -> kind (教育部, 中科院)
 
 
 def _word_list(data: dict[str, Any], key: str, path: Path, where: str | None = None) -> list[str]:
@@ -156,6 +157,7 @@ def load_rules(path: str | Path) -> EntityRules:
         not_place_stems=frozenset(_word_list(d, "not_place_stems", path)),
         not_before=frozenset(_word_list(d, "not_before", path)),
         countries=_kinds(d, "foreign_places", path, ("country", "continent", "region")),
+        known_orgs=_kinds(d, "known_organizations", path, ORG_KINDS) if "known_organizations" in d else {},
     )
 
 
@@ -180,7 +182,7 @@ def _province_city_stems() -> _Stems:
     for s, ds in g.stems(("province", "city")).items():
         if s not in r.not_place_stems and len(s) >= 2:
             table[s] = ds
-    names = list(table) + list(r.countries)
+    names = list(table) + list(r.countries) + list(r.known_orgs)
     # a few regexes of about fifty first characters each: the engine tries a position's
     # alternatives one by one, so seven small scans cost half of one big one
     firsts = sorted({n[0] for n in names})
@@ -672,7 +674,8 @@ class _Extractor:
         return out
 
     def stem_target(self, w: str, stems: _Stems) -> tuple | None:
-        """(key, bucket, kind, name, division) of a province, city or country name, or None."""
+        """(key, bucket, kind, name, division) of a province, city or country name, or of a
+        national body (教育部), or None."""
         t = self._stem_pick.get(w, False)
         if t is False:
             t = _STEM_TARGETS.get((w, self.year), False)
@@ -680,8 +683,11 @@ class _Extractor:
                 self._stem_pick[w] = t
                 return t
             foreign = self.r.countries.get(w)
+            known = self.r.known_orgs.get(w)
             if foreign is not None:
                 t = _STEM_TARGETS[(w, self.year)] = (("place", w), "place", foreign, w, None)
+            elif known is not None:
+                t = _STEM_TARGETS[(w, self.year)] = (("org", w), "org", known, w, None)
             else:
                 ds = stems.divisions[w]
                 if self.year is not None:
