@@ -503,3 +503,19 @@ def test_a_transliterated_journalist_name_is_whole():
     people, edition = people_of("埃及《金字塔报》记者穆罕默德·萨阿德·德亚布在报道中写道，中国发展令人惊叹。")
     assert "穆罕默德·萨阿德·德亚布" in people and people["穆罕默德·萨阿德·德亚布"]["role"] == "journalist"
     assert_mentions_slice_back(edition)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("如何打消农民顾虑？我们抓住稳定土地承包关系这个关键。", "顾虑"),
+    ("香港理工大学教师因发表言论遭学生包围并被暂停教职。", "包围"),
+    ("去年9月，23岁的四川内江村民陈阳背上行囊来到成都。", "陈阳背"),
+])
+def test_a_word_after_a_role_noun_is_no_name(text, word):
+    people, _ = people_of(text)
+    assert word not in people
+
+
+def test_a_name_after_a_role_noun_is_still_read():
+    people, edition = people_of("北京邮电大学学生李健掏出手机，对同伴说了几句。")
+    assert "李健" in people and people["李健"]["role"] == "other"
+    assert_mentions_slice_back(edition)

@@ -113,6 +113,12 @@ def surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def surname_ranks() -> dict[str, int]:
+    """Each surname's rank in ``surnames.txt`` (ordered by frequency: 王 0, 李 1…)."""
+    return {s: k for k, s in enumerate(load_word_list(data_path("surnames.txt")))}
+
+
+@lru_cache(maxsize=None)
 def common_words() -> frozenset[str]:
     """Common two-character words that are no personal names (generated from jieba's
     dictionary by ``scripts/build_common_words.py``)."""

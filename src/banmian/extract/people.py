@@ -40,7 +40,7 @@ from operator import itemgetter
 from typing import Any, Iterator
 
 from ..model import Article, Edition
-from ..resources import common_words
+from ..resources import common_words, surname_ranks
 try:
     import ahocorasick as _ahocorasick
 except ImportError:          # pragma: no cover - a declared dependency; str.find then
@@ -891,7 +891,21 @@ class _Extractor:
                 c = text[i:i + 1]
                 if c not in name_start and c not in self._known_first:
                     break          # no name starts here: no surname, transliteration or known name
-                end = self.known_at(text, i) or self.r.chinese_at(text, i)
+                known = self.known_at(text, i)
+                end = known or self.r.chinese_at(text, i)
+                if end is not None and not known:
+                    common = self.r.common_words
+                    if end - i == 2 and text[i:end] in common:
+                        break      # 打消农民|顾虑, 遭学生|包围: a word, no name
+                    if end - i == 3 and text[end - 1:end + 1] in common:
+                        # 学生李健掏|出手机, 村民陈阳背|上行囊: the last character starts a word and
+                        # the name is the two before it, when the page names that person or the
+                        # surname is a common one; else no name (修通公|路, 农户重|视)
+                        short = text[i:end - 1]
+                        if short not in self.people and (short in common or _SURNAME_RANK.get(short[0], 999)
+                                                         >= COMMON_SURNAMES):
+                            break
+                        end -= 1
                 if end is None:
                     t = self.r.translit_at(text, i, min_len=3)
                     end = t if t and self.r.ends_cleanly(text, t) else None
@@ -1031,6 +1045,10 @@ def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
             i = text.find(form, i + 1)
     out.sort(key=lambda x: (x[0], -x[1]))
     return out
+
+
+COMMON_SURNAMES = 100          # the most frequent surnames of data/surnames.txt
+_SURNAME_RANK = surname_ranks()
 
 
 @lru_cache(maxsize=65536)      # the same people come back page after page
