@@ -381,30 +381,22 @@ def test_bylines_set_without_spaces() -> None:
     assert [(b.name, b.role) for b in a.bylines] == [("李铮", "reporter"), ("王飞", "correspondent")]
 
 
-def test_a_letter_signed_with_a_date_keeps_its_closing_line_and_author():
-    text = ("习近平致信祝贺博览会开幕\n\n"
-            "　　值此博览会开幕之际，我谨向博览会的举办表示衷心的祝贺！\n"
-            "　　希望大家秉承互信、互助、互利的原则，深化交流合作。\n"
-            "　　最后，预祝博览会圆满成功！\n"
-            "　　习近平\n"
-            "　　2019年10月15日\n")
-    page = parse_text(text, "t.txt", day=date(2019, 10, 16))
-    assert [a.headline for a in page.articles] == ["习近平致信祝贺博览会开幕"]
-    art = page.articles[0]
-    assert art.paragraphs[-1] == "最后，预祝博览会圆满成功！"
-    assert [(b.name, b.role) for b in art.bylines] == [("习近平", "author")]
-
-
-def test_a_letter_closing_with_an_exclamation_over_its_signature_is_one_article():
-    text = ("习近平给澳门老人回信\n\n"
-            "　　你们好！来信收到了。\n"
-            "　　重阳节就要到了，我祝你们、祝全国的老人们健康长寿、生活幸福！\n"
-            "　　习近平\n"
-            "　　2019年10月6日\n")
+@pytest.mark.parametrize("title, body, last", [
+    ("习近平致信祝贺博览会开幕",
+     "　　值此博览会开幕之际，我谨向博览会的举办表示衷心的祝贺！\n"
+     "　　希望大家秉承互信、互助、互利的原则，深化交流合作。\n"
+     "　　最后，预祝博览会圆满成功！\n", "最后，预祝博览会圆满成功！"),
+    ("习近平给澳门老人回信",            # a closing exclamation right over the signature
+     "　　你们好！来信收到了。\n"
+     "　　重阳节就要到了，我祝你们、祝全国的老人们健康长寿、生活幸福！\n",
+     "重阳节就要到了，我祝你们、祝全国的老人们健康长寿、生活幸福！"),
+])
+def test_a_letter_signed_with_a_date_keeps_its_closing_line_and_author(title, body, last):
+    text = title + "\n\n" + body + "　　习近平\n　　2019年10月6日\n"
     page = parse_text(text, "t.txt", day=date(2019, 10, 8))
-    assert [a.headline for a in page.articles] == ["习近平给澳门老人回信"]
+    assert [a.headline for a in page.articles] == [title]
     letter = page.articles[0]
-    assert letter.paragraphs[-1].startswith("重阳节就要到了")
+    assert letter.paragraphs[-1] == last
     assert [(b.name, b.role) for b in letter.bylines] == [("习近平", "author")]
 
 
