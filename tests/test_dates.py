@@ -38,6 +38,10 @@ def one(text, issue=ISSUE):
     ("昨日上午", date(2020, 4, 27), date(2020, 4, 27), "上午"),
     ("今天", ISSUE, ISSUE, None),
     ("3月份", date(2020, 3, 1), date(2020, 3, 31), None),
+    ("去年11月，习近平主席访问文莱", date(2019, 11, 1), date(2019, 11, 30), None),
+    ("今年4月1日", date(2020, 4, 1), date(2020, 4, 1), None),
+    ("前年3月5日下午", date(2018, 3, 5), date(2018, 3, 5), "下午"),
+    ("明年1月", date(2021, 1, 1), date(2021, 1, 31), None),
 ])
 def test_forms(text, start, end, part):
     d = one(text)

@@ -75,9 +75,12 @@ def date_words() -> DateWords:
     parts = [str(w) for w in require(d, "parts_of_day", path, list)]
     future = [str(w) for w in require(d, "future_markers", path, list)]
     joiners = [str(w) for w in require(d, "range_joiners", path, list)]
-    absolute = (rf"(?:(?P<y1>{NUM})年)?(?:(?P<m1>{NUM})月)?(?P<d1>{NUM})[日号]"
+    # a year written as a number (2018年) or relative to the issue's (去年11月, 今年4月1日)
+    yrs = _alt(years)
+    absolute = (rf"(?:(?P<ry1>{yrs})(?={NUM}月)|(?P<y1>{NUM})年)?(?:(?P<m1>{NUM})月)?(?P<d1>{NUM})[日号]"
                 rf"(?:(?:{_alt(joiners)})(?:(?:(?P<y2>{NUM})年)?(?P<m2>{NUM})月)?(?P<d2>{NUM})[日号])?")
-    month_only = rf"(?:(?P<y3>{NUM})年)?(?P<m3>{NUM})月(?:份)?(?![0-9０-９〇零一二两三四五六七八九十廿卅日号])"
+    month_only = (rf"(?:(?P<ry3>{yrs})|(?P<y3>{NUM})年)?(?P<m3>{NUM})月(?:份)?"
+                  rf"(?![0-9０-９〇零一二两三四五六七八九十廿卅日号])")
     relative = _alt(list(days) + list(weeks) + list(months) + list(years) + vague)
     pattern = re.compile(rf"(?:(?P<abs>{absolute})|(?P<mon>{month_only})|(?P<rel>{relative}))"
                          rf"(?P<part>{_alt(parts)})?")
@@ -159,6 +162,8 @@ def find_dates(text: str, issue: Date | None) -> list[DateMention]:
                 if _numbered_thing(text, m):
                     continue
                 y1, m1, d1 = _num(g["y1"]), _num(g["m1"]), _num(g["d1"])
+                if g["ry1"]:
+                    y1 = issue.year + w.years[g["ry1"]]
                 if d1 is None or not 1 <= d1 <= 31 or (m1 is not None and not 1 <= m1 <= 12):
                     continue
                 start = _anchor(y1, m1, d1, issue, future)
@@ -172,6 +177,8 @@ def find_dates(text: str, issue: Date | None) -> list[DateMention]:
                             end = _safe(nxt.year, nxt.month, d2)
             elif g["mon"]:
                 y3, m3 = _num(g["y3"]), _num(g["m3"])
+                if g["ry3"]:
+                    y3 = issue.year + w.years[g["ry3"]]
                 if m3 is None or not 1 <= m3 <= 12:
                     continue
                 first = _anchor(y3, m3, 1, issue, future)
