@@ -218,3 +218,10 @@ def test_no_event_still_to_come_or_cut_inside_brackets():
     assert page_events("决定给予刘士余同志留党察看二年的处分，待召开中央委员会全体会议时予以追认。") == []
     evs = page_events("俄罗斯联邦委员会（议会上院）国际事务委员会副主席卢金在致辞中说，俄中两国合作前景广阔。")
     assert all("（议会" not in t for _, _, _, targets, _ in evs for t in targets)
+
+
+def test_an_activity_dated_after_the_issue_is_planned_not_reported():
+    evs = page_events("国家主席习近平原则同意应邀明年春天对日本进行国事访问。", day=date(2019, 10, 26))
+    assert evs == []
+    evs = page_events("国家主席习近平10月25日会见日本客人。", day=date(2019, 10, 26))
+    assert [(t, lead, start) for t, lead, start, _, _ in evs] == [("reception", "习近平", "2019-10-25")]

@@ -545,6 +545,9 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     lead = (leads[0] if listed else leads[-1])[2]["id"]
     dates = [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
     date = dates[0] if dates else None
+    issue = day.get()
+    if date is not None and issue is not None and date.date_start is not None and date.date_start > issue:
+        return current, waiting, used  # 应邀明年春天对日本进行国事访问: planned, not reported
     if act is not None and (date is None or date.text in r.same_day):
         date = act.date or _date_before(article, act.index, act.start, r, day)
     tour = trig.type in _TOUR and current is not None and current.type in _TOUR
