@@ -54,6 +54,24 @@ def test_changed_file_replaces_its_page(tmp_path):
     assert search(engine, "八万平方米") and not search(engine, "五万平方米")
 
 
+def test_pages_of_two_sections_with_one_number_are_both_kept(tmp_path):
+    """都市快报 A04 and B04 are page 4 of two sections: neither replaces the other."""
+    pages = tmp_path / "sections"
+    pages.mkdir()
+    for name, head in (("dskb-20260328-A04.txt", "高速上大货车司机突发心梗"), ("dskb-20260328-B04.txt", "桃花还是山里看更香")):
+        (pages / name).write_text(f"{head}\n\n　　本报讯　这是{head}的正文，记者在现场看到了很多情况。\n",
+                                  encoding="utf-8")
+    engine = fresh(tmp_path)
+    report = ingest(engine, [pages], paper="都市快报")
+    assert (report.pages, report.replaced) == (2, 0)
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT section, number FROM pages ORDER BY section")).all()
+    assert [tuple(r) for r in rows] == [("A", 4), ("B", 4)]
+    assert ingest(engine, [pages], paper="都市快报").skipped == 2
+
+
 def substring_hits(engine, terms):
     """Articles containing every term, by brute force over the stored text."""
     from sqlalchemy import text

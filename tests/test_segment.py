@@ -464,3 +464,9 @@ def test_a_long_crawl_headline_at_the_margin():
     text = "前一篇的标题\n" + body + "\n\n\n" + long_title + "\n\n" + body
     page = parse_text(text, "t.txt", day=date(2019, 10, 26))
     assert [a.headline for a in page.articles] == ["前一篇的标题", long_title]
+
+
+def test_a_sectioned_page_keeps_its_letter():
+    page = parse_text("标题\n\n　　正文在这里。\n", "dskb-20260328-B04.txt")
+    assert (page.section, page.number) == ("B", 4)
+    assert parse_text("标题\n\n　　正文在这里。\n", "rmrb-20191028-12.txt").section is None

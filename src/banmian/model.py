@@ -113,6 +113,9 @@ class Mention:
 class Page:
     source: str
     number: int | None = None
+    # A sectioned paper's page letter (A04, B04: both page 4, of sections A and B);
+    # None where pages are numbered straight through.
+    section: str | None = None
     name: str | None = None
     date: Date | None = None
     paper: str | None = None
@@ -126,6 +129,7 @@ class Page:
     def to_dict(self) -> dict[str, Any]:
         return {
             "number": self.number,
+            "section": self.section,
             "name": self.name,
             "source": self.source,
             "date": self.date.isoformat() if self.date else None,

@@ -28,7 +28,7 @@ from .stages.segment import segment
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 # rmrb-20191025-04.txt, 2020-04-28_03.txt: a short number right after the date is the page.
-_NAME_PAGE = re.compile(r"(?:(?<=\d{8})|(?<=\d{4}-\d{2}-\d{2}))[-_.](?:A|B|C)?(\d{1,2})(?!\d)")
+_NAME_PAGE = re.compile(r"(?:(?<=\d{8})|(?<=\d{4}-\d{2}-\d{2}))[-_.](?P<section>[A-H])?(?P<number>\d{1,2})(?!\d)")
 
 
 @dataclass(slots=True)
@@ -49,7 +49,13 @@ def date_from_name(name: str) -> Date | None:
 
 def page_from_name(name: str) -> int | None:
     m = _NAME_PAGE.search(name)
-    return int(m.group(1)) if m else None
+    return int(m.group("number")) if m else None
+
+
+def section_from_name(name: str) -> str | None:
+    """The section letter of a sectioned paper's page in a file name (…-20260328-B04 → B)."""
+    m = _NAME_PAGE.search(name)
+    return m.group("section") if m else None
 
 
 def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, paper: str | None = None,
@@ -64,6 +70,7 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
     page = Page(
         source=source,
         number=page_number if page_number is not None else (folio.page or page_from_name(source)),
+        section=section_from_name(source),
         name=folio.page_name,
         date=day or date_from_name(source) or folio.date,
         paper=paper or folio.paper,
@@ -135,7 +142,7 @@ def parse_files(paths: list[str | Path], *, day: Date | None = None, paper: str 
             if p.date is None:
                 p.date = result.edition.date
                 assign_ids(p, p.paper, p.date)
-    pages.sort(key=lambda p: (p.number is None, p.number or 0, p.source))
+    pages.sort(key=lambda p: (p.section or "", p.number is None, p.number or 0, p.source))
     link_pages(pages)
     extract(result.edition, ner=ner)
     return result

@@ -1,7 +1,8 @@
 """Ingest page files into the archive: idempotent, one transaction per edition.
 
-- A page's identity is (paper, date, page number), or (paper, date, file name)
-  when the page number is unknown.  Its file's SHA-256 is stored: the same
+- A page's identity is (paper, date, page number) — with its section letter on a
+  sectioned paper (A04, B04) — or (paper, date, file name) when the page number
+  is unknown.  Its file's SHA-256 is stored: the same
   bytes again add nothing; different bytes for the same page replace that
   page's rows in the same transaction.
 - Pages are parsed in worker processes (``workers``); rows are written by this
@@ -151,6 +152,8 @@ def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = N
 
 def _page_id(page: Page) -> str:
     if page.number is not None:
+        if page.section:          # A04 and B04 are two pages
+            return key_hash("p", page.paper, page.date, page.section, page.number)
         return key_hash("p", page.paper, page.date, page.number)
     return key_hash("p", page.paper, page.date, "src", page.source)
 
@@ -229,7 +232,8 @@ def _delete_page(conn: Connection, page_id: str) -> None:
 def _insert_page(conn: Connection, page: Page, page_id: str, edition_id: str, parsed: Parsed) -> set[str]:
     """Store the page and its articles; returns the ids of the articles stored under it."""
     conn.execute(S.pages.insert().values(
-        id=page_id, edition_id=edition_id, number=page.number, name=page.name, source=page.source,
+        id=page_id, edition_id=edition_id, number=page.number, section=page.section, name=page.name,
+        source=page.source,
         sha256=parsed.sha256, encoding=page.encoding, parser_version=__version__,
         ingested_at=datetime.now(timezone.utc).replace(tzinfo=None),
         boilerplate=json.dumps(page.boilerplate, ensure_ascii=False)))

@@ -23,6 +23,7 @@ pages = Table(
     Column("id", String, primary_key=True),  # p + hash(paper, date, source)
     Column("edition_id", String, ForeignKey("editions.id", ondelete="CASCADE"), nullable=False),
     Column("number", Integer),
+    Column("section", String),  # a sectioned paper's page letter (A, B…), else NULL (migration 0004)
     Column("name", String),
     Column("source", String, nullable=False),  # file name as given, not a machine path
     Column("sha256", String, nullable=False),  # of the file's bytes: re-ingesting the same file adds nothing
