@@ -72,6 +72,19 @@ def test_pages_of_two_sections_with_one_number_are_both_kept(tmp_path):
     assert ingest(engine, [pages], paper="都市快报").skipped == 2
 
 
+def test_pages_of_unnamed_papers_with_one_number_are_both_kept(tmp_path):
+    """No paper given or found: page 1 of two papers of one day must not replace each other."""
+    pages = tmp_path / "unnamed"
+    pages.mkdir()
+    for name, head in (("xian-2020-04-28-01.txt", "县里召开春耕生产会议"), ("shi-2020-04-28-01.txt", "市里开展安全生产检查")):
+        (pages / name).write_text(f"{head}\n\n　　本报讯　这是{head}的正文，记者在现场看到了很多情况。\n",
+                                  encoding="utf-8")
+    engine = fresh(tmp_path)
+    report = ingest(engine, [pages])
+    assert (report.pages, report.replaced) == (2, 0)
+    assert ingest(engine, [pages]).skipped == 2
+
+
 def substring_hits(engine, terms):
     """Articles containing every term, by brute force over the stored text."""
     from sqlalchemy import text

@@ -2,7 +2,7 @@
 
 - A page's identity is (paper, date, page number) — with its section letter on a
   sectioned paper (A04, B04) — or (paper, date, file name) when the page number
-  is unknown.  Its file's SHA-256 is stored: the same
+  or the paper is unknown (page 1 of two unnamed papers of one day are two pages).  Its file's SHA-256 is stored: the same
   bytes again add nothing; different bytes for the same page replace that
   page's rows in the same transaction.
 - Pages are parsed in worker processes (``workers``); rows are written by this
@@ -151,7 +151,7 @@ def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = N
 
 
 def _page_id(page: Page) -> str:
-    if page.number is not None:
+    if page.number is not None and page.paper:
         if page.section:          # A04 and B04 are two pages
             return key_hash("p", page.paper, page.date, page.section, page.number)
         return key_hash("p", page.paper, page.date, page.number)
