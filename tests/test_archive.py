@@ -85,6 +85,24 @@ def test_pages_of_unnamed_papers_with_one_number_are_both_kept(tmp_path):
     assert ingest(engine, [pages]).skipped == 2
 
 
+def test_pages_named_alike_in_dated_folders_are_both_kept(tmp_path):
+    """2020-04-28/01.txt and 2020-04-29/01.txt: the folders give the dates, and neither
+    page replaces the other."""
+    for day, head in (("2020-04-28", "县里召开春耕生产会议"), ("2020-04-29", "市里开展安全生产检查")):
+        folder = tmp_path / "pages" / day
+        folder.mkdir(parents=True)
+        (folder / "01.txt").write_text(f"{head}\n\n　　本报讯　这是{head}的正文，记者在现场看到了很多情况。\n",
+                                       encoding="utf-8")
+    engine = fresh(tmp_path)
+    report = ingest(engine, [tmp_path / "pages"])
+    assert (report.pages, report.replaced) == (2, 0)
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        dates = conn.execute(text("SELECT e.date FROM pages p JOIN editions e ON e.id = p.edition_id ORDER BY 1")).all()
+    assert [str(d[0]) for d in dates] == ["2020-04-28", "2020-04-29"]
+
+
 def substring_hits(engine, terms):
     """Articles containing every term, by brute force over the stored text."""
     from sqlalchemy import text

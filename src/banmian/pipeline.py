@@ -59,8 +59,11 @@ def section_from_name(name: str) -> str | None:
 
 
 def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, paper: str | None = None,
-               page_number: int | None = None, encoding: str | None = None) -> Page:
-    """Parse one page of text.  ``day``/``page_number`` override what the page says."""
+               page_number: int | None = None, encoding: str | None = None,
+               fallback_day: Date | None = None) -> Page:
+    """Parse one page of text.  ``day``/``page_number`` override what the page says;
+    ``fallback_day`` (e.g. from the file's folder) is used when neither the file name
+    nor the page gives a date."""
     lines = to_lines(text)
     stripped = strip_furniture(lines)
     blocks = reflow(stripped.lines)
@@ -72,7 +75,7 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
         number=page_number if page_number is not None else (folio.page or page_from_name(source)),
         section=section_from_name(source),
         name=folio.page_name,
-        date=day or date_from_name(source) or folio.date,
+        date=day or date_from_name(source) or folio.date or fallback_day,
         paper=paper or folio.paper,
         encoding=encoding,
         boilerplate=stripped.boilerplate + labels,
@@ -84,7 +87,18 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
 
 
 def parse_source(src: SourceText, **kw) -> Page:
-    return parse_text(src.text, src.name, encoding=src.encoding, **kw)
+    return parse_text(src.text, src.name, encoding=src.encoding, fallback_day=folder_date(src.path), **kw)
+
+
+def folder_date(path: Path | None) -> Date | None:
+    """A date in the names of the file's folders, nearest first (2020-04-28/01.txt)."""
+    if path is None:
+        return None
+    for parent in list(path.parents)[:3]:
+        d = date_from_name(parent.name)
+        if d is not None:
+            return d
+    return None
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:

@@ -2,7 +2,8 @@
 
 - A page's identity is (paper, date, page number) — with its section letter on a
   sectioned paper (A04, B04) — or (paper, date, file name) when the page number
-  or the paper is unknown (page 1 of two unnamed papers of one day are two pages).  Its file's SHA-256 is stored: the same
+  or the paper is unknown (page 1 of two unnamed papers of one day are two pages),
+  and then its folder's name as well (2020-04-28/01.txt, 2020-04-29/01.txt).  Its file's SHA-256 is stored: the same
   bytes again add nothing; different bytes for the same page replace that
   page's rows in the same transaction.
 - Pages are parsed in worker processes (``workers``); rows are written by this
@@ -44,6 +45,7 @@ from .fts import index_tokens
 class Parsed:
     source: str
     sha256: str
+    folder: str = ""  # the file's folder name: with no paper known, part of the page's identity
     page: Page | None = None
     error: str | None = None
     people: list[dict] = field(default_factory=list)  # the spec's person dicts for this page
@@ -90,7 +92,7 @@ def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | No
     # Extraction per page, in the worker: people, organizations, places, events.
     edition = Edition(paper=page.paper, date=page.date, pages=[page])
     extract(edition, ner=ner)
-    return Parsed(p.name, hashlib.sha256(data).hexdigest(), page, people=edition.people,
+    return Parsed(p.name, hashlib.sha256(data).hexdigest(), p.parent.name, page, people=edition.people,
                   organizations=edition.organizations, places=edition.places, events=edition.events)
 
 
@@ -150,12 +152,15 @@ def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = N
     return report
 
 
-def _page_id(page: Page) -> str:
+def _page_id(page: Page, folder: str = "") -> str:
     if page.number is not None and page.paper:
         if page.section:          # A04 and B04 are two pages
             return key_hash("p", page.paper, page.date, page.section, page.number)
         return key_hash("p", page.paper, page.date, page.number)
-    return key_hash("p", page.paper, page.date, "src", page.source)
+    if page.paper:
+        return key_hash("p", page.paper, page.date, "src", page.source)
+    # no paper: the folder too (2020-04-28/01.txt and 2020-04-29/01.txt are two pages)
+    return key_hash("p", page.paper, page.date, "src", folder, page.source)
 
 
 # Fault injection for the crash tests: seconds to sleep inside each edition's
@@ -175,7 +180,7 @@ def _write_edition(engine: Engine, batch: list[Parsed], report: IngestReport, se
         for parsed in batch:
             page = parsed.page
             assert page is not None
-            page_id = _page_id(page)
+            page_id = _page_id(page, parsed.folder)
             old = conn.execute(select(S.pages.c.sha256).where(S.pages.c.id == page_id)).first()
             if old is not None and old.sha256 == parsed.sha256:
                 report.skipped += 1
