@@ -103,6 +103,21 @@ def test_pages_named_alike_in_dated_folders_are_both_kept(tmp_path):
     assert [str(d[0]) for d in dates] == ["2020-04-28", "2020-04-29"]
 
 
+def test_ingesting_the_archives_own_folder_skips_the_archive(tmp_path, monkeypatch):
+    """`banmian ingest .` next to banmian.db: the database and its journal are no input."""
+    from click.testing import CliRunner
+
+    from banmian.cli import cli
+
+    (tmp_path / "2020-04-28-01.txt").write_text("县里召开春耕生产会议\n\n　　本报讯　正文在这里，记者看到了很多情况。\n",
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        res = CliRunner().invoke(cli, ["ingest", "."])
+        assert res.exit_code == 0, res.output
+    assert "banmian.db" not in res.output and "0 failed" in res.output
+
+
 def substring_hits(engine, terms):
     """Articles containing every term, by brute force over the stored text."""
     from sqlalchemy import text

@@ -72,6 +72,16 @@ class IngestReport:
                 f"{self.skipped} skipped, {self.failed} failed")
 
 
+def _own_files(engine: Engine) -> set[Path]:
+    """The archive's own database files (``banmian ingest .`` next to banmian.db reads
+    neither it nor its journal)."""
+    db = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not db or db == ":memory:":
+        return set()
+    base = Path(db).resolve()
+    return {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))}
+
+
 def key_hash(prefix: str, *parts: object) -> str:
     raw = "\x1f".join("" if p is None else str(p) for p in parts)
     return prefix + hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
@@ -124,7 +134,8 @@ def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = N
            progress: Callable[[int], None] | None = None) -> IngestReport:
     """Parse and store files; returns counts.  Errors per file are in ``report.errors``."""
     report = IngestReport()
-    files = expand_paths(list(paths))
+    own = _own_files(engine)
+    files = [f for f in expand_paths(list(paths)) if f.resolve() not in own]
     # Files of one edition usually sort together (dates in names): keep them in one transaction.
     batch: list[Parsed] = []
     batch_key: tuple | None = None
