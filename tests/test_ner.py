@@ -139,3 +139,21 @@ def test_balance_brackets_takes_in_the_missing_half():
     text = "“青岛”号“世昌”号"
     spans = [(0, 3, "ORG"), (3, 10, "ORG")]
     assert balance_brackets(text, spans)[1] == (3, 10, "ORG")
+
+
+def test_orgw_features_mark_organization_headed_words():
+    from banmian.ner.features import DEFAULT_GROUPS, Featurizer, Lexicon
+    from banmian.ner.lexicons import jieba_tags, word_lists
+
+    lists = word_lists()
+    feat = Featurizer(Lexicon({c: lists[c] for c in ("O", "S")}), lists["S"], groups=DEFAULT_GROUPS | {"orgw"},
+                      word_tags=jieba_tags())
+    text = "秦皇岛市土地局，办事处"
+    assert feat.words(text) == ["秦皇岛市", "土地局", ",", "办事处"]
+    org = [[f for f in fs if f.startswith("o")] for fs in feat(text)]
+    assert org[:4] == [["oW+1"]] * 4  # the word before a name ending in an organization suffix
+    assert org[4:7] == [["oW"]] * 3  # 土地局: a name part, then the suffix 局
+    assert org[7] == []  # the comma ends the clause: nothing before 办事处 is marked
+    assert org[8:] == [["oX"]] * 3  # a bare suffix word
+    # a one-character suffix after a one-character word is no organization (社会)
+    assert not any(f.startswith("o") for fs in feat("我们在社会上") for f in fs)

@@ -20,6 +20,11 @@ were selected on the People's Daily dev split):
 ``ahead``   distance (bucketed) to the next organization suffix, place
             suffix or title ahead in the same clause, and to the last one
             behind: evidence for long names beyond the ±2 window
+``orgw``    organization-headed jieba words: a word ending in an organization suffix
+            after a name part (土地局, 供销社), a word that is a bare suffix
+            (办事处, 中心), and the one and two words before such a word in
+            the same clause: evidence for names longer than the ±2 window
+            (tried, off by default: see the model card)
 ``translit`` runs of characters used in transliterated foreign names
             (阿维兰热): position in the run and its length
 ``name``    name patterns: a surname that jieba leaves as a one-character
@@ -138,6 +143,17 @@ class Featurizer:
         self.groups = frozenset(groups)
         self.hmm = hmm
         self._jieba = None
+        self._org_suffixes = self._suffixes(lexicon)
+        self._kinds: dict[str, str] = {}
+
+    @staticmethod
+    def _suffixes(lexicon: Lexicon) -> dict[int, frozenset[str]]:
+        """Organization-suffix words of the lexicon by length."""
+        by_len: dict[int, set[str]] = {}
+        for w, cats in lexicon.words.items():
+            if "O" in cats:
+                by_len.setdefault(len(w), set()).add(w)
+        return {k: frozenset(v) for k, v in sorted(by_len.items(), reverse=True)}
 
     def with_lexicon(self, lexicon: Lexicon) -> Featurizer:
         """The same featurizer (sharing its jieba tokenizer) over another lexicon."""
@@ -181,6 +197,52 @@ class Featurizer:
                     k += 1
                 if last >= 0 and cnt[i + 1] == cnt[last]:
                     feats[i].append("Z" + cat + bucket(i - last + 1))
+
+    def _org_kind(self, word: str) -> str:
+        """"X" for a bare organization suffix of two or more characters (办事处), "W" for a word
+        ending in one after a name part (土地局; a one-character suffix needs a two-character
+        name part), else ""."""
+        kind = self._kinds.get(word)
+        if kind is None:
+            wn = word.translate(NORM_TABLE)
+            sfx = self._org_suffixes
+            kind = ""
+            if len(wn) > 1:
+                if wn in sfx.get(len(wn), ()):
+                    kind = "X"
+                else:
+                    for k, ws in sfx.items():
+                        if k < len(wn) and (k > 1 or len(wn) > 2) and wn[-k:] in ws:
+                            kind = "W"
+                            break
+            if len(self._kinds) > 200_000:
+                self._kinds.clear()
+            self._kinds[word] = kind
+        return kind
+
+    def _orgw(self, words: list[str], feats: list[list[str]]) -> None:
+        """Mark organization-headed words and the two words before each (within a clause)."""
+        starts = []
+        pos = 0
+        for w in words:
+            starts.append(pos)
+            pos += len(w)
+        org_kind = self._org_kind
+        for wi, w in enumerate(words):
+            kind = org_kind(w)
+            if not kind:
+                continue
+            s = starts[wi]
+            f = "o" + kind
+            for j in range(s, s + len(w)):
+                feats[j].append(f)
+            for back in (1, 2):
+                pj = wi - back
+                if pj < 0 or _CLASS[words[pj][0].translate(NORM_TABLE)] in "PS":
+                    break
+                f = f"o{kind}+{back}"
+                for j in range(starts[pj], starts[pj] + len(words[pj])):
+                    feats[j].append(f)
 
     @property
     def jieba(self):
@@ -252,6 +314,8 @@ class Featurizer:
                 feats[pos].append("w-1=" + prev)
                 feats[pos + wl - 1].append("w+1=" + nxt)
                 pos += wl
+            if "orgw" in g:
+                self._orgw(words, feats)
         lex_at: list[set[str]] | None = None
         if ("lex" in g or "name" in g) and n:
             lex_at = [set() for _ in range(n)]
