@@ -54,53 +54,31 @@ def test_changed_file_replaces_its_page(tmp_path):
     assert search(engine, "八万平方米") and not search(engine, "五万平方米")
 
 
-def test_pages_of_two_sections_with_one_number_are_both_kept(tmp_path):
-    """都市快报 A04 and B04 are page 4 of two sections: neither replaces the other."""
-    pages = tmp_path / "sections"
-    pages.mkdir()
-    for name, head in (("dskb-20260328-A04.txt", "高速上大货车司机突发心梗"), ("dskb-20260328-B04.txt", "桃花还是山里看更香")):
+@pytest.mark.parametrize("files, paper, query, rows", [
+    # 都市快报 A04 and B04: page 4 of two sections
+    (["dskb-20260328-A04.txt", "dskb-20260328-B04.txt"], "都市快报",
+     "SELECT section, number FROM pages ORDER BY section", [("A", 4), ("B", 4)]),
+    # no paper given or found: page 1 of two papers of one day
+    (["xian-2020-04-28-01.txt", "shi-2020-04-28-01.txt"], None, "SELECT count(*) FROM pages", [(2,)]),
+    # the folders give the dates: 2020-04-28/01.txt and 2020-04-29/01.txt
+    (["2020-04-28/01.txt", "2020-04-29/01.txt"], None,
+     "SELECT e.date FROM pages p JOIN editions e ON e.id = p.edition_id ORDER BY 1", [("2020-04-28",), ("2020-04-29",)]),
+])
+def test_two_pages_alike_in_name_are_both_kept(tmp_path, files, paper, query, rows):
+    """Two pages that share a number or a file name never replace each other."""
+    from sqlalchemy import text
+
+    pages = tmp_path / "pages"
+    for name, head in zip(files, ("县里召开春耕生产会议", "市里开展安全生产检查")):
+        (pages / name).parent.mkdir(parents=True, exist_ok=True)
         (pages / name).write_text(f"{head}\n\n　　本报讯　这是{head}的正文，记者在现场看到了很多情况。\n",
                                   encoding="utf-8")
     engine = fresh(tmp_path)
-    report = ingest(engine, [pages], paper="都市快报")
+    report = ingest(engine, [pages], paper=paper)
     assert (report.pages, report.replaced) == (2, 0)
-    from sqlalchemy import text
-
     with engine.connect() as conn:
-        rows = conn.execute(text("SELECT section, number FROM pages ORDER BY section")).all()
-    assert [tuple(r) for r in rows] == [("A", 4), ("B", 4)]
-    assert ingest(engine, [pages], paper="都市快报").skipped == 2
-
-
-def test_pages_of_unnamed_papers_with_one_number_are_both_kept(tmp_path):
-    """No paper given or found: page 1 of two papers of one day must not replace each other."""
-    pages = tmp_path / "unnamed"
-    pages.mkdir()
-    for name, head in (("xian-2020-04-28-01.txt", "县里召开春耕生产会议"), ("shi-2020-04-28-01.txt", "市里开展安全生产检查")):
-        (pages / name).write_text(f"{head}\n\n　　本报讯　这是{head}的正文，记者在现场看到了很多情况。\n",
-                                  encoding="utf-8")
-    engine = fresh(tmp_path)
-    report = ingest(engine, [pages])
-    assert (report.pages, report.replaced) == (2, 0)
-    assert ingest(engine, [pages]).skipped == 2
-
-
-def test_pages_named_alike_in_dated_folders_are_both_kept(tmp_path):
-    """2020-04-28/01.txt and 2020-04-29/01.txt: the folders give the dates, and neither
-    page replaces the other."""
-    for day, head in (("2020-04-28", "县里召开春耕生产会议"), ("2020-04-29", "市里开展安全生产检查")):
-        folder = tmp_path / "pages" / day
-        folder.mkdir(parents=True)
-        (folder / "01.txt").write_text(f"{head}\n\n　　本报讯　这是{head}的正文，记者在现场看到了很多情况。\n",
-                                       encoding="utf-8")
-    engine = fresh(tmp_path)
-    report = ingest(engine, [tmp_path / "pages"])
-    assert (report.pages, report.replaced) == (2, 0)
-    from sqlalchemy import text
-
-    with engine.connect() as conn:
-        dates = conn.execute(text("SELECT e.date FROM pages p JOIN editions e ON e.id = p.edition_id ORDER BY 1")).all()
-    assert [str(d[0]) for d in dates] == ["2020-04-28", "2020-04-29"]
+        assert [tuple(str(x) if hasattr(x, "isoformat") else x for x in r) for r in conn.execute(text(query))] == rows
+    assert ingest(engine, [pages], paper=paper).skipped == 2
 
 
 def test_ingesting_the_archives_own_folder_skips_the_archive(tmp_path, monkeypatch):
