@@ -2,10 +2,11 @@
 
 - A page's identity is (paper, date, page number) — with its section letter on a
   sectioned paper (A04, B04) — or (paper, date, file name) when the page number
-  or the paper is unknown (page 1 of two unnamed papers of one day are two pages),
-  and then its folder's name as well (2020-04-28/01.txt, 2020-04-29/01.txt).  Its file's SHA-256 is stored: the same
-  bytes again add nothing; different bytes for the same page replace that
-  page's rows in the same transaction.
+  is unknown; with no paper known, (date, folder name, file name): page 1 of two
+  unnamed papers of one day, or 2020-04-28/01.txt and 2020-04-29/01.txt, are two
+  pages.  Its file's SHA-256 is stored: the same bytes again add nothing;
+  different bytes for the same page replace that page's rows in the same
+  transaction.
 - Pages are parsed in worker processes (``workers``); rows are written by this
   process only, an edition at a time, inside ``BEGIN IMMEDIATE … COMMIT``: a
   crash or Ctrl-C mid-edition leaves the archive as it was before it.

@@ -566,7 +566,8 @@ def finish(a: Article, m: Markers) -> None:
     # Unknown-role names trailing a news body are its reporters, or its authors when
     # the text says who the author is (（作者为中国科学院院长…）).
     if a.paragraphs and any(b.role == "unknown" for b in a.bylines):
-        role = "author" if m.author_note is not None and any(m.author_note.match(p) for p in a.paragraphs[-3:]) else "reporter"
+        noted = m.author_note is not None and any(m.author_note.match(p) for p in a.paragraphs[-3:])
+        role = "author" if noted else "reporter"
         for b in a.bylines:
             if b.role == "unknown":
                 b.role = role
