@@ -216,6 +216,7 @@ def test_a_location_is_no_verb():
 
 def test_no_event_still_to_come_or_cut_inside_brackets():
     assert page_events("决定给予刘士余同志留党察看二年的处分，待召开中央委员会全体会议时予以追认。") == []
+    assert page_events("双方认为，国家主席习近平这次访问拉紧了两个文明古国之间的纽带。") == []
     evs = page_events("俄罗斯联邦委员会（议会上院）国际事务委员会副主席卢金在致辞中说，俄中两国合作前景广阔。")
     assert all("（议会" not in t for _, _, _, targets, _ in evs for t in targets)
 
