@@ -145,6 +145,7 @@ def test_brief_and_notice_kinds():
     ("艾力·买买提", [("艾力·买买提", "unknown")]),
     ("勾  犇图  付千也文", [("勾犇", "author"), ("付千也", "author")]),   # a cartoon's credit
     ("曹  一图  于  石文", [("曹一", "author"), ("于石", "author")]),
+    ("制图 李前芳", [("李前芳", "unknown")]),
 ])
 def test_byline_lines(line, expected):
     got = parse_byline_line(line, default_markers())
@@ -470,3 +471,10 @@ def test_a_sectioned_page_keeps_its_letter():
     page = parse_text("标题\n\n　　正文在这里。\n", "dskb-20260328-B04.txt")
     assert (page.section, page.number) == ("B", 4)
     assert parse_text("标题\n\n　　正文在这里。\n", "rmrb-20191028-12.txt").section is None
+
+
+def test_an_outlet_among_the_reporters_of_a_dateline():
+    from banmian.stages.markers import dateline_bylines
+
+    got = dateline_bylines("本报讯（记者 宣涛 富阳微融圈 陈东 季慧）每年清明假期前后，是看樱花的时间。", default_markers())
+    assert [(b.name, b.role) for b in got] == [("宣涛", "reporter"), ("陈东", "reporter"), ("季慧", "reporter")]

@@ -327,6 +327,11 @@ def dateline_bylines(paragraph: str, m: Markers) -> list[Byline]:
     if not bm:
         return []
     found = parse_byline_line(bm.group(1), m)
+    if not found and m.prefix_roles.match(bm.group(1)):
+        # an outlet named among the reporters (（记者 宣涛 富阳微融圈 陈东 季慧）): its words
+        # are no names; the reporters around it are
+        kept = [t for t in bm.group(1).split() if is_name(t) or m.prefix_roles.match(t) or len(t) < 4]
+        found = parse_byline_line(" ".join(kept), m) if len(kept) < len(bm.group(1).split()) else None
     if not found:
         return []
     for b in found:
