@@ -50,6 +50,7 @@ def test_investment_promotion_range(events):
 def test_inspections(events):
     x = find(events, "inspection", "徐惠民", "上周")
     assert (x["start"], x["end"]) == ("2020-04-20", "2020-04-26")
+    assert x["location"] == "港闸区"            # 带队深入港闸企业、社区一线，实地调研
     h = find(events, "inspection", "黄卫锋", "近日")
     assert h["start"] is None and h["participants"] == ["陶建"]
     assert {"新华福里市场", "润成圩河梳理整治点"} <= set(h["targets"])

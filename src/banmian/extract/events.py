@@ -666,6 +666,25 @@ def _entity(edition: Edition, bucket: list[dict[str, Any]], prefix: str, name: s
     return ent["id"]
 
 
+# Verbs of going somewhere right before a place: where the activity was (深入港闸企业…调研)
+_GO_WORDS = ("深入", "走进", "来到", "前往", "赶赴", "奔赴")
+
+
+def _place_gone_to(edition: Edition, article_id: str, para: str, index: int, trigger_at: int,
+                   targets: list[str]) -> str | None:
+    """A place the sentence says the lead went to before the trigger (市委书记徐惠民带队深入
+    港闸企业、社区一线，实地调研 → 港闸), found among the edition's places, else None."""
+    start = max(para.rfind(c, 0, trigger_at) for c in "。；！？") + 1
+    for place in edition.places:
+        if place["id"] in targets:
+            continue
+        for m in place["mentions"]:
+            if m["article"] == article_id and m.get("index") == index and start <= m["start"] < trigger_at \
+                    and para[max(0, m["start"] - 2):m["start"]] in _GO_WORDS:
+                return place["id"]
+    return None
+
+
 def _emit(edition: Edition, events: list[_Event]) -> None:
     out = []
     for ev in events:
@@ -687,6 +706,8 @@ def _emit(edition: Edition, events: list[_Event]) -> None:
         if ev.location:
             name, i, s, e = ev.location
             location = _entity(edition, edition.places, "l", name, None, mention(s, e, i))
+        else:
+            location = _place_gone_to(edition, a.id, a.paragraphs[ev.index], ev.index, ev.t_start, targets)
         actors = ([{"person": ev.lead, "role": "lead"}] if ev.lead else []) + [
             {"person": p, "role": "participant"} for p in dict.fromkeys(ev.participants) if p != ev.lead]
         date = ev.date.to_dict() if ev.date else {"text": None, "start": None, "end": None, "part_of_day": None}
