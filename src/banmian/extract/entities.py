@@ -72,9 +72,6 @@ _PLACE_BOUND = frozenset({"政府", "人民政府"})
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}
 _AT = frozenset("在到于")
 _STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 does not
-# Words an organization's own name opens with (国家能源委员会, 全国人大专门委员会)
-_BODY_HEADS = frozenset({"国家", "中国", "全国", "中央", "中华", "人民", "国务", "省委", "市委", "县委", "区委"})
-_GO_TO = frozenset({"来到", "走进", "位于", "前往", "深入", "走访", "走入", "赶到", "回到"})
 
 
 # --- the word lists -------------------------------------------------------------
@@ -100,6 +97,8 @@ class EntityRules:
     not_before: frozenset[str]
     countries: dict[str, str]                        # name -> kind (country, continent, region)
     known_orgs: dict[str, str] = field(default_factory=dict)   # national bodies: name -> kind (教育部, 中科院)
+    go_to: frozenset[str] = frozenset()              # 来到, 深入…: verbs of going somewhere
+    org_heads: frozenset[str] = frozenset()          # 国家, 中国…: words an organization's name opens with
 
 
 def _word_list(data: dict[str, Any], key: str, path: Path, where: str | None = None) -> list[str]:
@@ -158,6 +157,8 @@ def load_rules(path: str | Path) -> EntityRules:
         not_before=frozenset(_word_list(d, "not_before", path)),
         countries=_kinds(d, "foreign_places", path, ("country", "continent", "region")),
         known_orgs=_kinds(d, "known_organizations", path, ORG_KINDS) if "known_organizations" in d else {},
+        go_to=frozenset(_word_list(d, "go_to_words", path)),
+        org_heads=frozenset(_word_list(d, "org_heads", path)),
     )
 
 
@@ -268,7 +269,7 @@ class _Extractor:
         if left not in self.nouns or left in self.posts or self.ends_name(text, k):
             return False
         lead = _prefix_places().names
-        if left in lead or right in lead or right in _BODY_HEADS or text[k + 1:k + 4] in lead:
+        if left in lead or right in lead or right in self.r.org_heads or text[k + 1:k + 4] in lead:
             return False
         return True
 
@@ -366,7 +367,7 @@ class _Extractor:
                         break
             if len(word) == 1 and (text[a - 1:a] == word or text[b - 2:b] in r.not_names):
                 continue                  # 检察厅|厅长
-            if word == "市场" and not (text[s - 1:s] in _AT or text[s - 2:s] in _GO_TO):
+            if word == "市场" and not (text[s - 1:s] in _AT or text[s - 2:s] in r.go_to):
                 continue                  # 发挥市场, 增强市场: a bare 市场 is a place only where one goes (在/来到…)
             name = text[s:b]
             # what the name alone decides, the same wherever it is written

@@ -666,21 +666,20 @@ def _entity(edition: Edition, bucket: list[dict[str, Any]], prefix: str, name: s
     return ent["id"]
 
 
-# Verbs of going somewhere right before a place: where the activity was (深入港闸企业…调研)
-_GO_WORDS = ("深入", "走进", "来到", "前往", "赶赴", "奔赴")
-
-
 def _place_gone_to(edition: Edition, article_id: str, para: str, index: int, trigger_at: int,
                    targets: list[str]) -> str | None:
     """A place the sentence says the lead went to before the trigger (市委书记徐惠民带队深入
     港闸企业、社区一线，实地调研 → 港闸), found among the edition's places, else None."""
+    from .entities import rules as entity_rules
+
+    go_to = entity_rules().go_to             # 深入, 走进, 来到… (entities.yaml: go_to_words)
     start = max(para.rfind(c, 0, trigger_at) for c in "。；！？") + 1
     for place in edition.places:
         if place["id"] in targets:
             continue
         for m in place["mentions"]:
             if m["article"] == article_id and m.get("index") == index and start <= m["start"] < trigger_at \
-                    and para[max(0, m["start"] - 2):m["start"]] in _GO_WORDS:
+                    and para[max(0, m["start"] - 2):m["start"]] in go_to:
                 return place["id"]
     return None
 
