@@ -51,6 +51,7 @@ class Markers:
     source_note: re.Pattern[str] | None = None
     body_openers: re.Pattern[str] | None = None
     author_note: re.Pattern[str] | None = None
+    cartoon_credit: re.Pattern[str] | None = None
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -106,6 +107,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         source_note=compile_pattern(d["source_note"], path) if d.get("source_note") else None,
         body_openers=compile_pattern(d["body_openers"], path) if d.get("body_openers") else None,
         author_note=compile_pattern(d["author_note"], path) if d.get("author_note") else None,
+        cartoon_credit=compile_pattern(d["cartoon_credit"], path) if d.get("cartoon_credit") else None,
     )
 
 
@@ -189,9 +191,6 @@ def is_name(token: str) -> bool:
     return token[0] in names or token[:2] in names
 
 
-_CARTOON_CREDIT = re.compile(f"([{HAN}]{{2,3}})图([{HAN}]{{2,3}})文")
-
-
 def _bare_word(name: str) -> bool:
     """A name standing alone that is rather a word: a common word (jieba's dictionary,
     data/common_words.txt) or one of people.yaml's ``not_names`` (贺信, 贺电)."""
@@ -270,7 +269,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
             t = t[len(a):]
     raw = [tok for tok in re.split(r"[\s、，,/／|；;：:]+", t) if tok]
-    cartoon = _CARTOON_CREDIT.fullmatch("".join(raw)) if len(raw) >= 2 else None
+    cartoon = m.cartoon_credit.fullmatch("".join(raw)) if len(raw) >= 2 and m.cartoon_credit else None
     if cartoon and not any(_bare_word(n) for n in cartoon.groups()):
         # a cartoon's credit, drawing and words (勾  犇图  付千也文, 曹  一图  于  石文): its
         # authors, whatever their surnames (often rare ones)
