@@ -129,7 +129,11 @@ class WordFinder:
     @staticmethod
     def choose(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The forward regex's choice among occurrences: leftmost, longest there, no overlaps."""
-        found = sorted(found, key=lambda x: (x[0], -x[1]))
+        return WordFinder.pick(sorted(found, key=lambda x: (x[0], -x[1])))
+
+    @staticmethod
+    def pick(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """:meth:`choose` on occurrences already ordered by start, the longest first."""
         out = []
         pos = 0
         for x in found:

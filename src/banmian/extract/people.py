@@ -954,7 +954,7 @@ class _Extractor:
         if not forms:
             return
         # every occurrence of every form, then leftmost, longest, no overlaps
-        chosen = WordFinder.choose(_occurrences(forms, self._joined))
+        chosen = WordFinder.pick(_occurrences(forms, self._joined))   # already by start, longest first
         people = self.people
         for order, found in self._by_field(chosen).items():
             f = self.fields[order]
@@ -1013,7 +1013,7 @@ class _Extractor:
 
 def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
     """(start, end, form) of every occurrence of every form in ``text``, overlapping ones
-    too, in no order (:meth:`WordFinder.choose` orders and picks).
+    too, by start, the longest first.
 
     One Aho-Corasick scan (pyahocorasick) for a page's names: half the time of a
     ``str.find`` pass per name; a regex of the names would cost more to compile
@@ -1026,13 +1026,18 @@ def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
         for form in forms:
             auto.add_word(form, form)
         auto.make_automaton()
-        return [(e + 1 - len(form), e + 1, form) for e, form in auto.iter(text)]
+        # by end, first first: reversed and sorted stably by start, the longest comes first
+        out = [(e + 1 - len(form), e + 1, form) for e, form in auto.iter(text)]
+        out.reverse()
+        out.sort(key=itemgetter(0))
+        return out
     out = []
     for form in forms:
         i = text.find(form)
         while i >= 0:
             out.append((i, i + len(form), form))
             i = text.find(form, i + 1)
+    out.sort(key=lambda x: (x[0], -x[1]))
     return out
 
 
