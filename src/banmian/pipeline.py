@@ -47,15 +47,11 @@ def date_from_name(name: str) -> Date | None:
         return None
 
 
-def page_from_name(name: str) -> int | None:
+def page_from_name(name: str) -> tuple[int | None, str | None]:
+    """(page number, section letter) of a file name: …-20191025-04 → (4, None),
+    a sectioned paper's …-20260328-B04 → (4, "B")."""
     m = _NAME_PAGE.search(name)
-    return int(m.group("number")) if m else None
-
-
-def section_from_name(name: str) -> str | None:
-    """The section letter of a sectioned paper's page in a file name (…-20260328-B04 → B)."""
-    m = _NAME_PAGE.search(name)
-    return m.group("section") if m else None
+    return (int(m.group("number")), m.group("section")) if m else (None, None)
 
 
 def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, paper: str | None = None,
@@ -70,10 +66,11 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
     labels: list[str] = []
     articles = segment(blocks, dropped=labels)
     folio = stripped.folio
+    named_page, section = page_from_name(source)
     page = Page(
         source=source,
-        number=page_number if page_number is not None else (folio.page or page_from_name(source)),
-        section=section_from_name(source),
+        number=page_number if page_number is not None else (folio.page or named_page),
+        section=section,
         name=folio.page_name,
         date=day or date_from_name(source) or folio.date or fallback_day,
         paper=paper or folio.paper,
