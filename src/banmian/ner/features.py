@@ -143,8 +143,9 @@ class Featurizer:
         self.groups = frozenset(groups)
         self.hmm = hmm
         self._jieba = None
-        self._org_suffixes = self._suffixes(lexicon)
-        self._kinds: dict[str, str] = {}
+        # (the orgw group's state: built only when the group is on, off in the shipped model)
+        self._org_suffixes = self._suffixes(lexicon) if "orgw" in self.groups else {}
+        self._org_kinds: dict[str, str] = {}
 
     @staticmethod
     def _suffixes(lexicon: Lexicon) -> dict[int, frozenset[str]]:
@@ -202,7 +203,7 @@ class Featurizer:
         """"X" for a bare organization suffix of two or more characters (办事处), "W" for a word
         ending in one after a name part (土地局; a one-character suffix needs a two-character
         name part), else ""."""
-        kind = self._kinds.get(word)
+        kind = self._org_kinds.get(word)
         if kind is None:
             wn = word.translate(NORM_TABLE)
             sfx = self._org_suffixes
@@ -215,9 +216,9 @@ class Featurizer:
                         if k < len(wn) and (k > 1 or len(wn) > 2) and wn[-k:] in ws:
                             kind = "W"
                             break
-            if len(self._kinds) > 200_000:
-                self._kinds.clear()
-            self._kinds[word] = kind
+            if len(self._org_kinds) > 200_000:
+                self._org_kinds.clear()
+            self._org_kinds[word] = kind
         return kind
 
     def _orgw(self, words: list[str], feats: list[list[str]]) -> None:
