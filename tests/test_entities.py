@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import subprocess
 import sys
 from datetime import date
@@ -24,8 +23,9 @@ from banmian.pipeline import parse_text
 from banmian.resources import data_path
 
 from .conftest import GOLD, ROOT
+from .floors import assert_not_below, load_floors
 
-FLOORS = json.loads((GOLD / "entities_floors.json").read_text(encoding="utf-8"))
+FLOORS = load_floors("entities_floors.json")
 
 
 def entities_of(text: str, day: date = date(2020, 4, 28), paper: str | None = None) -> Edition:
@@ -281,10 +281,8 @@ def test_entities_gold_set_size(entities_report):
 
 @pytest.mark.parametrize("metric", ["org", "org+kind", "place", "place+kind"])
 def test_entities_f1_not_below_floor(entities_report, metric):
-    score = entities_report.total[metric]
-    assert score.f1 >= FLOORS["f1"][metric], (
-        f"entities {metric} F1 {score.f1:.3f} fell below its floor {FLOORS['f1'][metric]} "
-        f"(P {score.precision:.3f} R {score.recall:.3f}); run `banmian eval entities --errors`")
+    assert_not_below(entities_report.total[metric], FLOORS["f1"][metric], f"entities {metric}",
+                     "banmian eval entities --errors")
 
 
 def test_entity_matching_by_alias():

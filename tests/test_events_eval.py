@@ -16,8 +16,9 @@ from banmian.evaluation.events_eval import (Ev, check_gold_events, edition_event
 from banmian.model import Article, Edition, Page
 
 from .conftest import GOLD
+from .floors import assert_not_below, load_floors
 
-FLOORS = json.loads((GOLD / "events_floors.json").read_text(encoding="utf-8"))
+FLOORS = load_floors("events_floors.json")
 
 
 def ev(type_="visit", lead="黄卫锋", start="2020-04-21", end=None, targets=(), participants=(), headline="h"):
@@ -187,14 +188,14 @@ def test_events_gold_set_size(events_report):
 
 @pytest.mark.parametrize("metric", sorted(FLOORS["f1"]))
 def test_events_f1_floor(events_report, metric):
-    got = events_report.total[metric].f1
-    assert got >= FLOORS["f1"][metric], f"eval-events {metric} F1 {got:.3f} < floor {FLOORS['f1'][metric]}"
+    assert_not_below(events_report.total[metric], FLOORS["f1"][metric], f"events {metric}",
+                     "banmian eval events --errors")
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS["recall"]))
 def test_events_recall_floor(events_report, metric):
-    got = events_report.total[metric].recall
-    assert got >= FLOORS["recall"][metric], f"eval-events {metric} recall {got:.3f} < floor {FLOORS['recall'][metric]}"
+    assert_not_below(events_report.total[metric], FLOORS["recall"][metric], f"events {metric}",
+                     "banmian eval events --errors", measure="recall")
 
 
 def test_check_gold_script_validates_events():

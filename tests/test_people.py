@@ -4,7 +4,6 @@ offsets that slice back, the lexicon data files, and the people eval gate."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -19,6 +18,7 @@ from banmian.model import Article, Byline, Edition, Page
 from banmian.resources import data_path
 
 from .conftest import EXAMPLE, GOLD
+from .floors import assert_not_below, load_floors
 
 OFFICIALS = {
     "曹金海": [("区委副书记", "港闸区委"), ("区长", "港闸区政府"), ("区政协主席", "港闸区政协")],
@@ -310,7 +310,7 @@ def test_bad_cue_entry_names_file_and_line(tmp_path):
 
 # --- the people eval gate ----------------------------------------------------------------------
 
-PEOPLE_FLOORS = json.loads((GOLD / "people_floors.json").read_text(encoding="utf-8"))
+PEOPLE_FLOORS = load_floors("people_floors.json")
 
 
 @pytest.fixture(scope="module")
@@ -326,10 +326,8 @@ def test_people_gold_set_size(people_report):
 
 @pytest.mark.parametrize("metric", ["person", "official", "title", "organization"])
 def test_people_f1_not_below_floor(people_report, metric):
-    score = people_report.total[metric]
-    assert score.f1 >= PEOPLE_FLOORS["f1"][metric], (
-        f"people {metric} F1 {score.f1:.3f} fell below its floor {PEOPLE_FLOORS['f1'][metric]} "
-        f"(P {score.precision:.3f} R {score.recall:.3f}); run `banmian eval-people --errors`")
+    assert_not_below(people_report.total[metric], PEOPLE_FLOORS["f1"][metric], f"people {metric}",
+                     "banmian eval people --errors")
 
 
 def test_no_journalist_marked_official(people_report):
