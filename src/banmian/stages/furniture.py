@@ -107,9 +107,7 @@ def folio_parts(text: str, furniture: Furniture) -> FolioInfo | None:
     return info if left <= 1 else None
 
 
-# The site name after a <title>'s article title (…_都市快报), and the list number a
-# markdown export puts before it (### 3. …).
-_TITLE_SITE = re.compile(r"\s*[_｜|]\s*[\u4e00-\u9fff]{2,8}(日报|晚报|早报|时报|快报|商报|报|网|新闻)\s*$")
+# The list number a markdown export puts before a <title>'s article title (### 3. …).
 _LIST_NUMBER = re.compile(r"^\d{1,3}[.、]\s*")
 
 
@@ -131,10 +129,10 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
         if len(text) <= MAX_FOLIO_CHARS:
             if any(p.fullmatch(text) for p in furniture.labels):
                 removed = True
-            elif furniture.web_title is not None and furniture.web_title.fullmatch(text):
+            elif furniture.web_title is not None and (site := furniture.web_title.fullmatch(text)):
                 removed = True
                 web_page, dated = True, False
-                pieces = [_TITLE_SITE.sub("", text)]
+                pieces = [site.group("title") if "title" in site.re.groupindex else text]
                 # a <title> broken over lines: the short lines glued above it
                 glued = line.blank_before == 0 and not pending_blank
                 k = 0
