@@ -119,15 +119,12 @@ def column_widths(lines: list[Line]) -> list[float]:
     return sorted(columns)
 
 
-def _unwrapped(lines: list[Line]) -> bool:
+def _wide_lines(lines: list[Line]) -> bool:
     """Text whose paragraphs are single lines (web crawls): a fifth of its
-    characters or more sit in lines wider than any printed page (110 em)…"""
+    characters or more sit in lines wider than any printed page (110 em).  (The
+    other sign of a crawl, lines mostly indented, is :func:`_indented_paragraphs`.)"""
     total = sum(ln.width for ln in lines)
-    if total > 0 and sum(ln.width for ln in lines if ln.width > MAX_PRINTED_EM) >= 0.2 * total:
-        return True
-    # Or whose text lines mostly start indented, as crawls keep the paragraph
-    # indent (U+3000 U+3000) and converters of printed pages drop it.
-    return _indented_paragraphs(lines)
+    return total > 0 and sum(ln.width for ln in lines if ln.width > MAX_PRINTED_EM) >= 0.2 * total
 
 
 def _indented_paragraphs(lines: list[Line]) -> bool:
@@ -330,8 +327,10 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     m = markers or default_markers()
     if not lines:
         return []
-    unwrapped = _unwrapped(lines)
-    indented_paragraphs = unwrapped and _indented_paragraphs(lines)
+    # one line per paragraph (a crawl): lines wider than print, or mostly indented as
+    # crawls keep the paragraph indent (U+3000 U+3000) and converters of printed pages drop it
+    indented_paragraphs = _indented_paragraphs(lines)
+    unwrapped = indented_paragraphs or _wide_lines(lines)
     if unwrapped:
         # One line per paragraph (web crawls): widths say nothing about breaks.
         refs, columns = [0.0] * len(lines), []
