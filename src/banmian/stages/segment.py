@@ -119,6 +119,19 @@ def split_title_line(text: str, m: Markers) -> tuple[str | None, str]:
     return None, text
 
 
+def _long_margin_titles(tagged: list[Tagged]) -> list[Tagged]:
+    """On a crawl that indents its paragraphs, a long line set off at the margin over
+    indented text is a headline however long (李克强将出席上合组织…并对泰国进行正式访问,
+    70 characters), when it holds no sentence end."""
+    out = list(tagged)
+    for k, (t, nxt) in enumerate(zip(tagged, tagged[1:])):
+        if t.role == BODY and t.block.indent < 2 <= nxt.block.indent and nxt.role in (BODY, TITLE) \
+                and t.block.blank_before > 0 and MAX_TITLE_CHARS < len(t.text) <= LONG_TITLE_CHARS \
+                and not any(c in t.text for c in "。；？") and t.text[-1] not in "，、：:！":
+            out[k] = Tagged(t.block, TITLE, t.text)
+    return out
+
+
 def _web_title_slice(texts: list[str], title: str) -> tuple[int, int] | None:
     """The lines of a title run that spell the page's <title> (spaces aside)."""
     want = "".join(title.split())
@@ -237,20 +250,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     heading_style = sum(1 for t in tagged if t.role == HEADING) >= 2
     # Web crawls indent every paragraph (subheadings included) and no title.
     indent_style = len(body) >= 3 and sum(1 for t in body if t.block.indent >= 2) >= 0.7 * len(body)
-    n_all = len(tagged)
     # Web article pages crawled one after another: each article's date line
     # (removed as furniture) stands between its title and its text.
     dated_style = sum(1 for t in tagged if t.block.dated) >= 2
     if indent_style and not dated_style:
-        # …and a long headline set at the margin over indented text is still one
-        # (李克强将出席上合组织…并对泰国进行正式访问, 70 characters).
-        for k, t in enumerate(tagged):
-            if t.role == BODY and t.block.indent < 2 and t.block.blank_before > 0 \
-                    and MAX_TITLE_CHARS < len(t.text) <= LONG_TITLE_CHARS and k + 1 < n_all \
-                    and tagged[k + 1].block.indent >= 2 \
-                    and not any(c in t.text for c in "。；？") and t.text[-1] not in "，、：:！" \
-                    and tagged[k + 1].role in (BODY, TITLE):
-                tagged[k] = Tagged(t.block, TITLE, t.text)
+        tagged = _long_margin_titles(tagged)
     articles: list[Article] = []
     cur: Article | None = None
     prev_role: str | None = None
