@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cliutil import parse_date_option
+from .cliutil import NER_OPTION, parse_date_option
 from .errors import BanmianError
 
 
@@ -38,8 +38,7 @@ def cli() -> None:
 @click.option("--encoding", metavar="CODEC", help="Force the text encoding (e.g. gb18030, big5) instead of detecting it.")
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="json", show_default=True,
               help="json: the edition contract; markdown: a clean reading copy; text: plain articles.")
-@click.option("--ner", is_flag=True,
-              help="Also run the statistical tagger for people, organizations and places the rules miss (~30 ms per page).")
+@NER_OPTION
 def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_number: int | None,
           encoding: str | None, fmt: str, ner: bool) -> None:
     """Parse page files (or folders of them) into one edition.

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from ..cliutil import parse_date_option
+from ..cliutil import NER_OPTION, parse_date_option
 from ..errors import UsageError
 
 DB_OPTION = click.option("--db", "db", metavar="PATH", envvar="BANMIAN_DB", default="banmian.db",
@@ -68,8 +68,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], widths: dict[
 @click.option("--encoding", metavar="CODEC", help="Force the text encoding instead of detecting it.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Parse in this many processes.")
-@click.option("--ner", is_flag=True,
-              help="Also run the statistical tagger for people, organizations and places the rules miss (~30 ms per page).")
+@NER_OPTION
 def ingest(paths: tuple[Path, ...], db: str, paper: str | None, day: Date | None, encoding: str | None,
            workers: int, ner: bool) -> None:
     """Parse page files, folders (recursive) or globs into the archive.
