@@ -478,3 +478,50 @@ def test_an_outlet_among_the_reporters_of_a_dateline():
 
     got = dateline_bylines("本报讯（记者 宣涛 富阳微融圈 陈东 季慧）每年清明假期前后，是看樱花的时间。", default_markers())
     assert [(b.name, b.role) for b in got] == [("宣涛", "reporter"), ("陈东", "reporter"), ("季慧", "reporter")]
+
+
+def _pdf_page(*articles: list[str], width: int = 22) -> str:
+    """A pdftotext-like page: each article's title lines, then its body hard-wrapped."""
+    out = []
+    for lines in articles:
+        *titles, body = lines
+        out += ["", *titles, wrap(body, width)]
+    return "\n".join(out) + "\n"
+
+
+def test_parallel_title_lines_are_one_headline():
+    # converters split a headline of two parallel phrases at its wide space
+    page = parse_text(_pdf_page(["秋收在望", "丰年可期", "——记某县粮食生产一线的农技员们", P1 + P2]), "p.txt")
+    a = page.articles[0]
+    assert (a.kicker, a.headline, a.subtitle) == (None, "秋收在望 丰年可期", "——记某县粮食生产一线的农技员们")
+
+
+def test_title_lines_of_unequal_length_are_not_joined():
+    page = parse_text(_pdf_page(["本市新增三条夜间公交线路", "方便市民出行", P1 + P2]), "p.txt")
+    a = page.articles[0]
+    assert a.headline in ("本市新增三条夜间公交线路", "方便市民出行")
+
+
+def test_long_dash_subtitle_is_not_the_first_paragraph():
+    sub = "——全市各级各部门认真学习贯彻全会精神并结合本地实际推动各项工作落地见效的情况综述"
+    page = parse_text(_pdf_page(["奋进新征程", sub, P1 + P2]), "p.txt")
+    a = page.articles[0]
+    assert a.headline == "奋进新征程"
+    assert a.subtitle == sub
+    assert a.paragraphs[0].startswith("记者从市发展改革委获悉")
+
+
+def test_dash_line_inside_a_body_stays_body():
+    text = "标题一则\n\n" + wrap(P1, 22) + "\n——某位受访者的名字\n" + wrap(P2, 22) + "\n"
+    a = parse_text(text, "p.txt").articles[0]
+    assert a.subtitle is None
+    assert "——某位受访者的名字" in a.paragraphs
+
+
+def test_standfirst_under_a_column_tagged_headline_is_body():
+    lead = "老旧小区改造，既要改好面子，更要改好里子"
+    page = parse_text(_pdf_page(["把好事办到群众心坎上（人民时评）", lead, P1 + P2 + P3], width=32), "p.txt")
+    a = page.articles[0]
+    assert a.headline == "把好事办到群众心坎上（人民时评）"
+    assert a.subtitle is None
+    assert a.paragraphs[0] == lead

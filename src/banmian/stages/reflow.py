@@ -25,6 +25,7 @@ from .normalize import CJK_CHAR, Line
 # Marks after which a sentence must go on.  Not the dash: a kicker ends with —— too.
 MID_SENTENCE = "，、；：,;:（(“‘《「『"
 BODY_PUNCT = "，、；：。！？"
+DASH_SUBTITLE_CHARS = 120  # a ——subtitle under a headline may run this long (it spans the columns)
 # A gap-separated part this long (chars) is body text, not a title.
 MIN_BODY_CHARS = 20
 WINDOW = 4
@@ -180,6 +181,7 @@ class Evidence:
     short_plain: bool = False  # a has no punctuation and is far narrower than the page's columns
     wrapped_title: bool = False  # a and b alone between blank lines, b much shorter
     indented_paragraphs: bool = False  # one line per paragraph, each indented (a crawl)
+    dash_subtitle: bool = False  # a is a ——subtitle of its own, right under a title
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -244,6 +246,11 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if not ev.wrapped and b.text.startswith("——") and a.indent < 2 and len(a.text) <= 40 \
             and not ends_sentence(a.text, m):
         return False  # one line per element (a crawl): a dash line under a title is its subtitle
+    if ev.dash_subtitle and not (ev.spanning and b.blank_before == 0 and not _body_like(b.text)
+                                 and not ends_sentence(b.text, m)):
+        # ——subtitle under a title: the text below starts the body (unless it is the
+        # subtitle's own last words, wrapped under it)
+        return False
     if b.text[0] in m.never_starts_paragraph:
         return True
     if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
@@ -316,6 +323,17 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     return a_body and (_body_like(b.text) or ends_sentence(b.text, m) or (ev.a_full and ev.b_full))
 
 
+def _dash_subtitle(text: str, above: str, m: Markers) -> bool:
+    """``——记挺身抗暴的香港普通市民`` under a title line: a subtitle, however wide (it
+    may span the columns), not the first line of a paragraph.  A dash line in a body
+    (``——龙金彪``, ``——扶持谁？…``) follows body text or holds a sentence end; a title
+    may hold one comma (祖国的庆典，人民的节日)."""
+    return (text.startswith("——") and len(text) <= DASH_SUBTITLE_CHARS and not any(c in text for c in "。！？")
+            and text[-1] not in MID_SENTENCE
+            and len(above) <= 60 and above.count("，") <= 1 and not any(c in above for c in "。；！？")
+            and above[-1] not in MID_SENTENCE and not ends_sentence(above, m))
+
+
 def _joiner(left: str, right: str) -> str:
     """No space between Chinese text; one between Latin words; none after a hyphen."""
     if left.endswith("-") or CJK_CHAR.match(left[-1]) or CJK_CHAR.match(right[0]):
@@ -373,6 +391,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 and line.width < 0.5 * prev.width
                 and (i + 1 == len(lines) or lines[i + 1].blank_before > 0) and not line.heading,
                 indented_paragraphs=indented_paragraphs,
+                dash_subtitle=blocks[-1].lines == 1 and len(blocks) >= 2 and _dash_subtitle(prev.text, blocks[-2].text, m),
             )
             if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):
                 # The next line is much wider (more than an indent): this one is no
