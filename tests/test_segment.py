@@ -525,3 +525,15 @@ def test_standfirst_under_a_column_tagged_headline_is_body():
     assert a.headline == "把好事办到群众心坎上（人民时评）"
     assert a.subtitle is None
     assert a.paragraphs[0] == lead
+
+
+def test_long_line_over_a_dateline_is_a_title_line():
+    # a subtitle listing a meeting's decisions: commas, semicolons, wider than the column,
+    # its last words wrapped under it; the dateline below opens the article's text
+    sub = "听取全市重点项目推进情况汇报，要求加快项目建设进度；部署做好冬季安全生产工作，确保群众生命财产安全；研究其他事项"
+    body = "本报讯 " + P1 + P2
+    text = "\n".join(["", "标题一则", P3, "", "市政府召开常务会议", sub[:-6], sub[-6:], "", wrap(body, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则", "市政府召开常务会议"]
+    assert arts[1].subtitle == sub
+    assert arts[1].paragraphs[0].startswith("本报讯")

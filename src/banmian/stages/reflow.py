@@ -293,6 +293,11 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
             and not ends_sentence(a.text, m):
         # A headline wider than the body columns, wrapped onto a second line.
         return True
+    if ev.spanning and b.blank_before == 0 and not ends_sentence(a.text, m) and a.text[-1] not in MID_SENTENCE \
+            and not _has_punct(b.text) and b.width < a.width / 2:
+        # The last words of a wide line (a subtitle across the columns, commas and
+        # all) wrapped under it: …促进跨境 / 贸易投资便利化.
+        return True
     indented = b.indent > base_indent and b.indent >= 2
     if ev.b_standalone and last not in MID_SENTENCE:
         # A line short of the column that ends without punctuation is no

@@ -132,20 +132,43 @@ def _long_margin_titles(tagged: list[Tagged]) -> list[Tagged]:
     return out
 
 
+def _titles_over_datelines(tagged: list[Tagged], m: Markers) -> list[Tagged]:
+    """A line right above a dateline (新华社北京10月25日电…) that holds no sentence end
+    and ends without punctuation is its article's title line however long (李克强将
+    出席…并对泰国进行正式访问, 70 characters; a subtitle listing a meeting's decisions
+    with its commas and semicolons): a body paragraph ends its sentence before the
+    next article starts."""
+    out = list(tagged)
+    for k in range(len(tagged) - 1):
+        t, nxt = tagged[k], tagged[k + 1]
+        if t.role == BODY and nxt.role == BODY and m.dateline.match(nxt.text) \
+                and len(t.text) <= DASH_SUBTITLE_CHARS and not any(c in t.text for c in "。！？") \
+                and t.text[-1] not in "，、；：,;:" and t.text[0] not in BULLETS and not ends_sentence(t.text, m) \
+                and not _is_note(t.text):
+            out[k] = Tagged(t.block, TITLE, t.text)
+    return out
+
+
 def _long_dash_subtitles(tagged: list[Tagged]) -> list[Tagged]:
     """A ——subtitle right under a title line is a title line however long
     (——习近平总书记在…大会上的重要讲话在各地…引起热烈反响, 52 characters): reflow
-    keeps it apart from the text below (``reflow._dash_subtitle``)."""
+    keeps it apart from the text below (``reflow._dash_subtitle``).
+    A dash subtitle closes the title: a title-shaped line right under it is the
+    text's first (（一）序曲：…, a section heading)."""
     out = list(tagged)
     for k in range(1, len(tagged)):
         t = tagged[k]
         if t.role == BODY and out[k - 1].role == TITLE and t.text.startswith("——") \
                 and len(t.text) <= DASH_SUBTITLE_CHARS and not any(c in t.text for c in "。！？"):
             out[k] = Tagged(t.block, TITLE, t.text)
+        elif t.role == TITLE and k >= 2 and out[k - 1].role == TITLE and out[k - 1].text.startswith("——") \
+                and out[k - 2].role in (TITLE, HEADING) and not t.text.startswith("—"):
+            out[k] = Tagged(t.block, BODY, t.text)
     return out
 
 
 STANDFIRST_CHARS = 16
+BULLETS = "■□●○◆◇▲△★☆·•"  # a list item's mark: the line is body, whatever follows it
 
 
 def _standfirsts(tagged: list[Tagged], m: Markers) -> list[Tagged]:
@@ -241,10 +264,11 @@ def _parallel(a: str, b: str) -> bool:
 
 
 def _join_parallel(texts: list[str]) -> list[str]:
-    """The first pair of parallel title lines joined with a space (see ``_parallel``)."""
-    for k in range(len(texts) - 1):
-        if _parallel(texts[k], texts[k + 1]):
-            return texts[:k] + [texts[k] + " " + texts[k + 1]] + texts[k + 2:]
+    """The first two title lines joined with a space when they are parallel (see
+    ``_parallel``); under a kicker, two short lines are more often headline and
+    subtitle (田径世锦赛 / 我国选手佳绩频传 / 奖牌榜稳居第二)."""
+    if len(texts) >= 2 and _parallel(texts[0], texts[1]):
+        return [texts[0] + " " + texts[1]] + texts[2:]
     return texts
 
 
@@ -308,7 +332,10 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     dated_style = sum(1 for t in tagged if t.block.dated) >= 2
     if indent_style and not dated_style:
         tagged = _long_margin_titles(tagged)
-    tagged = _standfirsts(_long_dash_subtitles(tagged), m)
+    tagged = _long_dash_subtitles(_titles_over_datelines(tagged, m))
+    if not indent_style:
+        # (a crawl indents the standfirst as it does every paragraph, and no subtitle)
+        tagged = _standfirsts(tagged, m)
     articles: list[Article] = []
     cur: Article | None = None
     prev_role: str | None = None
