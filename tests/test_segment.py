@@ -537,3 +537,19 @@ def test_long_line_over_a_dateline_is_a_title_line():
     assert [a.headline for a in arts] == ["标题一则", "市政府召开常务会议"]
     assert arts[1].subtitle == sub
     assert arts[1].paragraphs[0].startswith("本报讯")
+
+
+def test_title_set_off_above_starts_an_article_on_a_gapless_page():
+    # paragraphs follow each other without blank lines; a converter starts a new text
+    # block (a blank line) for a headline, while a subheading runs on in its column
+    text = "\n".join(["标题一则", wrap(P1, 22), "小标题在栏内", wrap(P2, 22), "", "第二篇的标题",
+                      wrap(P3 + P1, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则", "第二篇的标题"]
+    assert "小标题在栏内" in arts[0].paragraphs
+
+
+def test_lone_dash_line_set_off_above_is_not_a_headline():
+    text = "\n".join(["标题一则", wrap(P1, 22), "", "——如何把好事办好？", wrap(P2, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则"]

@@ -573,9 +573,12 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         # or shaped as a kicker (…——, …强调) over a headline.
         if any(m.kicker_cue.search(r.text) for r in run[:-1]):
             return True
-    # Where paragraphs follow each other without gaps, a title set off by
-    # blank lines on both sides (or closing the page) is a headline.
-    return not gap_style and set_off_above and set_off_below
+    # Where paragraphs follow each other without gaps, a title set off by a
+    # blank line above is a headline (a converter starts a new text block for
+    # it); a subheading runs on inside its column's block.  Not a dash line
+    # (——…如何增强治理能力？ asks the next section's question) nor a lone kicker (…——).
+    return not gap_style and set_off_above and (
+        set_off_below or not (run[0].text.startswith("—") or run[-1].text.endswith("—")))
 
 
 def _labels_body(tagged: list[Tagged], j: int, i: int, m: Markers) -> bool:
