@@ -553,3 +553,19 @@ def test_lone_dash_line_set_off_above_is_not_a_headline():
     text = "\n".join(["标题一则", wrap(P1, 22), "", "——如何把好事办好？", wrap(P2, 22)]) + "\n"
     arts = parse_text(text, "p.txt").articles
     assert [a.headline for a in arts] == ["标题一则"]
+
+
+def test_two_line_subheading_set_off_above_stays_in_its_article():
+    text = "\n".join(["标题一则", wrap(P1 + P2, 26), "", "结构优化 服务升级", "城乡居民的出行次数成倍增长",
+                      wrap(P3 + P1, 26)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则"]
+    assert "结构优化 服务升级" in arts[0].paragraphs
+
+
+def test_dateline_line_is_never_a_title():
+    text = "\n".join(["标题一则", wrap(P2, 26), "", "另一篇的标题", "",
+                      "新华社北京10月1日电 （记者张三）10月1日至2", wrap("日，" + P1 + P3, 26)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则", "另一篇的标题"]
+    assert arts[1].paragraphs[0].startswith("新华社北京10月1日电")

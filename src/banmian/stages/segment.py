@@ -89,6 +89,7 @@ def tag_block(b: Block, m: Markers) -> Tagged:
         if tc:
             return Tagged(b, CREDIT, text)
     if is_title_text(text, m) and not _is_note(text) and not m.in_body_label.fullmatch(text) \
+            and not m.dateline.match(text) \
             and not (m.source_note is not None and len(text) <= 26 and m.source_note.fullmatch(text)):
         return Tagged(b, TITLE, text)
     return Tagged(b, BODY, text)
@@ -573,12 +574,15 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         # or shaped as a kicker (…——, …强调) over a headline.
         if any(m.kicker_cue.search(r.text) for r in run[:-1]):
             return True
-    # Where paragraphs follow each other without gaps, a title set off by a
-    # blank line above is a headline (a converter starts a new text block for
-    # it); a subheading runs on inside its column's block.  Not a dash line
-    # (——…如何增强治理能力？ asks the next section's question) nor a lone kicker (…——).
-    return not gap_style and set_off_above and (
-        set_off_below or not (run[0].text.startswith("—") or run[-1].text.endswith("—")))
+    # Where paragraphs follow each other without gaps, a title set off by
+    # blank lines on both sides (or closing the page) is a headline; so is one
+    # title line set off above (a converter starts a new text block for a
+    # headline, a subheading runs on inside its column's block), unless it is a
+    # dash line (——…如何增强治理能力？ asks the next section's question) or a
+    # lone kicker (…——).
+    if gap_style or not set_off_above:
+        return False
+    return set_off_below or (len(run) == 1 and not run[0].text.startswith("—") and not run[0].text.endswith("—"))
 
 
 def _labels_body(tagged: list[Tagged], j: int, i: int, m: Markers) -> bool:
