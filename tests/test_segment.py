@@ -569,3 +569,13 @@ def test_dateline_line_is_never_a_title():
     arts = parse_text(text, "p.txt").articles
     assert [a.headline for a in arts] == ["标题一则", "另一篇的标题"]
     assert arts[1].paragraphs[0].startswith("新华社北京10月1日电")
+
+
+def test_document_title_over_its_bracketed_date():
+    title = "市人民代表大会常务委员会关于加强城市公共空间管理促进城市有机更新若干问题的决定"
+    note = "（2021年3月8日市第十六届人民代表大会常务委员会第二十次会议通过）"
+    text = "\n".join(["标题一则", wrap(P1, 22), "", title[:26], title[26:], note, "同志们：", wrap(P2, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则", title]
+    assert arts[1].subtitle == note
+    assert arts[1].paragraphs[0] == "同志们："

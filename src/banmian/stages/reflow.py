@@ -273,8 +273,9 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if b.blank_before == 0 and _unclosed(a.text) and _closes(b.text):
         # A bracket left open is closed on the next line: one line broken in two.
         return True
-    if b.blank_before > 0 and _bracketed_whole(a.text):
-        # A note in brackets over a gap (（新华社北京10月1日电 记者…）) closes its paragraph.
+    if (b.blank_before > 0 or ev.spanning) and _bracketed_whole(a.text):
+        # A note in brackets over a gap (（新华社北京10月1日电 记者…）), or wider than
+        # the column (（…会议通过） under a title), closes its paragraph.
         return False
     last = a.text[-1]
     if a.blank_before > 0 and len(a.text) <= 40 and (m.headline_cue.match(a.text) or (
@@ -306,7 +307,8 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if ends_sentence(a.text, m):
         # A sentence ending exactly at the column edge continues only when the
         # next line is not set off by a gap, a space indent or a narrow (indented) start.
-        return (b.blank_before == 0 and ev.a_exact and not indented and not ev.b_narrow
+        # (a line wider than the column is no column's line: （…会议通过） under a title)
+        return (b.blank_before == 0 and ev.a_exact and not ev.spanning and not indented and not ev.b_narrow
                 and b.text[0] not in "（(")  # a bracketed note after a sentence is its own paragraph
     if b.blank_before == 0:
         if ev.a_full:

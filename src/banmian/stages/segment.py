@@ -14,6 +14,7 @@ subheading and stays a paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Byline, PageRef
@@ -150,19 +151,38 @@ def _titles_over_datelines(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     return out
 
 
+_DATED_NOTE = re.compile(r"[（(]\d{4}年\d{1,2}月(\d{1,2}日)?[^（）()。]{0,60}[）)]")
+
+
+def _titles_over_dated_notes(tagged: list[Tagged], m: Markers) -> list[Tagged]:
+    """A document's title over its date in brackets (…关于…的决定 / （2019年10月26日…会议通过）,
+    中国的粮食安全 / （2019年10月）): the title, however long, and the note as its
+    subtitle.  A bracketed date closing a text follows a sentence end."""
+    out = list(tagged)
+    for k in range(1, len(tagged)):
+        t, above = tagged[k], tagged[k - 1]
+        if t.role in (BODY, TITLE, CLOSER) and _DATED_NOTE.fullmatch(t.text) and above.role in (BODY, TITLE) \
+                and len(above.text) <= DASH_SUBTITLE_CHARS and not any(c in above.text for c in "。！？；") \
+                and above.text[-1] not in "，、：,:" and not ends_sentence(above.text, m) and not _is_note(above.text):
+            out[k - 1] = Tagged(above.block, TITLE, above.text)
+            out[k] = Tagged(t.block, TITLE, t.text)
+    return out
+
+
 def _long_dash_subtitles(tagged: list[Tagged]) -> list[Tagged]:
     """A ——subtitle right under a title line is a title line however long
     (——习近平总书记在…大会上的重要讲话在各地…引起热烈反响, 52 characters): reflow
     keeps it apart from the text below (``reflow._dash_subtitle``).
-    A dash subtitle closes the title: a title-shaped line right under it is the
-    text's first (（一）序曲：…, a section heading)."""
+    A dash subtitle (or a dated note) closes the title: a title-shaped line right
+    under it is the text's first (（一）序曲：…, a section heading; 同志们，朋友们：)."""
     out = list(tagged)
     for k in range(1, len(tagged)):
         t = tagged[k]
         if t.role == BODY and out[k - 1].role == TITLE and t.text.startswith("——") \
                 and len(t.text) <= DASH_SUBTITLE_CHARS and not any(c in t.text for c in "。！？"):
             out[k] = Tagged(t.block, TITLE, t.text)
-        elif t.role == TITLE and k >= 2 and out[k - 1].role == TITLE and out[k - 1].text.startswith("——") \
+        elif t.role == TITLE and k >= 2 and out[k - 1].role == TITLE \
+                and (out[k - 1].text.startswith("——") or _DATED_NOTE.fullmatch(out[k - 1].text)) \
                 and out[k - 2].role in (TITLE, HEADING) and not t.text.startswith("—"):
             out[k] = Tagged(t.block, BODY, t.text)
     return out
@@ -333,7 +353,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     dated_style = sum(1 for t in tagged if t.block.dated) >= 2
     if indent_style and not dated_style:
         tagged = _long_margin_titles(tagged)
-    tagged = _long_dash_subtitles(_titles_over_datelines(tagged, m))
+    tagged = _long_dash_subtitles(_titles_over_dated_notes(_titles_over_datelines(tagged, m), m))
     if not indent_style:
         # (a crawl indents the standfirst as it does every paragraph, and no subtitle)
         tagged = _standfirsts(tagged, m)
