@@ -579,3 +579,13 @@ def test_document_title_over_its_bracketed_date():
     assert [a.headline for a in arts] == ["标题一则", title]
     assert arts[1].subtitle == note
     assert arts[1].paragraphs[0] == "同志们："
+
+
+@pytest.mark.parametrize("line, tagged", [
+    ("牧区姑娘 飞上蓝天（点赞新时代）", True),
+    ("古城焕新颜（长三角见证高质量发展·江苏篇（上））", True),   # the tag holds its own bracket
+    ("何冀平（编剧）", False),                                     # a speaker label
+    ("会议强调（一）要抓好落实，（二）要加强领导", False),
+])
+def test_column_tag_cue(line, tagged):
+    assert bool(default_markers().headline_cue.search(line)) is tagged
