@@ -589,3 +589,10 @@ def test_document_title_over_its_bracketed_date():
 ])
 def test_column_tag_cue(line, tagged):
     assert bool(default_markers().headline_cue.search(line)) is tagged
+
+
+def test_long_kicker_ending_with_a_dash_over_its_headline():
+    kicker = "这个山村过去路难走、水难喝。三年来，干部群众修路架桥、引水种茶，终于——"
+    text = "\n".join(["标题一则", wrap(P1, 22), "", kicker, "", "山村换新颜（乡村新貌）", wrap(P2, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "标题一则"), (kicker, "山村换新颜（乡村新貌）")]

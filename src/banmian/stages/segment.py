@@ -169,6 +169,20 @@ def _titles_over_dated_notes(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     return out
 
 
+def _dash_kickers(tagged: list[Tagged]) -> list[Tagged]:
+    """A text ending with a dash right over a title line is its kicker however long,
+    commas and sentences included (群防群治护平安，广州有群志愿者团队—— / “广州街坊”一家亲；
+    苦氟水让…乡亲吃了多年苦头。…经过一番苦干，终于—— / 汩汩清水入村来), when it starts
+    a block of its own (a blank line above it)."""
+    out = list(tagged)
+    for k in range(len(tagged) - 1):
+        t, nxt = tagged[k], tagged[k + 1]
+        if t.role == BODY and nxt.role == TITLE and t.text.endswith("——") and len(t.text) <= DASH_SUBTITLE_CHARS \
+                and (k == 0 or t.block.blank_before > 0):
+            out[k] = Tagged(t.block, TITLE, t.text)
+    return out
+
+
 def _long_dash_subtitles(tagged: list[Tagged]) -> list[Tagged]:
     """A ——subtitle right under a title line is a title line however long
     (——习近平总书记在…大会上的重要讲话在各地…引起热烈反响, 52 characters): reflow
@@ -353,7 +367,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     dated_style = sum(1 for t in tagged if t.block.dated) >= 2
     if indent_style and not dated_style:
         tagged = _long_margin_titles(tagged)
-    tagged = _long_dash_subtitles(_titles_over_dated_notes(_titles_over_datelines(tagged, m), m))
+    tagged = _long_dash_subtitles(_dash_kickers(_titles_over_dated_notes(_titles_over_datelines(tagged, m), m)))
     if not indent_style:
         # (a crawl indents the standfirst as it does every paragraph, and no subtitle)
         tagged = _standfirsts(tagged, m)
