@@ -596,3 +596,11 @@ def test_long_kicker_ending_with_a_dash_over_its_headline():
     text = "\n".join(["标题一则", wrap(P1, 22), "", kicker, "", "山村换新颜（乡村新貌）", wrap(P2, 22)]) + "\n"
     arts = parse_text(text, "p.txt").articles
     assert [(a.kicker, a.headline) for a in arts] == [(None, "标题一则"), (kicker, "山村换新颜（乡村新貌）")]
+
+
+def test_title_and_its_date_in_chinese_numerals_are_not_one_line():
+    text = "\n".join(["标题一则", wrap(P1, 22), "", "市委市政府关于加快建设现代农业强市的意见", "（二〇二一年三月八日）", "",
+                      wrap(P2 + P3, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert arts[1].headline == "市委市政府关于加快建设现代农业强市的意见"
+    assert arts[1].subtitle == "（二〇二一年三月八日）"

@@ -14,7 +14,6 @@ subheading and stays a paragraph.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Byline, PageRef
@@ -33,7 +32,7 @@ from .markers import (
     trailing_bylines,
     trailing_teaser,
 )
-from .reflow import DASH_SUBTITLE_CHARS, Block
+from .reflow import DASH_SUBTITLE_CHARS, DATED_NOTE, Block
 
 MAX_TITLE_CHARS = 48
 LONG_TITLE_CHARS = 90  # a crawl's headline at the margin over indented text may run this long
@@ -151,9 +150,6 @@ def _titles_over_datelines(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     return out
 
 
-_DATED_NOTE = re.compile(r"[（(]\d{4}年\d{1,2}月(\d{1,2}日)?[^（）()。]{0,60}[）)]")
-
-
 def _titles_over_dated_notes(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     """A document's title over its date in brackets (…关于…的决定 / （2019年10月26日…会议通过）,
     中国的粮食安全 / （2019年10月）): the title, however long, and the note as its
@@ -161,7 +157,7 @@ def _titles_over_dated_notes(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     out = list(tagged)
     for k in range(1, len(tagged)):
         t, above = tagged[k], tagged[k - 1]
-        if t.role in (BODY, TITLE, CLOSER) and _DATED_NOTE.fullmatch(t.text) and above.role in (BODY, TITLE) \
+        if t.role in (BODY, TITLE, CLOSER) and DATED_NOTE.fullmatch(t.text) and above.role in (BODY, TITLE) \
                 and len(above.text) <= DASH_SUBTITLE_CHARS and not any(c in above.text for c in "。！？；") \
                 and above.text[-1] not in "，、：,:" and not ends_sentence(above.text, m) and not _is_note(above.text):
             out[k - 1] = Tagged(above.block, TITLE, above.text)
@@ -196,7 +192,7 @@ def _long_dash_subtitles(tagged: list[Tagged]) -> list[Tagged]:
                 and len(t.text) <= DASH_SUBTITLE_CHARS and not any(c in t.text for c in "。！？"):
             out[k] = Tagged(t.block, TITLE, t.text)
         elif t.role == TITLE and k >= 2 and out[k - 1].role == TITLE \
-                and (out[k - 1].text.startswith("——") or _DATED_NOTE.fullmatch(out[k - 1].text)) \
+                and (out[k - 1].text.startswith("——") or DATED_NOTE.fullmatch(out[k - 1].text)) \
                 and out[k - 2].role in (TITLE, HEADING) and not t.text.startswith("—"):
             out[k] = Tagged(t.block, BODY, t.text)
     return out
