@@ -604,3 +604,12 @@ def test_title_and_its_date_in_chinese_numerals_are_not_one_line():
     arts = parse_text(text, "p.txt").articles
     assert arts[1].headline == "市委市政府关于加快建设现代农业强市的意见"
     assert arts[1].subtitle == "（二〇二一年三月八日）"
+
+
+def test_short_attendance_line_under_a_title_is_its_subtitle_not_its_wrap():
+    # alone between blank lines, a long line over a short one is usually one title wrapped;
+    # not when the short line reads as a subtitle
+    text = "\n".join(["标题一则", wrap(P1, 18), "", "全市民营经济高质量发展推进会召开", "张三、李四出席", "",
+                      wrap(P2 + P3, 18)]) + "\n"
+    a = parse_text(text, "p.txt").articles[1]
+    assert (a.headline, a.subtitle) == ("全市民营经济高质量发展推进会召开", "张三、李四出席")

@@ -292,8 +292,10 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         # A title set off above that closes with its column tag (…（人民论坛）),
         # or a kicker set off on both sides that ends with a dash: not body text.
         return False
-    if ev.wrapped_title and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m):
-        # A two-line block alone between blank lines, long line over short: one title, wrapped.
+    if ev.wrapped_title and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m) \
+            and not m.subtitle_cue.search(b.text):
+        # A two-line block alone between blank lines, long line over short: one title, wrapped
+        # (unless the short line reads as a subtitle: 孙春兰、陈希出席并讲话).
         return True
     if ev.short_plain:
         # A short line with no punctuation on a page of wide columns stands
