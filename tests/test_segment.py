@@ -613,3 +613,10 @@ def test_short_attendance_line_under_a_title_is_its_subtitle_not_its_wrap():
                       wrap(P2 + P3, 18)]) + "\n"
     a = parse_text(text, "p.txt").articles[1]
     assert (a.headline, a.subtitle) == ("全市民营经济高质量发展推进会召开", "张三、李四出席")
+
+
+def test_column_tagged_headline_is_not_joined_to_the_kicker_above_its_gap():
+    text = "\n".join(["标题一则", wrap(P1, 18), "", "多部门联合发文加强城乡居民用药保障、降低群众负担", "",
+                      "门诊药费可报销超五成？（权威发布）", wrap(P2 + P3, 18)]) + "\n"
+    a = parse_text(text, "p.txt").articles[1]
+    assert (a.kicker, a.headline) == ("多部门联合发文加强城乡居民用药保障、降低群众负担", "门诊药费可报销超五成？（权威发布）")

@@ -334,6 +334,8 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         return not indented and (last in MID_SENTENCE or _body_like(a.text)) and (
             _body_like(b.text) or ends_sentence(b.text, m) or abs(a.width - b.width) <= 1)
     # A gap: a column or page end inside a paragraph?
+    if m.headline_cue.search(b.text) and "。" not in b.text:
+        return False  # a headline closed by its column tag under its kicker (…怎么看？（财经眼·稳金融三问①）)
     if indented and last not in MID_SENTENCE:
         return False
     a_body = ev.a_full or (last in "，、；：,;" and len(a.text) >= 8) or (
