@@ -489,6 +489,12 @@ def _pdf_page(*articles: list[str], width: int = 22) -> str:
     return "\n".join(out) + "\n"
 
 
+def test_parallel_title_lines_before_a_column_tag_are_one_headline():
+    page = parse_text(_pdf_page(["春潮涌动", "万象更新（走进新时代）", "——记某县的一个春天", P1 + P2]), "p.txt")
+    a = page.articles[0]
+    assert (a.kicker, a.headline) == (None, "春潮涌动 万象更新（走进新时代）")
+
+
 def test_parallel_title_lines_are_one_headline():
     # converters split a headline of two parallel phrases at its wide space
     page = parse_text(_pdf_page(["秋收在望", "丰年可期", "——记某县粮食生产一线的农技员们", P1 + P2]), "p.txt")
