@@ -626,3 +626,8 @@ def test_column_tagged_headline_is_not_joined_to_the_kicker_above_its_gap():
                       "门诊药费可报销超五成？（权威发布）", wrap(P2 + P3, 18)]) + "\n"
     a = parse_text(text, "p.txt").articles[1]
     assert (a.kicker, a.headline) == ("多部门联合发文加强城乡居民用药保障、降低群众负担", "门诊药费可报销超五成？（权威发布）")
+
+
+def test_coordinator_credit_is_a_byline_line():
+    assert [(b.name, b.role) for b in parse_byline_line("本期统筹：杨一帆", default_markers())] == [("杨一帆", "editor")]
+    assert parse_byline_line("系统筹划全局", default_markers()) is None
