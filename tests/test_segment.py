@@ -631,3 +631,18 @@ def test_column_tagged_headline_is_not_joined_to_the_kicker_above_its_gap():
 def test_coordinator_credit_is_a_byline_line():
     assert [(b.name, b.role) for b in parse_byline_line("本期统筹：杨一帆", default_markers())] == [("杨一帆", "editor")]
     assert parse_byline_line("系统筹划全局", default_markers()) is None
+
+
+def test_dash_line_after_text_never_starts_an_article():
+    # a speaker's or profile subject's name under a quotation, set off like a title
+    text = "\n".join(["标题一则", wrap(P1, 22), "", "——张三（某大学教授）", wrap(P2, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则"]
+    assert "——张三（某大学教授）" in arts[0].paragraphs
+
+
+def test_agency_name_alone_is_a_credit_not_a_title():
+    text = "\n".join(["标题一则", wrap(P1, 22), "", "人民视觉", "", "第二篇的标题", wrap(P2, 22)]) + "\n"
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["标题一则", "第二篇的标题"]
+    assert all("人民视觉" not in p for a in arts for p in a.paragraphs)

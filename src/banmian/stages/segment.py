@@ -83,6 +83,8 @@ def tag_block(b: Block, m: Markers) -> Tagged:
     bl = parse_byline_line(text, m)
     if bl:
         return Tagged(b, BYLINE, text, bylines=bl)
+    if text in m.agencies:
+        return Tagged(b, CREDIT, text)  # a picture agency's name alone (人民视觉): the credit of a photo
     if len(text) <= MAX_CAPTION_CHARS:
         tc = trailing_credit(text, m)
         if tc and tc[0]:
@@ -565,6 +567,10 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
     """Does this run of title lines start an article, or is it a subheading?"""
     if any(r.role == HEADING for r in run) or cur is None or run[0].block.web_page:
         return True  # (a crawled web page starts after its <title>)
+    if run[0].text.startswith("—") and cur.paragraphs:
+        # A dash line under text names a speaker or a profile's subject (——郑光（…研究员）,
+        # ——访…): headlines do not start with a dash.
+        return False
     if run[-1].block.date_follows or (nxt is not None and nxt.block.dated):
         return True  # a title over its article's date line
     if dated_style:
