@@ -646,3 +646,14 @@ def test_agency_name_alone_is_a_credit_not_a_title():
     arts = parse_text(text, "p.txt").articles
     assert [a.headline for a in arts] == ["标题一则", "第二篇的标题"]
     assert all("人民视觉" not in p for a in arts for p in a.paragraphs)
+
+
+def test_short_paragraphs_whose_first_lines_outnumber_full_lines_stay_apart():
+    # pdftotext drops the first-line indent: first lines are two characters short of
+    # the 24-character column, and so is each paragraph's last line, ending its sentence
+    body = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地人和春夏秋冬"
+    paras = [body[k:k + 22] + body[:24] + body[k + 2:k + 23] + "。" for k in range(4)]
+    lines = [ln for p in paras for ln in (p[:22], p[22:46], p[46:])]
+    assert all(len(ln) in (22, 24) for ln in lines)
+    a = parse_text("标题一则\n\n" + "\n".join(lines) + "\n", "p.txt").articles[0]
+    assert a.paragraphs == paras

@@ -78,6 +78,12 @@ def _reference_widths(lines: list[Line]) -> list[float]:
                 counts[key] = counts.get(key, 0) + 1
         if counts:
             best = max(counts, key=lambda w: (counts[w] + counts.get(w - 0.5, 0) + counts.get(w + 0.5, 0), w))
+            # Where paragraphs are short, their first lines (an indent narrower, the
+            # converter dropped the indent) may outnumber the full lines: two lines
+            # about an indent wider give the column.
+            wider = [w for w, c in counts.items() if best + 1.5 <= w <= best + INDENT_EM + 1 and c >= 2]
+            if wider:
+                best = max(wider)
             support = sum(c for w, c in counts.items() if abs(w - best) <= 1.5)
             if support >= 3:
                 refs[i] = best
