@@ -657,3 +657,12 @@ def test_short_paragraphs_whose_first_lines_outnumber_full_lines_stay_apart():
     assert all(len(ln) in (22, 24) for ln in lines)
     a = parse_text("标题一则\n\n" + "\n".join(lines) + "\n", "p.txt").articles[0]
     assert a.paragraphs == paras
+
+
+def test_short_last_line_after_a_full_line_cut_mid_word_continues_it():
+    # a standfirst without a closing stop: its short last line is no subheading
+    lead = "假期消费呈现出升级的态势，新兴消费从萌芽到壮大，传统消费提质向前"
+    lines = [lead[:22], lead[22:]]          # the first stops mid-word at the column edge
+    text = "\n".join(["国庆黄金周里看消费（人民时评）", "", *lines, wrap(P1 + P2, 22)]) + "\n"
+    a = parse_text(text, "p.txt").articles[0]
+    assert a.paragraphs[0] == lead
