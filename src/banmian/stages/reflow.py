@@ -317,10 +317,11 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         # all) wrapped under it: …促进跨境 / 贸易投资便利化.
         return True
     indented = b.indent > base_indent and b.indent >= 2
-    if ev.b_standalone and last not in MID_SENTENCE and not (ev.a_full and b.blank_before == 0 and "\u4e00" <= a.text[-1] <= "\u9fff"):
+    if ev.b_standalone and last not in MID_SENTENCE and not (
+            ev.a_full and b.blank_before == 0 and _body_like(a.text) and "\u4e00" <= last <= "\u9fff"):
         # A line short of the column that ends without punctuation is no
         # paragraph's last line: a subheading or title of its own (unless the
-        # line above fills the column and stops mid-word: …强劲的消 / 费市场，…向前).
+        # text above fills the column and stops mid-word: …强劲的消 / 费市场，…向前).
         return False
     if ends_sentence(a.text, m):
         # A sentence ending exactly at the column edge continues only when the
