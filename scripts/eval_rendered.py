@@ -5,13 +5,14 @@ pages, but for pages no gold file uses.
 
 The gold set holds about thirty pdftotext pages; this renders a deterministic
 sample of the corpus's other ~460 pages (every ``--step``-th; page layout styles
-rotated by a hash of the page) and scores headline and kicker detection against
-the corpus's own title lines.  Silver, not gold: the rendering is our own, bylines
-and paragraphs are not checked, and items without a body are rendered as pictures
-without a caption.  Rendered text is cached (``--cache``, outside the repository:
+rotated by a hash of the page) and scores headline, kicker, subtitle and paragraph detection against the
+corpus's own title lines and paragraphs (``--layout``: the same pages through
+``pdftotext -layout``, columns side by side).  Silver, not gold: the rendering is
+our own, bylines are not checked, and items without a body are rendered as
+pictures without a caption.  Rendered text is cached (``--cache``, outside the repository:
 the text is People's Daily copyright), so later runs only parse.
 
-    python scripts/eval_rendered.py [--step 4] [--show 10] [--cache DIR]
+    python scripts/eval_rendered.py [--step 4] [--offset 0] [--layout] [--show 10] [--cache DIR]
 
 Needs chromium and pdftotext (Debian: chromium, poppler-utils) for pages not yet cached.
 """
@@ -22,6 +23,7 @@ import argparse
 import hashlib
 import os
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -53,15 +55,21 @@ def page_spec(corpus: Path, day: str, page: str) -> rp.Page:
     return rp.Page(day, page, PAGE_NAMES[h % len(PAGE_NAMES)], styles[(h // 7) % len(styles)], photos=photos)
 
 
-def rendered_text(corpus: Path, pg: rp.Page, cache: Path) -> str:
-    out = cache / f"rmrb-{pg.date}-{pg.page}-{pg.style}.txt"
+def rendered_text(corpus: Path, pg: rp.Page, cache: Path, layout: bool = False) -> str:
+    """The page as ``pdftotext`` leaves it (reading order), or as ``pdftotext -layout``
+    does (columns side by side, as on the printed page)."""
+    stem = f"rmrb-{pg.date}-{pg.page}-{pg.style}"
+    out = cache / (f"{stem}.layout.txt" if layout else f"{stem}.txt")
+    pdf_path = cache / f"{stem}.pdf"
     if not out.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="banmian-render-") as tmp:
-            html_path, pdf_path = Path(tmp) / "page.html", Path(tmp) / "page.pdf"
-            html_path.write_text(rp.page_html(corpus, pg), encoding="utf-8")
-            rp.print_pdf(html_path, pdf_path)
-            out.write_text(rp.pdftotext(pdf_path), encoding="utf-8")
+        if not pdf_path.exists():
+            with tempfile.TemporaryDirectory(prefix="banmian-render-") as tmp:
+                html_path = Path(tmp) / "page.html"
+                html_path.write_text(rp.page_html(corpus, pg), encoding="utf-8")
+                rp.print_pdf(html_path, pdf_path)
+        args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(pdf_path), "-"]
+        out.write_text(subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8"), encoding="utf-8")
     return out.read_text(encoding="utf-8")
 
 
@@ -72,16 +80,17 @@ def main() -> None:
     ap.add_argument("--offset", type=int, default=0, help="start at this page of the sample (a second, disjoint sample)")
     ap.add_argument("--show", type=int, default=0, help="print this many pages with errors")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    ap.add_argument("--layout", action="store_true", help="pdftotext -layout output (columns side by side)")
     args = ap.parse_args()
     gold = {m.group(1) for f in (ROOT / "tests" / "gold").glob("rmrb-*.gold.json")
             if (m := re.match(r"rmrb-(\d{8}-\d{2})", f.name))}
     keys = sorted({tuple(f.stem.split("-")[:2]) for f in args.corpus.glob("*/*.txt")})
     keys = [k for k in keys if f"{k[0]}-{k[1]}" not in gold][args.offset:: args.step]
-    headline, kicker, subtitle, shown = Score(), Score(), Score(), 0
+    headline, kicker, subtitle, paragraph, shown = Score(), Score(), Score(), Score(), 0
     for day, page in keys:
         pg = page_spec(args.corpus, day, page)
         arts = rp.page_articles(args.corpus, pg)
-        text = rendered_text(args.corpus, pg, args.cache)
+        text = rendered_text(args.corpus, pg, args.cache, layout=args.layout)
         parsed = parse_text(text, f"rmrb-{day}-{page}.txt")
         gold_h = [fold(a.headline) for a in arts if a.headline and a.headline != "广告"]
         gold_k = [(fold(a.headline), fold(a.kicker)) for a in arts if a.kicker and a.headline]
@@ -89,6 +98,8 @@ def main() -> None:
         pred_h = [fold(a.headline) for a in parsed.articles if a.headline and a.headline != "广告"]
         pred_k = [(fold(a.headline), fold(a.kicker)) for a in parsed.articles if a.kicker and a.headline]
         pred_s = [(fold(a.headline), fold(a.subtitle)) for a in parsed.articles if a.subtitle and a.headline]
+        paragraph.add([fold(p) for a in parsed.articles for p in a.paragraphs],
+                      [fold(p) for a in arts for p in a.paragraphs])
         headline.add(pred_h, gold_h)
         kicker.add(pred_k, gold_k)
         subtitle.add(pred_s, gold_s)
@@ -96,8 +107,8 @@ def main() -> None:
             shown += 1
             print(f"{day}-{page} ({pg.style})", "missed:", sorted(set(gold_h) - set(pred_h))[:4],
                   "extra:", sorted(set(pred_h) - set(gold_h))[:4])
-    print(f"{len(keys)} rendered pdftotext pages")
-    for name, s in (("headline", headline), ("kicker", kicker), ("subtitle", subtitle)):
+    print(f"{len(keys)} rendered pages, {'pdftotext -layout' if args.layout else 'pdftotext'}")
+    for name, s in (("headline", headline), ("kicker", kicker), ("subtitle", subtitle), ("paragraph", paragraph)):
         print(f"{name:<9} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (gold {s.gold}, pred {s.pred})")
 
 

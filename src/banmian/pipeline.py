@@ -1,5 +1,5 @@
-"""The parse pipeline: read → normalize → strip furniture → reflow → segment → link
-→ extract (people, organizations and places, events).
+"""The parse pipeline: read → unfold side-by-side columns → normalize → strip furniture → reflow
+→ segment → link → extract (people, organizations and places, events).
 
 ``parse_text`` runs the stages on text already in memory; ``parse_files``
 reads files (and folders) and collects per-file errors instead of stopping,
@@ -19,6 +19,7 @@ from .extract.entities import extract_entities
 from .extract.events import extract_events
 from .extract.people import extract_people
 from .model import Edition, Page
+from .stages.columns import unfold_columns
 from .stages.furniture import strip_furniture
 from .stages.link import assign_ids, link_pages
 from .stages.normalize import to_lines
@@ -60,7 +61,7 @@ def parse_text(text: str, source: str = "<text>", *, day: Date | None = None, pa
     """Parse one page of text.  ``day``/``page_number`` override what the page says;
     ``fallback_day`` (e.g. from the file's folder) is used when neither the file name
     nor the page gives a date."""
-    lines = to_lines(text)
+    lines = to_lines(unfold_columns(text))
     stripped = strip_furniture(lines)
     blocks = reflow(stripped.lines)
     labels: list[str] = []
