@@ -17,6 +17,8 @@ Each column's rows keep their indent relative to the column's edge, and a row
 where a column has no text becomes a blank line in that column (a gap, as
 ``pdftotext`` leaves between blocks); columns are separated by a blank line, so
 ``reflow`` decides, as for any column break, whether a paragraph runs on.
+Line numbers after this stage (``Article.source_lines``) count the lines of the
+unfolded text; ``Page.original_text`` keeps the text as it came.
 """
 
 from __future__ import annotations
