@@ -329,6 +329,19 @@ def test_web_title_names_the_headline_lines_around_it_are_kicker_and_subtitle() 
     assert (a.kicker, a.headline, a.subtitle) == ("“终于等到这一天”", "江边老街 迎来新住客", "整修花了三年，首批商户下月开门")
 
 
+def test_web_title_in_two_decks_is_read_as_two_title_lines() -> None:
+    # The crawled <title> breaks its text over lines, the second deck set in by
+    # ideographic spaces; the article header repeats it under template tabs.  The
+    # decks are read as any two title lines (here, over a date line, the shorter
+    # second one is the subtitle), not as one headline.
+    title = ["在老街里寻找童年", "开了四十年的杂货铺", "\u3000\u3000今天最后一天营业_新城晚报 "]
+    header = ["\t\t\t    \t 在老街里寻找童年", "开了四十年的杂货铺", "\u3000\u3000今天最后一天营业 "]
+    text = "\n".join([*title, "\t\t\t    返回主页 ", "", *header, "", "2025-05-06", "",
+                      "\u3000\u3000" + P1, "", "\u3000\u3000" + P2]) + "\n"
+    a = parse_text(text, "p.txt").articles[0]
+    assert (a.kicker, a.headline, a.subtitle) == (None, "在老街里寻找童年 开了四十年的杂货铺", "今天最后一天营业")
+
+
 def test_markdown_export_furniture_and_list_numbered_title() -> None:
     # A crawler's markdown export: section heading with page code and name, HTML
     # anchors, a numbered ### <title>, a bold metadata line, a source link, a rule.

@@ -116,6 +116,11 @@ def _title_piece(text: str) -> bool:
     return len(text) <= 30 and not any(c in text for c in "。，；！？")
 
 
+def _deck_indent(line: Line) -> bool:
+    """A <title> line set in by ideographic spaces (　　外交部：…): the start of a deck."""
+    return line.indent >= 2 and not line.tab_indent
+
+
 def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> Stripped:
     furniture = furniture or default_furniture()
     kept: list[Line] = []
@@ -133,6 +138,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                 removed = True
                 web_page, dated = True, False
                 pieces = [site.group("title") if "title" in site.re.groupindex else text]
+                indents = [_deck_indent(line)]
                 # a <title> broken over lines: the short lines glued above it
                 glued = line.blank_before == 0 and not pending_blank
                 k = 0
@@ -140,9 +146,14 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                     above = kept.pop()
                     out.boilerplate.insert(len(out.boilerplate) - k, above.text)
                     pieces.insert(0, above.text)
+                    indents.insert(0, _deck_indent(above))
                     glued = above.blank_before == 0
                     k += 1
-                title = _LIST_NUMBER.sub("", " ".join(pieces)).strip()
+                # a line indented with ideographic spaces starts a new deck: "\n" between decks
+                title = pieces[0]
+                for piece, new_deck in zip(pieces[1:], indents[1:]):
+                    title += ("\n" if new_deck and not indents[0] else " ") + piece
+                title = _LIST_NUMBER.sub("", title).strip()
             else:
                 info = folio_parts(text, furniture)
                 if info is not None:

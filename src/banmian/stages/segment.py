@@ -246,6 +246,15 @@ def assign_titles(titles: list[Tagged], m: Markers, web_title: str = "",
     span = _web_title_slice(texts, web_title) if web_title and not heads else None
     if span is not None:
         a, b = span
+        decks = web_title.split("\n")
+        if a == 0 and b == len(texts) and len(decks) == 2:
+            # The <title> is set in two decks, the second indented (中国博士后 遭美方… /
+            # 　　外交部：…, see furniture): which is the headline is read as for any
+            # two title lines.
+            first, second = ("".join(d.split()) for d in decks)
+            flat = "".join(texts).replace(" ", "")
+            if flat == first + second:
+                return assign_titles([_deck(titles[0], decks[0]), _deck(titles[-1], decks[1])], m, dated=dated)
         return " ".join(texts[:a]) or None, " ".join(texts[a:b]), " ".join(texts[b:]) or None
     if heads:
         h0, h1 = heads[0], heads[-1]
@@ -309,6 +318,11 @@ def _join_parallel(texts: list[str]) -> list[str]:
     if len(texts) >= 2 and _parallel(texts[0], texts[1]):
         return [texts[0] + " " + texts[1]] + texts[2:]
     return texts
+
+
+def _deck(line: Tagged, text: str) -> Tagged:
+    """A deck of a <title> as one title line (``line`` lends it its block)."""
+    return Tagged(line.block, line.role, text, line.bylines)
 
 
 def _reads_as_subtitle(a: str, b: str) -> bool:
