@@ -150,10 +150,35 @@ def test_orgw_features_mark_organization_headed_words():
                       word_tags=jieba_tags())
     text = "秦皇岛市土地局，办事处"
     assert feat.words(text) == ["秦皇岛市", "土地局", ",", "办事处"]
-    org = [[f for f in fs if f.startswith("o")] for fs in feat(text)]
+    org = [[f for f in fs if f.startswith("o") and not f.startswith("oc")] for fs in feat(text)]  # not orgc
     assert org[:4] == [["oW+1"]] * 4  # the word before a name ending in an organization suffix
     assert org[4:7] == [["oW"]] * 3  # 土地局: a name part, then the suffix 局
     assert org[7] == []  # the comma ends the clause: nothing before 办事处 is marked
     assert org[8:] == [["oX"]] * 3  # a bare suffix word
     # a one-character suffix after a one-character word is no organization (社会)
-    assert not any(f.startswith("o") for fs in feat("我们在社会上") for f in fs)
+    assert not any(f.startswith("o") and not f.startswith("oc") for fs in feat("我们在社会上") for f in fs)
+
+
+def test_orgc_and_wpos_features():
+    from banmian.ner.features import DEFAULT_GROUPS, Featurizer, Lexicon
+    from banmian.ner.lexicons import jieba_pos, jieba_tags, word_lists
+
+    lists = word_lists()
+    feat = Featurizer(Lexicon({c: lists[c] for c in ("O", "S")}), lists["S"],
+                      groups=DEFAULT_GROUPS | {"orgc", "wpos"}, word_tags=jieba_tags(), word_pos=jieba_pos())
+    text = "秦皇岛市土地局，办事处"
+    assert feat.words(text) == ["秦皇岛市", "土地局", ",", "办事处"]
+    fs = feat(text)
+    org = [[f for f in x if f.startswith("oc")] for x in fs]
+    assert org[:4] == [["oc1", "ocns"]] * 4  # a place word right before an organization-headed word
+    assert org[4:7] == [["oc0W"]] * 3 and org[7] == [] and org[8:] == [["oc0X"]] * 3
+    wp = [sorted(f for f in x if f.startswith("wp")) for x in fs]
+    assert wp[0] == ["wp-1=<s>", "wp=ns"] and wp[7] == ["wp+1=n", "wp-1=n", "wp=P"]
+
+
+def test_jieba_lexicon_categories():
+    from banmian.ner.lexicons import word_lists
+
+    lists = word_lists()
+    assert "一汽集团" in lists["JT"] and all(len(w) > 1 for w in lists["JS"])
+    assert lists["CO"] and "万科集团" in lists["CO"]

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from banmian.ner.corpus import read_bio, read_cluener, score, tags_from_spans  # noqa: E402
 from banmian.ner import gazetteer  # noqa: E402
 from banmian.ner.features import DEFAULT_GROUPS, Featurizer, Lexicon  # noqa: E402
-from banmian.ner.lexicons import jieba_tags, translit_chars, word_lists  # noqa: E402
+from banmian.ner.lexicons import jieba_pos, jieba_tags, translit_chars, word_lists  # noqa: E402
 from banmian.ner.tagger import Tagger  # noqa: E402
 
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=500)
+    ap.add_argument("--algorithm", choices=["lbfgs", "l2sgd", "ap", "pa", "arow"], default="lbfgs",
+                    help="crfsuite training algorithm (c1/c2 apply to lbfgs, c2 to l2sgd)")
+    ap.add_argument("--param", action="append", default=[], metavar="KEY=VALUE",
+                    help="another crfsuite training parameter (e.g. type=2 for pa, variance=1 for arow)")
     ap.add_argument("--min-freq", type=int, default=1, help="drop features seen fewer times (model size)")
     ap.add_argument("--gazetteer-folds", type=int, default=5,
                     help="names of the training text as features, jackknifed over this many folds (0: off)")
@@ -93,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     static = {c: lists[c] for c in cats}
     feat = Featurizer(Lexicon(static), lists["S"], groups=groups, hmm=not args.no_hmm,
                       translit=translit_chars(),
-                                     word_tags=jieba_tags())
+                                     word_tags=jieba_tags(), word_pos=jieba_pos() if "wpos" in groups else None)
     # the feature function of each training sentence (jackknifed gazetteer, or none)
     featurizers = [feat] * len(train)
     k = args.gazetteer_folds
@@ -120,9 +124,19 @@ def main(argv: list[str] | None = None) -> int:
     for s, f in zip(train, featurizers):
         trainer.append(f(s.text), tags_from_spans(len(s.text), s.spans, args.scheme))
     t1 = time.time()
-    trainer.select("lbfgs")
-    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-                        "feature.minfreq": args.min_freq, "feature.possible_transitions": True})
+    trainer.select(args.algorithm)
+    params = {"max_iterations": args.iterations, "feature.minfreq": args.min_freq,
+              "feature.possible_transitions": True}
+    if args.algorithm == "lbfgs":
+        params |= {"c1": args.c1, "c2": args.c2}
+    elif args.algorithm == "l2sgd":
+        params["c2"] = args.c2
+    for kv in args.param:
+        key, _, value = kv.partition("=")
+        params[key] = value
+    trainer.set_params(params)
+    meta["training"]["algorithm"] = args.algorithm
+    meta["training"]["params"] = {k: str(v) for k, v in params.items()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.out))
     t2 = time.time()

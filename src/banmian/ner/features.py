@@ -25,6 +25,16 @@ were selected on the People's Daily dev split):
             (办事处, 中心), and the one and two words before such a word in
             the same clause: evidence for names longer than the ±2 window
             (tried, off by default: see the model card)
+``orgc``    like ``orgw`` but binary over the whole clause: whether an organization-headed
+            word comes later in the same clause (word distance bucketed 1, 2, 3, 4-6,
+            farther), the organization-headed word itself, and a jieba dictionary place
+            word (ns) right before one (日本|大藏省) (in the shipped model since its second
+            round; see the model card)
+``cpos``    the character joined with its position in its jieba word (B/M/E/S) (tried, off
+            by default: see the model card)
+``wpos``    the jieba dictionary part-of-speech tag of the word (v, a, m, t, f, j…; n for
+            other dictionary words, x outside it) on all its characters, and of the words
+            before and after it at its edges (tried, off by default: see the model card)
 ``translit`` runs of characters used in transliterated foreign names
             (阿维兰热): position in the run and its length
 ``name``    name patterns: a surname that jieba leaves as a one-character
@@ -37,7 +47,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping
 
-DEFAULT_GROUPS = frozenset({"char", "tri", "class", "word", "pos", "lex", "name", "translit"})
+DEFAULT_GROUPS = frozenset({"char", "tri", "class", "word", "pos", "lex", "name", "translit", "orgc"})
 
 # fullwidth ASCII -> ASCII, ideographic space -> space, letters lowercased,
 # every digit -> 0 (numbers matter by shape, not value)
@@ -135,16 +145,18 @@ def _quiet_jieba():
 
 class Featurizer:
     def __init__(self, lexicon: Lexicon, surnames: Iterable[str], groups: Iterable[str] = DEFAULT_GROUPS,
-                 hmm: bool = True, translit: Iterable[str] = (), word_tags: Mapping[str, str] | None = None):
+                 hmm: bool = True, translit: Iterable[str] = (), word_tags: Mapping[str, str] | None = None,
+                 word_pos: Mapping[str, str] | None = None):
         self.lexicon = lexicon
         self.word_tags = word_tags or {}
+        self.word_pos = word_pos or {}
         self.translit = frozenset(translit) | {"·"}
         self.surnames = frozenset(s for s in surnames if len(s) == 1)
         self.groups = frozenset(groups)
         self.hmm = hmm
         self._jieba = None
         # (the orgw group's state: built only when the group is on, off in the shipped model)
-        self._org_suffixes = self._suffixes(lexicon) if "orgw" in self.groups else {}
+        self._org_suffixes = self._suffixes(lexicon) if self.groups & {"orgw", "orgc"} else {}
         self._org_kinds: dict[str, str] = {}
 
     @staticmethod
@@ -161,6 +173,8 @@ class Featurizer:
         other = Featurizer(lexicon, (), groups=self.groups, hmm=self.hmm)
         other.surnames, other.translit, other._jieba = self.surnames, self.translit, self._jieba
         other.word_tags = self.word_tags
+        other.word_pos = self.word_pos
+        other._org_suffixes = self._org_suffixes
         return other
 
     AHEAD = ("O", "P", "T")
@@ -245,6 +259,54 @@ class Featurizer:
                 for j in range(starts[pj], starts[pj] + len(words[pj])):
                     feats[j].append(f)
 
+    def _wpos(self, words: list[str], feats: list[list[str]]) -> None:
+        """The dictionary tag of each word (proper-name tag first, then part of speech; n for other
+        dictionary words, P punctuation or space, x unknown) and of its neighbours at its edges."""
+        tags, ptags, freq = self.word_tags, self.word_pos, self.jieba.FREQ
+        wt = []
+        for w in words:
+            t = tags.get(w) or ptags.get(w)
+            if t is None:
+                t = "n" if freq.get(w) else "P" if _CLASS[w[0].translate(NORM_TABLE)] in "PS" else "x"
+            wt.append(t)
+        pos = 0
+        nw = len(words)
+        for wi, w in enumerate(words):
+            f = "wp=" + wt[wi]
+            for j in range(pos, pos + len(w)):
+                feats[j].append(f)
+            feats[pos].append("wp-1=" + (wt[wi - 1] if wi else "<s>"))
+            feats[pos + len(w) - 1].append("wp+1=" + (wt[wi + 1] if wi + 1 < nw else "</s>"))
+            pos += len(w)
+
+    def _orgc(self, words: list[str], feats: list[list[str]]) -> None:
+        """Mark organization-headed words (oc0X bare suffix, oc0W name + suffix) and every word by
+        the word distance to the next one in its clause."""
+        org_kind = self._org_kind
+        tags = self.word_tags
+        nxt = -1  # index of the next organization-headed word in this clause, -1 if none
+        pos = len(feats)
+        for wi in range(len(words) - 1, -1, -1):
+            w = words[wi]
+            pos -= len(w)
+            if _CLASS[w[0].translate(NORM_TABLE)] in "PS":
+                nxt = -1
+                continue
+            if nxt >= 0:
+                d = nxt - wi
+                b = "1" if d == 1 else "2" if d == 2 else "3" if d == 3 else "6" if d <= 6 else "9"
+                f = "oc" + b
+                extra = "ocns" if d == 1 and tags.get(w) == "ns" else None
+                for j in range(pos, pos + len(w)):
+                    feats[j].append(f)
+                    if extra:
+                        feats[j].append(extra)
+            kind = org_kind(w)
+            if kind:
+                nxt = wi
+                for j in range(pos, pos + len(w)):
+                    feats[j].append("oc0" + kind)
+
     @property
     def jieba(self):
         if self._jieba is None:
@@ -286,11 +348,18 @@ class Featurizer:
             words = self.words(text)
             tags = self.word_tags if "pos" in g else None
             freq = self.jieba.FREQ
+            # the normalized words: slices of norm (jieba's words are slices of the width-normalized
+            # text, and NORM_TABLE of it equals NORM_TABLE of the text, character by character)
+            nws = []
+            pos = 0
+            for w in words:
+                nws.append(norm[pos:pos + len(w)])
+                pos += len(w)
             pos = 0
             nw = len(words)
             for wi, w in enumerate(words):
                 wl = len(w)
-                wn = w.translate(NORM_TABLE)
+                wn = nws[wi]
                 lbl = str(wl) if wl < 5 else "5"
                 if wl == 1:
                     f = feats[pos]
@@ -310,13 +379,29 @@ class Featurizer:
                     if t is not None:
                         for j in range(pos, pos + wl):
                             feats[j].append("wt=" + t)
-                prev = words[wi - 1].translate(NORM_TABLE) if wi else "<s>"
-                nxt = words[wi + 1].translate(NORM_TABLE) if wi + 1 < nw else "</s>"
+                prev = nws[wi - 1] if wi else "<s>"
+                nxt = nws[wi + 1] if wi + 1 < nw else "</s>"
                 feats[pos].append("w-1=" + prev)
                 feats[pos + wl - 1].append("w+1=" + nxt)
                 pos += wl
+            if "wpos" in g:
+                self._wpos(words, feats)
+            if "cpos" in g:
+                pos = 0
+                for w in words:
+                    wl = len(w)
+                    if wl == 1:
+                        feats[pos].append("cS" + norm[pos])
+                    else:
+                        feats[pos].append("cB" + norm[pos])
+                        for j in range(pos + 1, pos + wl - 1):
+                            feats[j].append("cM" + norm[j])
+                        feats[pos + wl - 1].append("cE" + norm[pos + wl - 1])
+                    pos += wl
             if "orgw" in g:
                 self._orgw(words, feats)
+            if "orgc" in g:
+                self._orgc(words, feats)
         lex_at: list[set[str]] | None = None
         if ("lex" in g or "name" in g) and n:
             lex_at = [set() for _ in range(n)]

@@ -21,6 +21,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "T": ("titles.txt", "titles.cluener.txt"),
     "O": ("org_suffixes.txt", "org_suffixes.cluener.txt"),
     "P": ("place_suffixes.txt",),
+    "CO": ("org_names.cluener.txt",),  # tried, not in the shipped model (see the model card)
 }
 
 
@@ -39,7 +40,15 @@ def word_lists() -> dict[str, tuple[str, ...]]:
                 words.extend(load_word_list(path))
         lists[cat] = tuple(dict.fromkeys(words))
     lists["S"] = tuple(sorted(surnames()))
+    # the jieba dictionary's organization / place / other proper names (two characters or
+    # more), matched as substrings wherever jieba cut the text (the pos group sees only its cut)
+    for cat, tag in JIEBA_CATEGORIES.items():
+        lists[cat] = tuple(w for w, t in jieba_tags().items() if t == tag and len(w) > 1)
     return lists
+
+
+# lexicon category -> jieba dictionary tag
+JIEBA_CATEGORIES = {"JT": "nt", "JS": "ns", "JZ": "nz"}
 
 
 @lru_cache(maxsize=None)
@@ -52,6 +61,20 @@ def jieba_tags() -> dict[str, str]:
     """word -> nr / ns / nt / nz for the proper-name words of jieba's dictionary."""
     out: dict[str, str] = {}
     with open(ner_data_path("jieba_tags.txt"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            word, _, tag = line.rstrip("\n").partition("\t")
+            out[word] = tag
+    return out
+
+
+@lru_cache(maxsize=None)
+def jieba_pos() -> dict[str, str]:
+    """word -> part-of-speech tag for jieba dictionary words that are not nouns, idioms or names
+    (the ``wpos`` feature group)."""
+    out: dict[str, str] = {}
+    with open(ner_data_path("jieba_pos.txt"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
