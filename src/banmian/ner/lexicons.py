@@ -56,28 +56,26 @@ def translit_chars() -> frozenset[str]:
     return frozenset(load_word_list(ner_data_path("translit_chars.txt")))
 
 
-@lru_cache(maxsize=None)
-def jieba_tags() -> dict[str, str]:
-    """word -> nr / ns / nt / nz for the proper-name words of jieba's dictionary."""
+def _word_tags(name: str) -> dict[str, str]:
+    """word -> tag from a ``word<TAB>tag`` file of the package's data (``#`` lines are comments)."""
     out: dict[str, str] = {}
-    with open(ner_data_path("jieba_tags.txt"), encoding="utf-8") as f:
+    with open(ner_data_path(name), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             word, _, tag = line.rstrip("\n").partition("\t")
             out[word] = tag
     return out
+
+
+@lru_cache(maxsize=None)
+def jieba_tags() -> dict[str, str]:
+    """word -> nr / ns / nt / nz for the proper-name words of jieba's dictionary."""
+    return _word_tags("jieba_tags.txt")
 
 
 @lru_cache(maxsize=None)
 def jieba_pos() -> dict[str, str]:
     """word -> part-of-speech tag for jieba dictionary words that are not nouns, idioms or names
     (the ``wpos`` feature group)."""
-    out: dict[str, str] = {}
-    with open(ner_data_path("jieba_pos.txt"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            word, _, tag = line.rstrip("\n").partition("\t")
-            out[word] = tag
-    return out
+    return _word_tags("jieba_pos.txt")
