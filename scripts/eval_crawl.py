@@ -31,14 +31,19 @@ def fold(text: str | None) -> str:
     return norm(text).translate(_WIDTH)
 
 
+def gold_page_keys() -> set[str]:
+    """The People's Daily pages (YYYYMMDD-PP) a gold file uses: silver sets leave them out."""
+    return {m.group(1) for f in (ROOT / "tests" / "gold").glob("rmrb-*.gold.json")
+            if (m := re.match(r"rmrb-(\d{8}-\d{2})", f.name))}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpora" / "rmrb-2019-10")
     ap.add_argument("--step", type=int, default=1, help="every Nth page")
     ap.add_argument("--show", type=int, default=0, help="print this many pages with errors")
     args = ap.parse_args()
-    gold = {m.group(1) for f in (ROOT / "tests" / "gold").glob("rmrb-*.gold.json")
-            if (m := re.match(r"rmrb-(\d{8}-\d{2})", f.name))}
+    gold = gold_page_keys()
     groups: dict[str, list[Path]] = defaultdict(list)
     for f in sorted(args.corpus.glob("*/*.txt")):
         day, page, _ = f.stem.split("-")

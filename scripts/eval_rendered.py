@@ -22,27 +22,23 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from banmian.evaluation.parse_eval import Score, norm
+from banmian.evaluation.parse_eval import Score
 from banmian.pipeline import parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
+sys.path.insert(0, str(ROOT / "scripts"))
 import render_pages as rp  # noqa: E402
+from eval_crawl import fold, gold_page_keys  # noqa: E402  (the crawl silver's folding and exclusions)
 
-_WIDTH = str.maketrans({"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
 # Page names printed in the folio of inside pages (rotated; the front page has the masthead).
 PAGE_NAMES = ["要闻", "综合", "国际", "经济", "社会", "文化", "体育", "评论", "视点"]
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "banmian" / "rendered"
-
-
-def fold(text: str | None) -> str:
-    return norm(text).translate(_WIDTH)
 
 
 def page_spec(corpus: Path, day: str, page: str) -> rp.Page:
@@ -82,8 +78,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     ap.add_argument("--layout", action="store_true", help="pdftotext -layout output (columns side by side)")
     args = ap.parse_args()
-    gold = {m.group(1) for f in (ROOT / "tests" / "gold").glob("rmrb-*.gold.json")
-            if (m := re.match(r"rmrb-(\d{8}-\d{2})", f.name))}
+    gold = gold_page_keys()
     keys = sorted({tuple(f.stem.split("-")[:2]) for f in args.corpus.glob("*/*.txt")})
     keys = [k for k in keys if f"{k[0]}-{k[1]}" not in gold][args.offset:: args.step]
     headline, kicker, subtitle, paragraph, shown = Score(), Score(), Score(), Score(), 0

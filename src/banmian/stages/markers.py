@@ -52,6 +52,8 @@ class Markers:
     body_openers: re.Pattern[str] | None = None
     author_note: re.Pattern[str] | None = None
     cartoon_credit: re.Pattern[str] | None = None
+    dated_note: re.Pattern[str] | None = None
+    bullets: str = ""
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -108,6 +110,8 @@ def load_markers(path: str | Path | None = None) -> Markers:
         body_openers=compile_pattern(d["body_openers"], path) if d.get("body_openers") else None,
         author_note=compile_pattern(d["author_note"], path) if d.get("author_note") else None,
         cartoon_credit=compile_pattern(d["cartoon_credit"], path) if d.get("cartoon_credit") else None,
+        dated_note=compile_pattern(d["dated_note"], path) if d.get("dated_note") else None,
+        bullets=str(d.get("bullets", "")),
     )
 
 

@@ -17,7 +17,6 @@ Headings, jump and teaser markers and byline lines never join.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .markers import Markers, default_markers, ends_sentence, jump_marker, parse_byline_line, teaser_marker
@@ -26,10 +25,6 @@ from .normalize import CJK_CHAR, Line
 # Marks after which a sentence must go on.  Not the dash: a kicker ends with —— too.
 MID_SENTENCE = "，、；：,;:（(“‘《「『"
 BODY_PUNCT = "，、；：。！？"
-# A date in brackets under a document's title: （2019年10月26日…通过）, （二〇一九年十月二十日）
-_CN_DIGITS = "〇零一二三四五六七八九十"
-DATED_NOTE = re.compile(rf"[（(](?:\d{{4}}|[{_CN_DIGITS}]{{4}})年(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,2}})月"
-                         rf"(?:(?:\d{{1,2}}|[{_CN_DIGITS}]{{1,3}})日)?[^（）()。]{{0,60}}[）)]")
 DASH_SUBTITLE_CHARS = 120  # a ——subtitle under a headline may run this long (it spans the columns)
 # A gap-separated part this long (chars) is body text, not a title.
 MIN_BODY_CHARS = 20
@@ -284,7 +279,7 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     if b.blank_before == 0 and _unclosed(a.text) and _closes(b.text):
         # A bracket left open is closed on the next line: one line broken in two.
         return True
-    if DATED_NOTE.fullmatch(b.text) and not _body_like(a.text) and not _unclosed(a.text) \
+    if m.dated_note is not None and m.dated_note.fullmatch(b.text) and not _body_like(a.text) and not _unclosed(a.text) \
             and a.text[-1] not in MID_SENTENCE:
         # A title over its date in brackets (…的意见 / （二〇一九年十月二十日）): two lines.
         return False

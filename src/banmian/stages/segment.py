@@ -14,7 +14,6 @@ subheading and stays a paragraph.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Byline, PageRef
@@ -33,7 +32,7 @@ from .markers import (
     trailing_bylines,
     trailing_teaser,
 )
-from .reflow import DASH_SUBTITLE_CHARS, DATED_NOTE, Block
+from .reflow import DASH_SUBTITLE_CHARS, Block
 
 MAX_TITLE_CHARS = 48
 LONG_TITLE_CHARS = 90  # a crawl's headline at the margin over indented text may run this long
@@ -136,21 +135,29 @@ def _long_margin_titles(tagged: list[Tagged]) -> list[Tagged]:
     return out
 
 
+def _long_title_shaped(text: str, m: Markers) -> bool:
+    """A line that may be a title however long: no sentence end inside, no
+    mid-sentence mark or stop at its end, no list bullet, not one bracketed note."""
+    return (len(text) <= DASH_SUBTITLE_CHARS and not any(c in text for c in "。！？")
+            and text[-1] not in "，、；：,;:" and text[0] not in m.bullets
+            and not ends_sentence(text, m) and not _is_note(text))
+
+
 def _titles_over_datelines(tagged: list[Tagged], m: Markers) -> list[Tagged]:
-    """A line right above a dateline (新华社北京10月25日电…) that holds no sentence end
-    and ends without punctuation is its article's title line however long (李克强将
-    出席…并对泰国进行正式访问, 70 characters; a subtitle listing a meeting's decisions
-    with its commas and semicolons): a body paragraph ends its sentence before the
-    next article starts."""
+    """A line right above a dateline (新华社北京10月25日电…) shaped as a title is its
+    article's title line however long (李克强将出席…并对泰国进行正式访问, 70 characters;
+    a subtitle listing a meeting's decisions with its commas and semicolons): a body
+    paragraph ends its sentence before the next article starts."""
     out = list(tagged)
     for k in range(len(tagged) - 1):
         t, nxt = tagged[k], tagged[k + 1]
-        if t.role == BODY and nxt.role == BODY and m.dateline.match(nxt.text) \
-                and len(t.text) <= DASH_SUBTITLE_CHARS and not any(c in t.text for c in "。！？") \
-                and t.text[-1] not in "，、；：,;:" and t.text[0] not in BULLETS and not ends_sentence(t.text, m) \
-                and not _is_note(t.text):
+        if t.role == BODY and nxt.role == BODY and m.dateline.match(nxt.text) and _long_title_shaped(t.text, m):
             out[k] = Tagged(t.block, TITLE, t.text)
     return out
+
+
+def _dated_note(text: str, m: Markers) -> bool:
+    return m.dated_note is not None and m.dated_note.fullmatch(text) is not None
 
 
 def _titles_over_dated_notes(tagged: list[Tagged], m: Markers) -> list[Tagged]:
@@ -160,9 +167,8 @@ def _titles_over_dated_notes(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     out = list(tagged)
     for k in range(1, len(tagged)):
         t, above = tagged[k], tagged[k - 1]
-        if t.role in (BODY, TITLE, CLOSER) and DATED_NOTE.fullmatch(t.text) and above.role in (BODY, TITLE) \
-                and len(above.text) <= DASH_SUBTITLE_CHARS and not any(c in above.text for c in "。！？；") \
-                and above.text[-1] not in "，、：,:" and not ends_sentence(above.text, m) and not _is_note(above.text):
+        if t.role in (BODY, TITLE, CLOSER) and above.role in (BODY, TITLE) and _dated_note(t.text, m) \
+                and "；" not in above.text and _long_title_shaped(above.text, m):
             out[k - 1] = Tagged(above.block, TITLE, above.text)
             out[k] = Tagged(t.block, TITLE, t.text)
     return out
@@ -182,7 +188,7 @@ def _dash_kickers(tagged: list[Tagged]) -> list[Tagged]:
     return out
 
 
-def _long_dash_subtitles(tagged: list[Tagged]) -> list[Tagged]:
+def _long_dash_subtitles(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     """A ——subtitle right under a title line is a title line however long
     (——习近平总书记在…大会上的重要讲话在各地…引起热烈反响, 52 characters): reflow
     keeps it apart from the text below (``reflow._dash_subtitle``).
@@ -195,14 +201,13 @@ def _long_dash_subtitles(tagged: list[Tagged]) -> list[Tagged]:
                 and len(t.text) <= DASH_SUBTITLE_CHARS and not any(c in t.text for c in "。！？"):
             out[k] = Tagged(t.block, TITLE, t.text)
         elif t.role == TITLE and k >= 2 and out[k - 1].role == TITLE \
-                and (out[k - 1].text.startswith("——") or DATED_NOTE.fullmatch(out[k - 1].text)) \
+                and (out[k - 1].text.startswith("——") or _dated_note(out[k - 1].text, m)) \
                 and out[k - 2].role in (TITLE, HEADING) and not t.text.startswith("—"):
             out[k] = Tagged(t.block, BODY, t.text)
     return out
 
 
 STANDFIRST_CHARS = 16
-BULLETS = "■□●○◆◇▲△★☆·•"  # a list item's mark: the line is body, whatever follows it
 
 
 def _standfirsts(tagged: list[Tagged], m: Markers) -> list[Tagged]:
@@ -265,7 +270,7 @@ def assign_titles(titles: list[Tagged], m: Markers, web_title: str = "",
         if kicker is None:
             kicker, headline = split_title_line(headline, m)
         return kicker, headline, subtitle
-    texts = _join_parallel(texts)
+    texts = _join_parallel(texts, m)
     if len(texts) == 1:
         kicker, headline = split_title_line(texts[0], m)
         return kicker, headline, None
@@ -296,26 +301,25 @@ PARALLEL_CHARS = (3, 8)
 _PUNCT = frozenset("，。、；：！？“”‘’《》（）()·—…,.;:!?")
 
 
-_COLUMN_TAG = re.compile(r"[（(][^（）()]*(?:[（(][^（）()]*[）)])?[^（）()]*[）)]$")
-
-
-def _parallel(a: str, b: str) -> bool:
+def _parallel(a: str, b: str, m: Markers) -> bool:
     """Two short phrases of one length without punctuation (疾风劲草 / 正气凛然, or
     同贺国庆 / 共享荣光（逐梦70年） before the column tag): the halves of one headline,
     which converters put on two lines where the type leaves a wide space between
     them.  In People's Daily (Oct 2019) 121 untagged and 113 tagged headlines are
     such pairs; a kicker and headline (or headline and subtitle) are alike in 7."""
-    b = _COLUMN_TAG.sub("", b)
+    tagged = m.headline_cue.search(b)
+    if tagged and "tag" in tagged.re.groupindex:
+        b = b[:tagged.start("tag")]
     lo, hi = PARALLEL_CHARS
     return (abs(len(a) - len(b)) <= 1 and lo <= len(a) <= hi and lo <= len(b) <= hi
             and not any(c in _PUNCT or c.isspace() for c in a + b))
 
 
-def _join_parallel(texts: list[str]) -> list[str]:
+def _join_parallel(texts: list[str], m: Markers) -> list[str]:
     """The first two title lines joined with a space when they are parallel (see
     ``_parallel``); under a kicker, two short lines are more often headline and
     subtitle (田径世锦赛 / 我国选手佳绩频传 / 奖牌榜稳居第二)."""
-    if len(texts) >= 2 and _parallel(texts[0], texts[1]):
+    if len(texts) >= 2 and _parallel(texts[0], texts[1], m):
         return [texts[0] + " " + texts[1]] + texts[2:]
     return texts
 
@@ -385,7 +389,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
     dated_style = sum(1 for t in tagged if t.block.dated) >= 2
     if indent_style and not dated_style:
         tagged = _long_margin_titles(tagged)
-    tagged = _long_dash_subtitles(_dash_kickers(_titles_over_dated_notes(_titles_over_datelines(tagged, m), m)))
+    # title lines however long, read from what stands around them
+    tagged = _titles_over_datelines(tagged, m)
+    tagged = _titles_over_dated_notes(tagged, m)
+    tagged = _dash_kickers(tagged)
+    tagged = _long_dash_subtitles(tagged, m)
     if not indent_style:
         # (a crawl indents the standfirst as it does every paragraph, and no subtitle)
         tagged = _standfirsts(tagged, m)
