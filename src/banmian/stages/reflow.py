@@ -214,7 +214,7 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
-def _bracketed_whole(text: str) -> bool:
+def bracketed_whole(text: str) -> bool:
     """The line is one bracketed note: opens with a round bracket and closes it at its end."""
     if not (text[:1] in "（(" and text[-1:] in "）)"):
         return False
@@ -283,7 +283,7 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
             and a.text[-1] not in MID_SENTENCE:
         # A title over its date in brackets (…的意见 / （二〇一九年十月二十日）): two lines.
         return False
-    if (b.blank_before > 0 or ev.spanning) and _bracketed_whole(a.text):
+    if (b.blank_before > 0 or ev.spanning) and bracketed_whole(a.text):
         # A note in brackets over a gap (（新华社北京10月1日电 记者…）), or wider than
         # the column (（…会议通过） under a title), closes its paragraph.
         return False

@@ -32,7 +32,7 @@ from .markers import (
     trailing_bylines,
     trailing_teaser,
 )
-from .reflow import DASH_SUBTITLE_CHARS, Block
+from .reflow import DASH_SUBTITLE_CHARS, Block, bracketed_whole
 
 MAX_TITLE_CHARS = 48
 LONG_TITLE_CHARS = 90  # a crawl's headline at the margin over indented text may run this long
@@ -365,7 +365,8 @@ def _can_start(prev_role: str | None) -> bool:
 
 
 def _is_note(text: str) -> bool:
-    return len(text) <= 80 and text[:1] in "（(" and text[-1:] in "）)"
+    """One short bracketed note: （新华社北京10月1日电）, （作者为…）."""
+    return len(text) <= 80 and bracketed_whole(text)
 
 
 def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[str] | None = None) -> list[Article]:
