@@ -7,12 +7,13 @@ The gold set holds about thirty pdftotext pages; this renders a deterministic
 sample of the corpus's other ~460 pages (every ``--step``-th; page layout styles
 rotated by a hash of the page) and scores headline, kicker, subtitle and paragraph detection against the
 corpus's own title lines and paragraphs (``--layout``: the same pages through
-``pdftotext -layout``, columns side by side).  Silver, not gold: the rendering is
+``pdftotext -layout``, columns side by side; ``--pdf``: the PDFs themselves, read by
+banmian's PDF reader).  Silver, not gold: the rendering is
 our own, bylines are not checked, and items without a body are rendered as
 pictures without a caption.  Rendered text is cached (``--cache``, outside the repository:
 the text is People's Daily copyright), so later runs only parse.
 
-    python scripts/eval_rendered.py [--step 4] [--offset 0] [--layout] [--show 10] [--cache DIR]
+    python scripts/eval_rendered.py [--step 4] [--offset 0] [--layout | --pdf] [--show 10] [--cache DIR]
 
 Needs chromium and pdftotext (Debian: chromium, poppler-utils) for pages not yet cached.
 """
@@ -28,7 +29,8 @@ import tempfile
 from pathlib import Path
 
 from banmian.evaluation.parse_eval import Score
-from banmian.pipeline import parse_text
+from banmian.pipeline import parse_source, parse_text
+from banmian.stages.read import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts" / "gold"))
@@ -51,19 +53,25 @@ def page_spec(corpus: Path, day: str, page: str) -> rp.Page:
     return rp.Page(day, page, PAGE_NAMES[h % len(PAGE_NAMES)], styles[(h // 7) % len(styles)], photos=photos)
 
 
+def rendered_pdf(corpus: Path, pg: rp.Page, cache: Path) -> Path:
+    """The page printed to PDF (cached)."""
+    pdf_path = cache / f"rmrb-{pg.date}-{pg.page}-{pg.style}.pdf"
+    if not pdf_path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="banmian-render-") as tmp:
+            html_path = Path(tmp) / "page.html"
+            html_path.write_text(rp.page_html(corpus, pg), encoding="utf-8")
+            rp.print_pdf(html_path, pdf_path)
+    return pdf_path
+
+
 def rendered_text(corpus: Path, pg: rp.Page, cache: Path, layout: bool = False) -> str:
     """The page as ``pdftotext`` leaves it (reading order), or as ``pdftotext -layout``
     does (columns side by side, as on the printed page)."""
     stem = f"rmrb-{pg.date}-{pg.page}-{pg.style}"
     out = cache / (f"{stem}.layout.txt" if layout else f"{stem}.txt")
-    pdf_path = cache / f"{stem}.pdf"
     if not out.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        if not pdf_path.exists():
-            with tempfile.TemporaryDirectory(prefix="banmian-render-") as tmp:
-                html_path = Path(tmp) / "page.html"
-                html_path.write_text(rp.page_html(corpus, pg), encoding="utf-8")
-                rp.print_pdf(html_path, pdf_path)
+        pdf_path = rendered_pdf(corpus, pg, cache)
         args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(pdf_path), "-"]
         out.write_text(subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8"), encoding="utf-8")
     return out.read_text(encoding="utf-8")
@@ -76,7 +84,9 @@ def main() -> None:
     ap.add_argument("--offset", type=int, default=0, help="start at this page of the sample (a second, disjoint sample)")
     ap.add_argument("--show", type=int, default=0, help="print this many pages with errors")
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    ap.add_argument("--layout", action="store_true", help="pdftotext -layout output (columns side by side)")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--layout", action="store_true", help="pdftotext -layout output (columns side by side)")
+    mode.add_argument("--pdf", action="store_true", help="the PDFs, read by banmian's PDF reader (stages/read_pdf.py)")
     args = ap.parse_args()
     gold = gold_page_keys()
     keys = sorted({tuple(f.stem.split("-")[:2]) for f in args.corpus.glob("*/*.txt")})
@@ -85,8 +95,11 @@ def main() -> None:
     for day, page in keys:
         pg = page_spec(args.corpus, day, page)
         arts = rp.page_articles(args.corpus, pg)
-        text = rendered_text(args.corpus, pg, args.cache, layout=args.layout)
-        parsed = parse_text(text, f"rmrb-{day}-{page}.txt")
+        if args.pdf:
+            parsed = parse_source(read_source(rendered_pdf(args.corpus, pg, args.cache)))
+        else:
+            text = rendered_text(args.corpus, pg, args.cache, layout=args.layout)
+            parsed = parse_text(text, f"rmrb-{day}-{page}.txt")
         gold_h = [fold(a.headline) for a in arts if a.headline and a.headline != "广告"]
         gold_k = [(fold(a.headline), fold(a.kicker)) for a in arts if a.kicker and a.headline]
         gold_s = [(fold(a.headline), fold(a.subtitle)) for a in arts if a.subtitle and a.headline]
@@ -102,7 +115,8 @@ def main() -> None:
             shown += 1
             print(f"{day}-{page} ({pg.style})", "missed:", sorted(set(gold_h) - set(pred_h))[:4],
                   "extra:", sorted(set(pred_h) - set(gold_h))[:4])
-    print(f"{len(keys)} rendered pages, {'pdftotext -layout' if args.layout else 'pdftotext'}")
+    how = "banmian's PDF reader" if args.pdf else "pdftotext -layout" if args.layout else "pdftotext"
+    print(f"{len(keys)} rendered pages, {how}")
     for name, s in (("headline", headline), ("kicker", kicker), ("subtitle", subtitle), ("paragraph", paragraph)):
         print(f"{name:<9} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (gold {s.gold}, pred {s.pred})")
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from banmian.errors import BinaryInput, EmptyInput, InputTooLarge, MissingInput, UndecodableInput, UnsupportedFormat
+from banmian.errors import (BinaryInput, BrokenDocument, EmptyInput, InputTooLarge, MissingInput, UndecodableInput,
+                            UnsupportedFormat)
 from banmian.stages.read import decode_bytes, read_source
 
 PAGE = (
@@ -80,7 +81,7 @@ def test_binary_files(tmp_path):
 def test_truncated_pdf_is_named(tmp_path):
     f = tmp_path / "page.pdf"
     f.write_bytes(b"%PDF-1.7\n1 0 obj <<")
-    with pytest.raises(BinaryInput, match="PDF"):
+    with pytest.raises(BrokenDocument, match="cannot open the PDF"):
         read_source(f)
 
 

@@ -53,6 +53,12 @@ class MissingInput(InputError):
     code = "E106"
 
 
+class BrokenDocument(InputError):
+    """A PDF its reader cannot open: truncated, damaged, password-protected."""
+
+    code = "E107"
+
+
 class DataFileError(BanmianError):
     """A shipped or user-supplied data file (lexicon, patterns) has a bad entry."""
 

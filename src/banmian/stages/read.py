@@ -1,6 +1,8 @@
 """Read: bytes on disk → decoded text, or one named error.
 
-Reads: a path.  Assigns: ``SourceText`` (name, text, encoding).
+Reads: a path.  Assigns: ``SourceText`` (name, text, encoding).  A PDF goes to
+``read_pdf`` (its text layer, headlines marked by type size); everything else
+is text.
 
 Encodings are detected, never assumed: a BOM decides first, then strict
 UTF-8 (by far the most common, and cheap to verify), then charset-normalizer.
@@ -16,16 +18,18 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ..errors import BinaryInput, EmptyInput, InputTooLarge, MissingInput, UndecodableInput, UnsupportedFormat
+from ..errors import BinaryInput, BrokenDocument, EmptyInput, InputTooLarge, MissingInput, UndecodableInput, UnsupportedFormat
 
 # A page of text is ~10 KB; a whole converted issue rarely passes 2 MB.
 MAX_BYTES = 20 * 1024 * 1024
+# An e-paper page PDF carries its photos: a few MB, rarely 30.
+MAX_PDF_BYTES = 100 * 1024 * 1024
+PDF_MAGIC = b"%PDF-"
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 
 # Magic numbers of files people drop into page folders by mistake.
 MAGIC = [
-    (b"%PDF-", "a PDF document (the PDF reader is not built yet; convert it with pdftotext first)"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -69,18 +73,25 @@ def read_source(path: str | Path, encoding: str | None = None, max_bytes: int = 
         raise MissingInput("no such file", source=str(path)) from None
     if path.is_dir():
         raise UnsupportedFormat("is a directory", source=str(path))
-    if size > max_bytes:
+    suffix = path.suffix.lower()
+    limit = max(max_bytes, MAX_PDF_BYTES) if suffix == ".pdf" else max_bytes
+    if size > limit:
         raise InputTooLarge(
-            f"{size / 1048576:.1f} MB is larger than a page can be ({max_bytes / 1048576:.0f} MB limit)",
+            f"{size / 1048576:.1f} MB is larger than a page can be ({limit / 1048576:.0f} MB limit)",
             source=str(path),
         )
-    suffix = path.suffix.lower()
     if suffix in {".html", ".htm", ".xhtml"}:
         raise UnsupportedFormat("HTML pages are not supported yet (the HTML reader is a later stage)", source=str(path))
     try:
         data = path.read_bytes()
     except OSError as e:
         raise MissingInput(f"cannot read ({e.strerror})", source=str(path)) from None
+    if data.startswith(PDF_MAGIC) or (suffix == ".pdf" and data.strip()):
+        if not data.startswith(PDF_MAGIC):
+            raise BrokenDocument("named .pdf but is no PDF (no %PDF- header)", source=str(path))
+        from .read_pdf import pdf_to_text  # (pypdfium2 loads only when a PDF comes)
+
+        return SourceText(name=name, text=pdf_to_text(data, source=str(path)), encoding="pdf", path=path)
     text, used = decode_bytes(data, encoding=encoding, source=str(path))
     return SourceText(name=name, text=text, encoding=used, path=path)
 

@@ -337,6 +337,8 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         return not indented and (last in MID_SENTENCE or _body_like(a.text)) and (
             _body_like(b.text) or ends_sentence(b.text, m) or abs(a.width - b.width) <= 1)
     # A gap: a column or page end inside a paragraph?
+    if _ends_with_source(a.text, m):
+        return False  # …予以销毁。据新华社: the article's last words, whatever follows the gap
     if m.headline_cue.search(b.text) and "。" not in b.text:
         return False  # a headline closed by its column tag under its kicker (…怎么看？（财经眼·稳金融三问①）)
     if indented and last not in MID_SENTENCE:
@@ -344,6 +346,20 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     a_body = ev.a_full or (last in "，、；：,;" and len(a.text) >= 8) or (
         len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
     return a_body and (_body_like(b.text) or ends_sentence(b.text, m) or (ev.a_full and ev.b_full))
+
+
+SOURCE_TAIL_CHARS = 26
+
+
+def _ends_with_source(text: str, m: Markers) -> bool:
+    """A paragraph whose last sentence is followed by where it came from, run
+    on (…予以销毁。据新华社, …热议。据央视新闻): web crawls close an article so,
+    and the next line after a gap is the next article's title, not more text."""
+    if m.source_note is None:
+        return False
+    end = max(text.rfind(c) for c in "。！？”")
+    tail = text[end + 1:] if end >= 0 else ""
+    return 0 < len(tail) <= SOURCE_TAIL_CHARS and m.source_note.fullmatch(tail) is not None
 
 
 def _dash_subtitle(text: str, above: str, m: Markers) -> bool:

@@ -167,9 +167,10 @@ def _titles_over_dated_notes(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     out = list(tagged)
     for k in range(1, len(tagged)):
         t, above = tagged[k], tagged[k - 1]
-        if t.role in (BODY, TITLE, CLOSER) and above.role in (BODY, TITLE) and _dated_note(t.text, m) \
+        if t.role in (BODY, TITLE, CLOSER) and above.role in (BODY, TITLE, HEADING) and _dated_note(t.text, m) \
                 and "；" not in above.text and _long_title_shaped(above.text, m):
-            out[k - 1] = Tagged(above.block, TITLE, above.text)
+            if above.role != HEADING:
+                out[k - 1] = Tagged(above.block, TITLE, above.text)
             out[k] = Tagged(t.block, TITLE, t.text)
     return out
 
@@ -197,7 +198,7 @@ def _long_dash_subtitles(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     out = list(tagged)
     for k in range(1, len(tagged)):
         t = tagged[k]
-        if t.role == BODY and out[k - 1].role == TITLE and t.text.startswith("——") \
+        if t.role == BODY and out[k - 1].role in (TITLE, HEADING) and t.text.startswith("——") \
                 and len(t.text) <= DASH_SUBTITLE_CHARS and not any(c in t.text for c in "。！？"):
             out[k] = Tagged(t.block, TITLE, t.text)
         elif t.role == TITLE and k >= 2 and out[k - 1].role == TITLE \
