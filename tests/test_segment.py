@@ -679,3 +679,25 @@ def test_short_last_line_after_a_full_line_cut_mid_word_continues_it():
     text = "\n".join(["国庆黄金周里看消费（人民时评）", "", *lines, wrap(P1 + P2, 22)]) + "\n"
     a = parse_text(text, "p.txt").articles[0]
     assert a.paragraphs[0] == lead
+
+
+def test_text_closed_by_its_source_is_not_run_into_the_next_title() -> None:
+    # A crawl closes an article with where it came from, run on after its last sentence
+    # (…予以销毁。据新华社); the next line after the gap is the next article's title, even
+    # one with commas inside (油菜花、樱花、桃花…), not more of the text.
+    text = "\n\n".join(["老街整修三年后迎来首批新住客", "2025-05-06", P1, P2 + "据新华社",
+                        "油菜花、樱花、桃花次第开放", "2025-05-06", P1, P2 + "据央视新闻"])
+    arts = parse_text(text, "p.txt").articles
+    assert [a.headline for a in arts] == ["老街整修三年后迎来首批新住客", "油菜花、樱花、桃花次第开放"]
+    assert arts[0].paragraphs[-1].endswith("据新华社")
+
+
+def test_marked_headline_keeps_its_long_dash_subtitle_and_dated_note() -> None:
+    # Headlines marked by a converter (# …, or by type size in a PDF) take the same
+    # decks under them as plain title lines do.
+    sub = "——" + "记某县广大党员干部群众在新时代新征程上埋头苦干、勇毅前行、奋力谱写高质量发展新篇章的生动实践"
+    page = parse_text("\n".join(["# 奋进新征程", sub, "", P1 + P2, "", "# 在全县干部大会上的讲话",
+                                 "（2024年3月1日）", "", P1, "", "# 第三篇", "", P2]), "p.txt")
+    first, second = page.articles[:2]
+    assert (first.headline, first.subtitle) == ("奋进新征程", sub)
+    assert (second.headline, second.subtitle) == ("在全县干部大会上的讲话", "（2024年3月1日）")

@@ -101,8 +101,12 @@ def pdf_to_text(data: bytes, source: str | None = None) -> str:
 
 
 def _reason(e: Exception) -> str:
-    text = str(e).strip()
-    return text[0].lower() + text[1:] if text else "unknown error"
+    """PDFium's reason, without pypdfium2's wrapping (``Failed to load document (PDFium: Data
+    format error).`` → ``PDFium: Data format error``): damaged, truncated, password."""
+    text = str(e).strip().rstrip(".")
+    if "(" in text and text.endswith(")"):
+        text = text[text.index("(") + 1 : -1]
+    return text or "unknown error"
 
 
 def _printed_lines(page) -> list[PrintedLine]:

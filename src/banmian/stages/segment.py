@@ -494,9 +494,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             i += 1
             continue
         if t.role == BYLINE:
-            if cur is None and prev_role == BYLINE and articles:
-                # Byline lines in a row (本版文字由… / 本版摄影… / 版式设计…) share one article.
+            if cur is None and articles and (prev_role == BYLINE or (prev_role == JUMP and articles[-1].continues_to)):
+                # Byline lines in a row (本版文字由… / 本版摄影… / 版式设计…) share one article;
+                # one right under a jump marker (…（下转2版） / 记者 周若溪) signs the text that jumped.
                 articles[-1].bylines.extend(t.bylines)
+                prev_role = BYLINE
                 i += 1
                 continue
             if cur is None:
