@@ -93,14 +93,14 @@ def test_huge_file_refused_without_reading(tmp_path):
         read_source(f)
 
 
-def test_missing_directory_and_html(tmp_path):
+def test_missing_directory_and_empty_html(tmp_path):
     with pytest.raises(MissingInput):
         read_source(tmp_path / "nope.txt")
     with pytest.raises(UnsupportedFormat):
         read_source(tmp_path)
     h = tmp_path / "a.html"
     h.write_text("<html></html>")
-    with pytest.raises(UnsupportedFormat, match="HTML"):
+    with pytest.raises(EmptyInput, match="HTML page holds no text"):
         read_source(h)
 
 

@@ -1,8 +1,9 @@
 """Read: bytes on disk → decoded text, or one named error.
 
 Reads: a path.  Assigns: ``SourceText`` (name, text, encoding).  A PDF goes to
-``read_pdf`` (its text layer, headlines marked by type size); everything else
-is text.
+``read_pdf`` (its text layer, headlines marked by type size), an HTML page to
+``read_html`` (its article text, the headline marked from the markup); everything
+else is text.
 
 Encodings are detected, never assumed: a BOM decides first, then strict
 UTF-8 (by far the most common, and cheap to verify), then charset-normalizer.
@@ -27,6 +28,7 @@ MAX_PDF_BYTES = 100 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 
 # Magic numbers of files people drop into page folders by mistake.
 MAGIC = [
@@ -80,8 +82,6 @@ def read_source(path: str | Path, encoding: str | None = None, max_bytes: int = 
             f"{size / 1048576:.1f} MB is larger than a page can be ({limit / 1048576:.0f} MB limit)",
             source=str(path),
         )
-    if suffix in {".html", ".htm", ".xhtml"}:
-        raise UnsupportedFormat("HTML pages are not supported yet (the HTML reader is a later stage)", source=str(path))
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -92,6 +92,14 @@ def read_source(path: str | Path, encoding: str | None = None, max_bytes: int = 
         from .read_pdf import pdf_to_text  # (pypdfium2 loads only when a PDF comes)
 
         return SourceText(name=name, text=pdf_to_text(data, source=str(path)), encoding="pdf", path=path)
+    if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        from .read_html import decode_html, html_to_text
+
+        if encoding:
+            markup, used = decode_bytes(data, encoding=encoding, source=str(path))
+        else:
+            markup, used = decode_html(data, source=str(path))
+        return SourceText(name=name, text=html_to_text(markup, source=str(path)), encoding=used, path=path)
     text, used = decode_bytes(data, encoding=encoding, source=str(path))
     return SourceText(name=name, text=text, encoding=used, path=path)
 

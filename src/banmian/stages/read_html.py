@@ -1,0 +1,207 @@
+"""Read an e-paper HTML page: its article text as a crawl leaves it, plus what the markup says.
+
+Reads: HTML bytes.  Assigns: text in the shape the later stages read from web
+crawls — one line per paragraph or heading, a blank line between blocks — with the
+headline marked as a markdown heading (``# ``) and, first, a folio line with the
+issue date and page when the page states them.
+
+What the markup tells that crawled text loses:
+- The headline: ``<h1>`` (People's Daily's e-paper sets the kicker in ``<h3>`` above
+  it and the subtitle in ``<h2>`` below), else the element whose text is the
+  ``<title>``'s article part (…_某某日报).  Other headings stay plain lines, so the
+  kicker/subtitle decks around the headline are read as for any title run.
+- Founder (方正) e-paper pages — the system most city and county papers publish
+  with — describe each article in an ``<!--enpproperty …-->`` comment (introtitle,
+  title, subtitle, author, date, nodename 第01版：要闻) and wrap its text in
+  ``<founder-content>`` or ``<!--enpcontent-->…<!--/enpcontent-->``: those decks,
+  the date and the page are taken from there, and the text from inside.
+- Page chrome is dropped: scripts, styles, navigation, forms, headers and footers,
+  and elements whose id or class names one (nav, menu, footer, share, copyright…).
+
+Parsed with selectolax (Lexbor; MIT), which reads malformed markup as browsers do.
+The encoding comes from a BOM, then the page's ``<meta charset>``, then detection
+(``read.decode_bytes``); GBK/GB2312 are decoded as GB18030.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+
+from ..errors import EmptyInput
+
+# Elements whose text is no article text.
+SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
+                  "option", "button", "iframe", "object", "svg", "canvas", "map", "head", "title", "input",
+                  "textarea", "video", "audio"})
+# Elements that start and end a block (a line of their own).
+BLOCKS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+                    "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre", "figure", "figcaption", "dl",
+                    "dt", "dd", "center", "body", "html", "founder-content", "hr", "caption", "address"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# id / class words of page chrome (navigation bars, share buttons, footers).
+CHROME = re.compile(r"(?i)(^|[\s_-])(nav|navbar|menu|footer|foot|header|topbar|sidebar|breadcrumb|share|copyright|"
+                    r"banner|toolbar|pager|pagination|login|search|ad|ads|advert)([\s_-]|$)")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_ENP_PROPERTY = re.compile(r"<!--\s*<enpproperty>(.*?)</enpproperty>\s*-->", re.S | re.I)
+_ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
+# Blocks before the article's box searched for the page's folio line.
+FOLIO_BLOCKS = 40
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# The article part of a <title>: before "_", "|" or " - " and the site's name.
+_TITLE_SITE = re.compile(r"\s*(?:_|\||｜|\s-\s|—)\s*[^_|｜]*$")
+
+
+def decode_html(data: bytes, source: str | None = None) -> tuple[str, str]:
+    """Decode HTML bytes: BOM, then the declared charset, then detection."""
+    from .read import ENCODING_ALIASES, decode_bytes
+
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            try:
+                codec = codecs.lookup(m.group(1).decode("ascii")).name
+            except LookupError:
+                codec = None
+            if codec:
+                codec = ENCODING_ALIASES.get(codec, codec)
+                try:
+                    return data.decode(codec), codec
+                except UnicodeDecodeError:
+                    pass  # a wrong declaration is common: detect instead
+    return decode_bytes(data, source=source)
+
+
+def html_to_text(markup: str, source: str | None = None) -> str:
+    """The page's article text (see the module docstring); ``EmptyInput`` when the page holds none."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    props = _enp_properties(markup)
+    content = _ENP_CONTENT.search(markup)
+    tree = LexborHTMLParser(markup)
+    title_node = tree.css_first("title")
+    page_title = _clean(title_node.text()) if title_node is not None else ""
+    root = None
+    if content is not None:
+        root = LexborHTMLParser(content.group(1)).body
+    else:
+        root = tree.css_first("founder-content") or _article_around(tree.css_first("#ozoom")) or tree.body
+    lines: list[str] = []
+    if props.get("date") or props.get("nodename"):
+        lines += [" ".join(x for x in (props.get("date", "").split(" ")[0], props.get("nodename", "")) if x), ""]
+    elif root is not None and root is not tree.body and tree.body is not None:
+        # the page's own folio (第04版：乡村) stands outside the article's box
+        lines += [text for _, text in _blocks(tree.body, stop=root)[:FOLIO_BLOCKS] if _folio(text)][:1] + [""]
+    blocks = _blocks(root) if root is not None else []
+    decks = [props.get(k, "") for k in ("introtitle", "title", "subtitle")]
+    if decks[1]:
+        # Founder's own decks: kicker, headline, subtitle (and the body's copies of them go)
+        lines += [x for x in (decks[0], "# " + decks[1], decks[2]) if x.strip() and x != "# "] + [""]
+        seen = {d for d in decks if d}
+        blocks = [b for b in blocks if b[1] not in seen]
+    elif not any(tag == "h1" for tag, _ in blocks):
+        # no <h1>: the block that is the <title>'s article part is the headline
+        name = _TITLE_SITE.sub("", page_title)
+        blocks = [("h1", t) if tag in HEADINGS | {"p", "div", "td", "span", "b", "strong"} and name and t == name
+                  else (tag, t) for tag, t in blocks]
+    if props.get("author"):
+        blocks.append(("p", props["author"]))
+    for tag, text in blocks:
+        lines.append(("# " if tag == "h1" else "") + text)
+        if tag not in HEADINGS:
+            lines.append("")
+    text = "\n".join(lines).strip("\n ")
+    if not text:
+        raise EmptyInput("the HTML page holds no text", source=source)
+    return text + "\n"
+
+
+def _article_around(content):
+    """The element around an article's text box (People's Daily's ``#ozoom``) that also
+    holds its headings: the text box's nearest ancestor with an ``<h1>``…``<h3>``."""
+    node = content
+    while node is not None and node.tag != "body":
+        if node.css_first("h1, h2, h3") is not None:
+            return node
+        node = node.parent
+    return content
+
+
+def _enp_properties(markup: str) -> dict[str, str]:
+    """Founder's per-article properties: <introtitle>, <title>, <subtitle>, <author>, <date>, <nodename>…"""
+    m = _ENP_PROPERTY.search(markup)
+    if not m:
+        return {}
+    out = {}
+    for tag, value in re.findall(r"<([a-z]+)>(.*?)</\1>", m.group(1), re.S | re.I):
+        value = _clean(html.unescape(re.sub(r"<[^>]+>", " ", value)))
+        if value:
+            out[tag.lower()] = value
+    return out
+
+
+def _clean(text: str) -> str:
+    """Whitespace runs to one space, ends trimmed; U+3000 (a paragraph's indent) is kept."""
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def _is_chrome(node) -> bool:
+    attrs = node.attributes
+    names = " ".join(v for k, v in attrs.items() if k in ("id", "class") and v)
+    return bool(names) and CHROME.search(names) is not None
+
+
+def _folio(text: str) -> bool:
+    from .furniture import default_furniture, folio_parts
+
+    return folio_parts(text, default_furniture()) is not None
+
+
+def _blocks(root, stop=None) -> list[tuple[str, str]]:
+    """(tag, text) of each block under ``root`` in document order, up to ``stop`` (an
+    element inside it); ``tag`` is the heading's (h1…h6) or the enclosing block's.
+    ``<br>`` ends a line."""
+    out: list[tuple[str, str]] = []
+    parts: list[str] = []
+    block_tags: list[str] = ["p"]
+
+    def flush() -> None:
+        text = _clean("".join(parts))
+        parts.clear()
+        if text:
+            out.append((block_tags[-1], text))
+
+    # an explicit stack (deeply nested, malformed pages must not hit the recursion limit):
+    # ("open", node) or ("close", tag)
+    stack: list[tuple[str, object]] = [("open", root)]
+    while stack:
+        what, item = stack.pop()
+        if what == "close":
+            flush()
+            block_tags.pop()
+            continue
+        node = item
+        if stop is not None and node == stop:
+            break
+        tag = node.tag  # type: ignore[attr-defined]
+        if tag == "-text":
+            parts.append(node.text_content or "")  # type: ignore[attr-defined]
+            continue
+        if tag == "-comment" or tag in SKIP:
+            continue
+        if tag == "br":
+            flush()
+            continue
+        if tag == "img":
+            continue
+        if node is not root and _is_chrome(node):
+            continue
+        children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
+        if tag in BLOCKS:
+            flush()
+            block_tags.append(tag if tag in HEADINGS else (block_tags[-1] if block_tags[-1] in HEADINGS else tag))
+            stack.append(("close", tag))
+        stack.extend(("open", c) for c in reversed(children))
+    flush()
+    return out

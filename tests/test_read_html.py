@@ -1,0 +1,89 @@
+"""The HTML reader: invented e-paper article pages in the two common templates
+(``tests/fixtures/html/``: People's Daily's h3/h1/h2 + #ozoom, and a Founder
+数字报 page in GB2312 with its enpproperty comment), malformed and empty pages,
+and a property on generated pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from banmian.errors import EmptyInput
+from banmian.pipeline import parse_files, parse_source
+from banmian.stages.read import read_source
+from banmian.stages.read_html import html_to_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def test_peoples_daily_template_decks_text_and_folio():
+    src = read_source(FIXTURES / "rmrb-style-20240514-04.htm")
+    assert "# 清溪镇：老茶园焕发新生机" in src.text.splitlines()
+    for chrome in ("登录", "分享到", "版权所有", "pageId", "第01版"):
+        assert chrome not in src.text          # scripts, navigation, share bar, footer
+    page = parse_source(src)
+    assert (page.number, page.name, page.date) == (4, "乡村", date(2024, 5, 14))
+    [a] = page.articles
+    assert (a.kicker, a.headline, a.subtitle) == ("做强特色产业 助力乡村振兴", "清溪镇：老茶园焕发新生机", "今年春茶产值预计突破三千万元")
+    assert [(b.name, b.role) for b in a.bylines] == [("唐晓岚", "reporter"), ("邹明", "correspondent")]
+    assert len(a.paragraphs) == 3 and a.paragraphs[2].startswith("镇党委书记杨春林介绍")
+
+
+def test_founder_template_in_gb2312_uses_its_article_properties():
+    src = read_source(FIXTURES / "founder-style-20240514-01.htm")
+    assert src.encoding == "gb18030"
+    page = parse_source(src)
+    assert (page.number, page.name, page.date) == (1, "要闻", date(2024, 5, 14))
+    [a] = page.articles
+    assert (a.kicker, a.headline, a.subtitle) == ("聚焦民生实事", "县领导调研农村人居环境整治工作", "要求补齐短板建设宜居乡村")
+    assert [(b.name, b.role) for b in a.bylines] == [("孟思远", "reporter")]
+    # the decks printed again in a table above the text are not paragraphs; <BR> splits one
+    assert [p[:6] for p in a.paragraphs] == ["本报讯 5月", "方立军一行先", "方立军强调，"]
+
+
+def test_officials_and_events_from_an_html_page():
+    edition = parse_files([FIXTURES / "founder-style-20240514-01.htm"]).edition
+    people = {p["name"]: p for p in edition.people}
+    assert [t["title"] for t in people["方立军"]["titles"]] == ["县委副书记", "县长"]
+    assert people["孟思远"]["role"] == "journalist"
+    assert any(e["type"] == "inspection" and e["date"]["start"] == "2024-05-13" for e in edition.events)
+
+
+def test_malformed_and_deeply_nested_markup_is_read():
+    text = html_to_text("<html><body><div><p>第一段文字，没有闭合<p>第二段文字<div><h1>标题在后</div></table></span>")
+    assert "第一段文字，没有闭合" in text and "第二段文字" in text and "# 标题在后" in text
+    deep = "<html><body>" + "<div>" * 20000 + "<p>很深的一段文字。</p>" + "</div>" * 20000 + "</body></html>"
+    assert "很深的一段文字。" in html_to_text(deep)
+
+
+def test_page_with_no_text_is_one_named_error(tmp_path):
+    f = tmp_path / "nav.html"
+    f.write_text("<html><head><title>首页</title><script>var x;</script></head>"
+                 "<body><nav><a href='/'>首页</a></nav><div class='footer'>版权所有</div></body></html>",
+                 encoding="utf-8")
+    with pytest.raises(EmptyInput, match="no text"):
+        read_source(f)
+
+
+def test_html_saved_as_txt_is_read_as_html(tmp_path):
+    f = tmp_path / "page.txt"
+    f.write_bytes((FIXTURES / "rmrb-style-20240514-04.htm").read_bytes())
+    assert "# 清溪镇：老茶园焕发新生机" in read_source(f).text
+
+
+_han = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_han, min_size=1, max_size=6), _han)
+def test_every_paragraph_comes_through_once_and_in_order(paragraphs, title):
+    markup = ("<html><head><title>x</title></head><body><div class='nav'>导航</div><h1>" + title + "</h1>"
+              + "".join(f"<p>　　{p}，</p>" for p in paragraphs) + "</body></html>")
+    text = html_to_text(markup)
+    assert text == html_to_text(markup)
+    lines = [ln.strip("\u3000") for ln in text.splitlines() if ln.strip()]
+    assert lines == ["# " + title] + [p + "，" for p in paragraphs]
