@@ -17,6 +17,7 @@ FLOORS = load_floors("floors.json")
 
 
 SPLITS = sorted(FLOORS.get("splits", {}))
+VARIANTS = sorted(FLOORS.get("variants", {}))
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +78,15 @@ def test_every_gold_file_loads():
     for path in sorted(GOLD.glob("*.gold.json")):
         gold = load_gold(path)
         assert (GOLD / gold["input"]).exists(), path.name
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_variant_f1_not_below_floor(variant):
+    """Gold pages that carry another rendering of the same page (the PDF that was
+    converted to their text) are read from it too: the PDF reader has its own floors."""
+    floors = FLOORS["variants"][variant]
+    assert set(floors["f1"]) == set(METRICS), variant
+    rep = evaluate(GOLD, variant=variant)
+    assert len(rep.pages) >= floors["min_gold_pages"], variant
+    low = {m: round(rep.total[m].f1, 3) for m in METRICS if rep.total[m].f1 < floors["f1"][m]}
+    assert not low, f"{variant}: F1 below its floor: {low} (floors {floors['f1']}); run `banmian eval --variant {variant}`"

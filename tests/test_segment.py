@@ -701,3 +701,18 @@ def test_marked_headline_keeps_its_long_dash_subtitle_and_dated_note() -> None:
     first, second = page.articles[:2]
     assert (first.headline, first.subtitle) == ("奋进新征程", sub)
     assert (second.headline, second.subtitle) == ("在全县干部大会上的讲话", "（2024年3月1日）")
+
+
+def test_marked_headlines_in_one_title_run_are_two_items() -> None:
+    # A photo's marked title, then the next article's kicker and marked headline (a PDF
+    # sets them as blocks of their own): two items, the kicker going with the second.
+    page = parse_text("\n".join(["# 江边来了第一批候鸟", "", "王县长强调", "", "# 守护一江清水", "", P1, "",
+                                 "# 一个标题", "", "", "# 另一个标题", "", P2]), "p.txt")
+    heads = [(a.kicker, a.headline) for a in page.articles]
+    assert heads == [(None, "江边来了第一批候鸟"), ("王县长强调", "守护一江清水"), (None, "一个标题"), (None, "另一个标题")]
+
+
+def test_an_advertisement_label_is_an_item_on_a_marked_page() -> None:
+    # Where headlines are marked, other title lines are subheadings, but 广告 alone is a box.
+    page = parse_text("\n".join(["# 第一篇", "", P1, "", "广告", "", "# 第二篇", "", P2]), "p.txt")
+    assert [(a.headline, a.kind) for a in page.articles][1] == ("广告", "advertisement")

@@ -65,9 +65,15 @@ def check(path: Path) -> tuple[list[str], str]:
     keys = list(g.keys())
     if keys[-2:] == ["organizations", "places"]:      # optional, last: see tests/gold/README.md
         keys = keys[:-2]
+    if keys[1:2] == ["variants"]:                     # optional, right after input
+        keys = keys[:1] + keys[2:]
+        variants = g["variants"]
+        if not isinstance(variants, dict) or not all(
+                isinstance(v, str) and (GOLD_DIR / v).is_file() for v in variants.values()):
+            errs.append(f"variants {variants!r}: not a {{format: file}} map of files in the gold folder")
     if keys not in (TOP_KEYS, TOP_KEYS + ["people"], TOP_KEYS + ["events"], TOP_KEYS + ["people", "events"]):
-        errs.append(f"top-level keys {list(g.keys())} != {TOP_KEYS} (+ optional 'people', then 'events', "
-                    "then 'organizations' and 'places')")
+        errs.append(f"top-level keys {list(g.keys())} != {TOP_KEYS} (+ optional 'variants' after 'input', "
+                    "'people', then 'events', then 'organizations' and 'places')")
     inp = GOLD_DIR / str(g.get("input", ""))
     if not g.get("input") or not inp.is_file():
         return errs + [f"input {g.get('input')!r} not found"], ""

@@ -67,8 +67,11 @@ def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_num
 @click.option("--per-page", is_flag=True, help="Also print the scores of each gold page.")
 @click.option("--split", metavar="NAME",
               help="Only the gold pages of this split (dev, or a held-out split nobody tunes on).")
+@click.option("--variant", metavar="FORMAT",
+              help="Read the gold pages that have another rendering of the same page (pdf) from it.")
 @click.pass_context
-def eval_group(ctx: click.Context, gold_dir: Path | None, fmt: str, per_page: bool, split: str | None) -> None:
+def eval_group(ctx: click.Context, gold_dir: Path | None, fmt: str, per_page: bool, split: str | None,
+               variant: str | None) -> None:
     """Score each stage against gold.  Bare ``banmian eval`` scores the parser
     against gold pages: headline, kicker, subtitle, byline, paragraph and kind
     precision / recall / F1.  Subcommands score the later stages: ``people``,
@@ -80,7 +83,7 @@ def eval_group(ctx: click.Context, gold_dir: Path | None, fmt: str, per_page: bo
 
     from .evaluation.parse_eval import evaluate, format_table, gold_dir_or_default
 
-    report = evaluate(gold_dir_or_default(gold_dir), split=split)
+    report = evaluate(gold_dir_or_default(gold_dir), split=split, variant=variant)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -118,29 +118,35 @@ def gold_files(gold_dir: Path) -> list[Path]:
     return sorted(gold_dir.glob("*.gold.json"))
 
 
-def predict(gold: dict[str, Any], gold_dir: Path) -> list[dict[str, Any]]:
-    src = read_source(gold_dir / gold["input"])
+def predict(gold: dict[str, Any], gold_dir: Path, variant: str | None = None) -> list[dict[str, Any]]:
+    """The parser's articles for a gold page: from its ``input``, or from another rendering
+    of the same page (``variants``: {"pdf": "….pdf"}) that the same articles annotate."""
+    src = read_source(gold_dir / (gold["variants"][variant] if variant else gold["input"]))
     day = Date.fromisoformat(gold["date"]) if gold.get("date") else None
     page = parse_source(src, day=day, paper=gold.get("paper"), page_number=gold.get("page"))
     return [a.to_dict() for a in page.articles]
 
 
-def gold_pages(gold_dir: Path, split: str | None = None, keys: tuple[str, ...] = ()) -> Iterator[tuple[Path, dict]]:
-    """(path, gold) of every gold file that has all ``keys`` (and is of ``split``, when given)."""
+def gold_pages(gold_dir: Path, split: str | None = None, keys: tuple[str, ...] = (),
+               variant: str | None = None) -> Iterator[tuple[Path, dict]]:
+    """(path, gold) of every gold file that has all ``keys`` (and is of ``split``, and has
+    a rendering ``variant``, when given)."""
     files = gold_files(gold_dir)
     if not files:
         raise GoldFileError("no *.gold.json files", source=str(gold_dir))
     for path in files:
         gold = load_gold(path)
-        if all(k in gold for k in keys) and not (split and gold.get("split", "dev") != split):
+        if all(k in gold for k in keys) and not (split and gold.get("split", "dev") != split) \
+                and not (variant and variant not in gold.get("variants", {})):
             yield path, gold
 
 
-def evaluate(gold_dir: Path, split: str | None = None) -> Report:
-    """Score every gold page (or those of one ``split``: dev, heldout)."""
+def evaluate(gold_dir: Path, split: str | None = None, variant: str | None = None) -> Report:
+    """Score every gold page (or those of one ``split``: dev, heldout; or the pages with a
+    ``variant`` rendering, e.g. ``pdf``, read from that rendering)."""
     report = Report()
-    for path, gold in gold_pages(gold_dir, split):
-        pred_items = items(predict(gold, gold_dir))
+    for path, gold in gold_pages(gold_dir, split, variant=variant):
+        pred_items = items(predict(gold, gold_dir, variant))
         gold_items = items(gold["articles"])
         page_scores = {m: Score().add(pred_items[m], gold_items[m]) for m in METRICS}
         report.pages[path.name.removesuffix(".gold.json")] = page_scores

@@ -54,6 +54,7 @@ class Markers:
     cartoon_credit: re.Pattern[str] | None = None
     dated_note: re.Pattern[str] | None = None
     bullets: str = ""
+    item_label: re.Pattern[str] | None = None
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -110,6 +111,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         body_openers=compile_pattern(d["body_openers"], path) if d.get("body_openers") else None,
         author_note=compile_pattern(d["author_note"], path) if d.get("author_note") else None,
         cartoon_credit=compile_pattern(d["cartoon_credit"], path) if d.get("cartoon_credit") else None,
+        item_label=compile_pattern(d["item_label"], path) if d.get("item_label") else None,
         dated_note=compile_pattern(d["dated_note"], path) if d.get("dated_note") else None,
         bullets=str(d.get("bullets", "")),
     )

@@ -429,7 +429,8 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             j = i + 1
             while j < n and tagged[j].role in (HEADING, TITLE) and not tagged[j].block.dated \
                     and not tagged[j].block.web_page and not _labels_body(tagged, j, i, m) \
-                    and not (indent_style and not dated_style and tagged[j].block.indent >= 2 > t.block.indent):
+                    and not (indent_style and not dated_style and tagged[j].block.indent >= 2 > t.block.indent) \
+                    and not _second_headline(tagged, i, j, m) and not _item_label(t.text, m):
                 # (a crawl indents its paragraphs, not its titles: 这是一部…史诗！ under a title is text)
                 j += 1
             # A teaser marker right after a title run makes the run the teaser's title.
@@ -616,6 +617,8 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         return True
     if _photo_follows(tagged, j) or trailing_teaser(run[-1].text, m) is not None:
         return True
+    if len(run) == 1 and _item_label(run[0].text, m):
+        return True  # 广告 / 启事 alone: an advertisement's or a notice's box
     if heading_style:
         # The converter marked every headline; an unmarked title line is a subheading.
         return False
@@ -651,6 +654,26 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
     if gap_style or not set_off_above:
         return False
     return set_off_below or (len(run) == 1 and not run[0].text.startswith("—") and not run[0].text.endswith("—"))
+
+
+def _item_label(text: str, m: Markers) -> bool:
+    """广告, 启事…: a label that is an item of its own and heads no other title lines."""
+    return m.item_label is not None and m.item_label.fullmatch(text) is not None
+
+
+def _second_headline(tagged: list[Tagged], i: int, j: int, m: Markers) -> bool:
+    """Does ``tagged[j]`` start the next title when the run ``tagged[i:j]`` already holds a
+    marked headline?  A marked headline set off by a gap or after a deck does (初雪, a
+    photo's title, over 标准引领…), and so does a kicker-shaped deck (王勇强调, 泰兴：)
+    right over the next marked headline: it is that headline's kicker."""
+    heads = [k for k in range(i, j) if tagged[k].role == HEADING]
+    if not heads:
+        return False
+    t = tagged[j]
+    if t.role == HEADING:
+        return t.block.blank_before > 0 or heads[-1] != j - 1
+    return (t.role == TITLE and m.kicker_cue.search(t.text) is not None and j + 1 < len(tagged)
+            and tagged[j + 1].role == HEADING)
 
 
 def _labels_body(tagged: list[Tagged], j: int, i: int, m: Markers) -> bool:
