@@ -87,3 +87,14 @@ def test_every_paragraph_comes_through_once_and_in_order(paragraphs, title):
     assert text == html_to_text(markup)
     lines = [ln.strip("\u3000") for ln in text.splitlines() if ln.strip()]
     assert lines == ["# " + title] + [p + "，" for p in paragraphs]
+
+
+def test_blocks_made_of_links_are_navigation_not_text():
+    # A Founder page without its article properties, in a table layout with no class
+    # names: the list of the page's other articles is links, the text is not.
+    markup = ("<html><head><title>全县春耕生产有序推进_青禾日报</title></head><body><table><tr><td>"
+              "<a href='c1.htm'>县领导调研农村人居环境整治工作</a><br><a href='c2.htm'>县图书馆新馆开放</a></td></tr>"
+              "<tr><td><p>全县春耕生产有序推进</p><p>　　本报讯 连日来，全县各地抢抓农时，"
+              "<a href='/t'>春耕</a>生产有序推进。</p></td></tr></table></body></html>")
+    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    assert lines == ["# 全县春耕生产有序推进", "　　本报讯 连日来，全县各地抢抓农时，春耕生产有序推进。"]

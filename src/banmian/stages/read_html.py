@@ -16,7 +16,8 @@ What the markup tells that crawled text loses:
   ``<founder-content>`` or ``<!--enpcontent-->…<!--/enpcontent-->``: those decks,
   the date and the page are taken from there, and the text from inside.
 - Page chrome is dropped: scripts, styles, navigation, forms, headers and footers,
-  and elements whose id or class names one (nav, menu, footer, share, copyright…).
+  elements whose id or class names one (nav, menu, footer, share, copyright…), and
+  blocks made of links (a list of the page's other articles, 上一篇 / 下一篇).
 
 Parsed with selectolax (Lexbor; MIT), which reads malformed markup as browsers do.
 The encoding comes from a BOM, then the page's ``<meta charset>``, then detection
@@ -46,6 +47,9 @@ CHROME = re.compile(r"(?i)(^|[\s_-])(nav|navbar|menu|footer|foot|header|topbar|s
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _ENP_PROPERTY = re.compile(r"<!--\s*<enpproperty>(.*?)</enpproperty>\s*-->", re.S | re.I)
 _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
+# A block (not a heading) whose text is this much link text is a navigation list (the
+# page's other articles, 上一篇 / 下一篇), not article text.
+LINK_SHARE = 0.9
 # Blocks before the article's box searched for the page's folio line.
 FOLIO_BLOCKS = 40
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
@@ -164,13 +168,17 @@ def _blocks(root, stop=None) -> list[tuple[str, str]]:
     ``<br>`` ends a line."""
     out: list[tuple[str, str]] = []
     parts: list[str] = []
+    linked = [0]          # characters of the block's text inside links
+    in_link = [0]
     block_tags: list[str] = ["p"]
 
     def flush() -> None:
         text = _clean("".join(parts))
+        shown = sum(1 for c in text if not c.isspace())
         parts.clear()
-        if text:
+        if text and not (block_tags[-1] not in HEADINGS and linked[0] >= LINK_SHARE * shown):
             out.append((block_tags[-1], text))
+        linked[0] = 0
 
     # an explicit stack (deeply nested, malformed pages must not hit the recursion limit):
     # ("open", node) or ("close", tag)
@@ -181,12 +189,18 @@ def _blocks(root, stop=None) -> list[tuple[str, str]]:
             flush()
             block_tags.pop()
             continue
+        if what == "unlink":
+            in_link[0] -= 1
+            continue
         node = item
         if stop is not None and node == stop:
             break
         tag = node.tag  # type: ignore[attr-defined]
         if tag == "-text":
-            parts.append(node.text_content or "")  # type: ignore[attr-defined]
+            piece = node.text_content or ""  # type: ignore[attr-defined]
+            parts.append(piece)
+            if in_link[0]:
+                linked[0] += sum(1 for c in piece if not c.isspace())
             continue
         if tag == "-comment" or tag in SKIP:
             continue
@@ -202,6 +216,9 @@ def _blocks(root, stop=None) -> list[tuple[str, str]]:
             flush()
             block_tags.append(tag if tag in HEADINGS else (block_tags[-1] if block_tags[-1] in HEADINGS else tag))
             stack.append(("close", tag))
+        elif tag == "a":
+            in_link[0] += 1
+            stack.append(("unlink", tag))
         stack.extend(("open", c) for c in reversed(children))
     flush()
     return out
