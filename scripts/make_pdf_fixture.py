@@ -3,9 +3,10 @@
 county-paper front page (青禾日报: every name, place and text below is made up) set
 as e-paper PDFs set it — masthead and folio, kicker / headline / subtitle in their type
 sizes, text in two columns broken mid-sentence, bylines, a jump marker, a photo caption
-with its photographer, a second article under a one-deck headline.
+with its photographer, a second article under a one-deck headline; and
+``vertical-title.pdf``, a brief under a headline set vertically (竖排) in two columns.
 
-    python scripts/make_pdf_fixture.py [--out PATH]
+    python scripts/make_pdf_fixture.py [--out PATH]    (the vertical-title page goes next to it)
 
 Needs headless Chromium and a CJK font (Debian: chromium, fonts-noto-cjk), as the gold
 renderer (scripts/gold/render_pages.py) does.  The tests read the committed PDF; run this
@@ -24,6 +25,15 @@ sys.path.insert(0, str(ROOT / "scripts" / "gold"))
 from render_pages import print_pdf  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "pdf" / "qinghe-20240514-01.pdf"
+# A brief under a headline set vertically (竖排), long enough to wrap into two columns.
+VERTICAL_OUT = OUT.with_name("vertical-title.pdf")
+VERTICAL_HTML = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+body { font-family: "Noto Sans CJK SC"; font-size: 10pt; }
+.vertical { writing-mode: vertical-rl; font-size: 22pt; float: left; height: 45mm; margin-right: 4mm; }
+</style></head><body>
+<div class="vertical">春回大地万物生</div>
+<p>本报讯 近日，全县各地气温回升，田间地头一派繁忙景象。县农业农村局组织农技人员深入田间，指导农户做好春耕春播。</p>
+</body></html>"""
 
 PARAGRAPHS_1 = [
     "本报讯 13日上午，县委书记林望川带队到青禾经济开发区调研重点项目建设，察看了禾丰新材料有限公司年产五万吨环保涂料项目和县物流园二期工地，"
@@ -77,11 +87,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="banmian-fixture-") as tmp:
-        html_path = Path(tmp) / "page.html"
-        html_path.write_text(page_html(), encoding="utf-8")
-        print_pdf(html_path, args.out)
-    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+    for html, out in ((page_html(), args.out), (VERTICAL_HTML, args.out.with_name(VERTICAL_OUT.name))):
+        with tempfile.TemporaryDirectory(prefix="banmian-fixture-") as tmp:
+            html_path = Path(tmp) / "page.html"
+            html_path.write_text(html, encoding="utf-8")
+            print_pdf(html_path, out)
+        print(f"wrote {out} ({out.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

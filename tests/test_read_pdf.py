@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banmian.errors import BrokenDocument, EmptyInput
+from banmian.errors import BrokenDocument, EmptyInput, UndecodableInput
 from banmian.pipeline import parse_files, parse_source
 from banmian.stages.read import read_source
-from banmian.stages.read_pdf import INFERRED_SPACE, PrintedLine, pdf_to_text
+from banmian.stages.read_pdf import INFERRED_SPACE, PrintedLine, _check_mapped, pdf_to_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pdf" / "qinghe-20240514-01.pdf"
 
@@ -113,3 +113,19 @@ def test_line_text_keeps_every_printed_character(chars):
     printed = "".join(c for c in chars if c not in (INFERRED_SPACE, " "))
     assert "".join(line.text.split()) == printed
     assert INFERRED_SPACE not in line.text
+
+
+def test_vertical_headline_is_one_line_and_the_headline():
+    # 春回大地万物生 set vertically wraps into two columns (春回大地万 / 物生): PDFium gives
+    # one character per line; stacked single characters are joined back into one line.
+    src = read_source(FIXTURE.with_name("vertical-title.pdf"))
+    assert src.text.splitlines()[0] == "# 春回大地万物生"
+    [a] = parse_source(src).articles
+    assert a.headline == "春回大地万物生" and a.paragraphs[0].startswith("本报讯 近日，全县各地气温回升")
+
+
+def test_fonts_without_unicode_map_are_refused():
+    garbled = [PrintedLine(chars=list("\ue001\ue002\ue003\ue004第一版"), sizes=[10.0] * 7)]
+    with pytest.raises(UndecodableInput, match="unmapped"):
+        _check_mapped([garbled], "x.pdf")
+    _check_mapped([[PrintedLine(chars=list("县委书记调研\ue001"), sizes=[10.0] * 7)]], "x.pdf")   # a stray one is fine

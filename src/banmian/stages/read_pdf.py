@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..errors import BrokenDocument, EmptyInput
+from ..errors import BrokenDocument, EmptyInput, UndecodableInput
 
 # A line in type at least this many times the body size is display type (kicker,
 # headline, subtitle), not text; the largest deck of a run, at least HEADLINE_RATIO
@@ -40,6 +40,11 @@ SAME_SIZE = 1.08
 # A line break PDFium inferred inside what is one printed line is a space when the
 # characters around it stand this many ems apart.
 SPACE_GAP = 0.6
+# More than this share of a PDF's characters in the private use area (fonts without a
+# Unicode map print glyph numbers): its text cannot be read.
+UNMAPPED_SHARE = 0.3
+# Single characters one under another, less than this share of an em apart: vertical text.
+VERTICAL_GAP = 0.5
 # A horizontal gap wider than this many ems on one baseline is a gutter between columns.
 GUTTER = 2.5
 # A vertical gap between two lines wider than this share of their height (the em)
@@ -63,6 +68,7 @@ class PrintedLine:
     right: float = 0.0
     top: float = 0.0
     bottom: float = 0.0
+    vertical: bool = False     # characters set one under another (see _join_vertical)
 
     @property
     def text(self) -> str:
@@ -97,6 +103,8 @@ def pdf_to_text(data: bytes, source: str | None = None) -> str:
     body = _body_size(pages)
     if body == 0.0:
         raise EmptyInput("the PDF has no text layer (a scanned image? banmian does not do OCR)", source=source)
+    _check_mapped(pages, source)
+    pages = [_join_vertical(lines) for lines in pages]
     return "\f".join("\n".join(_page_text(lines, body)) for lines in pages)
 
 
@@ -176,6 +184,35 @@ def _breaks_line(line: PrintedLine, last_left: float, last_right: float, left: f
     if middle < line.bottom - 0.3 * em or middle > line.top + 0.3 * em:
         return True
     return left < last_left - 0.5 * em or left - last_right > GUTTER * em
+
+
+def _check_mapped(pages: list[list[PrintedLine]], source: str | None) -> None:
+    """Refuse a PDF whose fonts carry no Unicode map: PDFium then reports glyph numbers
+    (private use area, U+FFFD, control codes), and parsing them would only invent text."""
+    printed = "".join(ln.text for lines in pages for ln in lines)
+    unmapped = sum(1 for c in printed if "\ue000" <= c <= "\uf8ff" or c == "\ufffd" or ord(c) < 0x20)
+    if unmapped > UNMAPPED_SHARE * len(printed):
+        raise UndecodableInput(f"the PDF's fonts do not say which characters they print ({unmapped} of "
+                               f"{len(printed)} characters unmapped): its text cannot be read", source=source)
+
+
+def _join_vertical(lines: list[PrintedLine]) -> list[PrintedLine]:
+    """Characters set one under another (a vertical headline, 竖排) come out as lines of
+    one character each, stacked in one column: they are one line."""
+    out: list[PrintedLine] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and len(ln.sizes) == 1 and (len(prev.sizes) == 1 or prev.vertical) \
+                and _same_size(prev.size, ln.size) and ln.left < prev.right and prev.left < ln.right \
+                and -0.1 * ln.height <= prev.bottom - ln.top < VERTICAL_GAP * ln.height:
+            prev.chars.extend(ln.chars)
+            prev.sizes.extend(ln.sizes)
+            prev.left, prev.right = min(prev.left, ln.left), max(prev.right, ln.right)
+            prev.bottom = ln.bottom
+            prev.vertical = True
+        else:
+            out.append(ln)
+    return out
 
 
 def _body_size(pages: list[list[PrintedLine]]) -> float:
