@@ -544,6 +544,9 @@ def test_standfirst_under_a_column_tagged_headline_is_body():
     assert a.headline == "把好事办到群众心坎上（人民时评）"
     assert a.subtitle is None
     assert a.paragraphs[0] == lead
+    # the same under a headline marked by type size (a PDF) or by a converter
+    a = parse_text("\n".join(["# 把好事办到群众心坎上（人民时评）", lead, "", P1, "", P2]), "p.txt").articles[0]
+    assert (a.subtitle, a.paragraphs[0]) == (None, lead)
 
 
 def test_long_line_over_a_dateline_is_a_title_line():

@@ -188,6 +188,7 @@ class Evidence:
     wrapped_title: bool = False  # a and b alone between blank lines, b much shorter
     indented_paragraphs: bool = False  # one line per paragraph, each indented (a crawl)
     dash_subtitle: bool = False  # a is a ——subtitle of its own, right under a title
+    under_heading: bool = False  # a is a line of its own right under a marked headline
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -337,6 +338,8 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         return not indented and (last in MID_SENTENCE or _body_like(a.text)) and (
             _body_like(b.text) or ends_sentence(b.text, m) or abs(a.width - b.width) <= 1)
     # A gap: a column or page end inside a paragraph?
+    if ev.under_heading and not ev.a_full and len(a.text) <= UNDER_HEADING_CHARS and last not in MID_SENTENCE:
+        return False  # a deck or standfirst set apart under a marked headline, not a wrapped body line
     if _ends_with_source(a.text, m):
         return False  # …予以销毁。据新华社: the article's last words, whatever follows the gap
     if m.headline_cue.search(b.text) and "。" not in b.text:
@@ -349,6 +352,8 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
 
 
 SOURCE_TAIL_CHARS = 26
+# A line of its own under a marked headline at most this long, before a gap, stands alone.
+UNDER_HEADING_CHARS = 40
 
 
 def _ends_with_source(text: str, m: Markers) -> bool:
@@ -431,6 +436,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 and (i + 1 == len(lines) or lines[i + 1].blank_before > 0) and not line.heading,
                 indented_paragraphs=indented_paragraphs,
                 dash_subtitle=blocks[-1].lines == 1 and len(blocks) >= 2 and _dash_subtitle(prev.text, blocks[-2].text, m),
+                under_heading=blocks[-1].lines == 1 and len(blocks) >= 2 and blocks[-2].heading > 0,
             )
             if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):
                 # The next line is much wider (more than an indent): this one is no

@@ -219,7 +219,7 @@ def _standfirsts(tagged: list[Tagged], m: Markers) -> list[Tagged]:
     out = list(tagged)
     for k in range(1, len(tagged)):
         t, above = tagged[k], tagged[k - 1]
-        if t.role == TITLE and above.role == TITLE and m.headline_cue.search(above.text) \
+        if t.role == TITLE and above.role in (TITLE, HEADING) and m.headline_cue.search(above.text) \
                 and "，" in t.text and len(t.text) >= STANDFIRST_CHARS and not t.text.startswith("—"):
             out[k] = Tagged(t.block, BODY, t.text)
     return out
