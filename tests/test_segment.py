@@ -298,6 +298,15 @@ def test_folio_page_number_glued_to_page_name():
     assert page.articles[0].headline == "春耕备耕忙" and page.articles[0].kicker is None
 
 
+def test_folio_in_one_printed_line_and_web_date_source_lines():
+    # a PDF prints the folio as one line; a web page prints its date with time and source
+    page = parse_text("\n".join(["13 视点 人民日报 2019年10月2日 星期三", "", "# 春耕备耕忙",
+                                  "2010年09月10日09:14来源：大河网-河南日报", "", P1]), "t.txt")
+    assert page.boilerplate == ["13 视点 人民日报 2019年10月2日 星期三", "2010年09月10日09:14来源：大河网-河南日报"]
+    assert (page.number, page.name) == (13, "视点")
+    assert page.articles[0].subtitle is None and page.articles[0].paragraphs[0].startswith(P1[:10])
+
+
 def test_crawl_header_fragments_form_one_title():
     # v2 crawls strip indentation: a header of three short lines or more keeps
     # a title's <br>s; a kicker is a whole phrase with its comma
