@@ -98,3 +98,14 @@ def test_blocks_made_of_links_are_navigation_not_text():
               "<a href='/t'>春耕</a>生产有序推进。</p></td></tr></table></body></html>")
     lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
     assert lines == ["# 全县春耕生产有序推进", "　　本报讯 连日来，全县各地抢抓农时，春耕生产有序推进。"]
+
+
+def test_page_index_is_named_as_such(tmp_path):
+    # an e-paper page's index: the page picture's map and a list of its articles, no text
+    f = tmp_path / "node_2.htm"
+    f.write_text("<html><body><img usemap='#m'><map name='m'>"
+                 + "".join(f"<area coords='0,0,9,9' href='content_{k}.htm'>" for k in range(4))
+                 + "</map><ul>" + "".join(f"<li><a href='content_{k}.htm'>第{k}篇文章的标题</a></li>" for k in range(4))
+                 + "</ul></body></html>", encoding="utf-8")
+    with pytest.raises(EmptyInput, match="only 8 links: an e-paper page's index"):
+        read_source(f)

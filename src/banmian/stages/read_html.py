@@ -50,6 +50,8 @@ _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->
 # A block (not a heading) whose text is this much link text is a navigation list (the
 # page's other articles, 上一篇 / 下一篇), not article text.
 LINK_SHARE = 0.9
+# A page with no text but this many links is an index of articles (an e-paper page's 版面导航).
+INDEX_LINKS = 3
 # Blocks before the article's box searched for the page's folio line.
 FOLIO_BLOCKS = 40
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
@@ -117,6 +119,10 @@ def html_to_text(markup: str, source: str | None = None) -> str:
             lines.append("")
     text = "\n".join(lines).strip("\n ")
     if not text:
+        links = len(tree.css("a[href], area[href]"))
+        if links >= INDEX_LINKS:
+            raise EmptyInput(f"the HTML page holds no article text, only {links} links: an e-paper page's "
+                             "index (版面导航)? parse the article pages it links to", source=source)
         raise EmptyInput("the HTML page holds no text", source=source)
     return text + "\n"
 
