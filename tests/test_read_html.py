@@ -109,3 +109,12 @@ def test_page_index_is_named_as_such(tmp_path):
                  + "</ul></body></html>", encoding="utf-8")
     with pytest.raises(EmptyInput, match="only 8 links: an e-paper page's index"):
         read_source(f)
+
+
+def test_header_holding_the_headline_is_kept_and_site_header_dropped():
+    markup = ("<html><body><header class='site-header'><div>青禾日报 首页 | 要闻 | 社会</div></header>"
+              "<article><header class='article-header'><h1>老街改造完成</h1></header>"
+              "<p>　　本报讯 历时两年的老街改造工程日前完工。</p></article>"
+              "<footer>青禾日报社 版权所有</footer></body></html>")
+    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。"]

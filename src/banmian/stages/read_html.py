@@ -15,9 +15,10 @@ What the markup tells that crawled text loses:
   title, subtitle, author, date, nodename 第01版：要闻) and wrap its text in
   ``<founder-content>`` or ``<!--enpcontent-->…<!--/enpcontent-->``: those decks,
   the date and the page are taken from there, and the text from inside.
-- Page chrome is dropped: scripts, styles, navigation, forms, headers and footers,
-  elements whose id or class names one (nav, menu, footer, share, copyright…), and
-  blocks made of links (a list of the page's other articles, 上一篇 / 下一篇).
+- Page chrome is dropped: scripts, styles, forms; navigation, headers, footers and
+  elements whose id or class names one (nav, menu, footer, share, copyright…) unless
+  they hold a headline; and blocks made of links (a list of the page's other
+  articles, 上一篇 / 下一篇).
 
 Parsed with selectolax (Lexbor; MIT), which reads malformed markup as browsers do.
 The encoding comes from a BOM, then the page's ``<meta charset>``, then detection
@@ -33,9 +34,10 @@ import re
 from ..errors import EmptyInput
 
 # Elements whose text is no article text.
-SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select",
-                  "option", "button", "iframe", "object", "svg", "canvas", "map", "head", "title", "input",
-                  "textarea", "video", "audio"})
+SKIP = frozenset({"script", "style", "noscript", "template", "form", "select", "option", "button", "iframe",
+                  "object", "svg", "canvas", "map", "head", "title", "input", "textarea", "video", "audio"})
+# Elements of page chrome, unless they hold a headline (an <article>'s <header> does).
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 # Elements that start and end a block (a line of their own).
 BLOCKS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
                     "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre", "figure", "figcaption", "dl",
@@ -157,9 +159,12 @@ def _clean(text: str) -> str:
 
 
 def _is_chrome(node) -> bool:
+    """Navigation, header, footer, share bar…: by tag or by id/class name, unless the
+    element holds a headline (``<header><h1>…``, ``<div class="article-header">``)."""
     attrs = node.attributes
     names = " ".join(v for k, v in attrs.items() if k in ("id", "class") and v)
-    return bool(names) and CHROME.search(names) is not None
+    named = node.tag in CHROME_TAGS or (bool(names) and CHROME.search(names) is not None)
+    return named and node.css_first("h1, h2, h3") is None
 
 
 def _folio(text: str) -> bool:

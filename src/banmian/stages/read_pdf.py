@@ -15,10 +15,11 @@ headline; the other decks stay plain lines (kicker above, subtitle below).
 
 Uses pypdfium2 (PDFium; Apache-2.0 / BSD-3-Clause): wheels on PyPI for every
 platform, no program to install, per-character boxes and font sizes.  Text is
-taken in PDFium's order, which follows the order in which the producer wrote
-the text; e-paper producers write it frame by frame (an article's blocks
-together), as do browsers printing HTML.  Image-only (scanned) PDFs have no
-text layer and are refused: banmian does not do OCR.
+taken in PDFium's order, the order in which the producer wrote it: browsers
+printing HTML write it in reading order; a producer that writes a page out of
+reading order is not reordered here (no real e-paper PDF was at hand to build
+that on).  Image-only (scanned) PDFs have no text layer and are refused: banmian
+does not do OCR.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ class PrintedLine:
 
 def pdf_to_text(data: bytes, source: str | None = None) -> str:
     """The text of a PDF (see the module docstring); raises ``BrokenDocument`` for a
-    file PDFium cannot open and ``EmptyInput`` for one without a text layer."""
+    file PDFium cannot open, ``EmptyInput`` for one without a text layer and
+    ``UndecodableInput`` for one whose fonts do not map their glyphs to characters."""
     import pypdfium2 as pdfium
 
     try:
@@ -188,9 +190,9 @@ def _breaks_line(line: PrintedLine, last_left: float, last_right: float, left: f
 
 def _check_mapped(pages: list[list[PrintedLine]], source: str | None) -> None:
     """Refuse a PDF whose fonts carry no Unicode map: PDFium then reports glyph numbers
-    (private use area, U+FFFD, control codes), and parsing them would only invent text."""
+    (private use area, U+FFFD), and parsing them would only invent text."""
     printed = "".join(ln.text for lines in pages for ln in lines)
-    unmapped = sum(1 for c in printed if "\ue000" <= c <= "\uf8ff" or c == "\ufffd" or ord(c) < 0x20)
+    unmapped = sum(1 for c in printed if "\ue000" <= c <= "\uf8ff" or c == "\ufffd")
     if unmapped > UNMAPPED_SHARE * len(printed):
         raise UndecodableInput(f"the PDF's fonts do not say which characters they print ({unmapped} of "
                                f"{len(printed)} characters unmapped): its text cannot be read", source=source)
