@@ -15,14 +15,13 @@ of the PDFs (read + the text stages) in pages/s.
 from __future__ import annotations
 
 import argparse
-import gc
-import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
 from banmian.pipeline import parse_text
 from banmian.stages.read_pdf import pdf_to_text
+from parse import timed  # best of --repeat passes, as benchmarks/parse.py times them
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "pdf" / "qinghe-20240514-01.pdf"
@@ -44,16 +43,6 @@ def read_all(blobs: list[bytes]) -> int:
 
 def parse_all(blobs: list[bytes]) -> int:
     return sum(len(parse_text(pdf_to_text(data), "p.pdf").articles) for data in blobs)
-
-
-def timed(fn, blobs, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        t = time.perf_counter()
-        fn(blobs)
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def main() -> None:
