@@ -8,12 +8,12 @@ sample of the corpus's other ~460 pages (every ``--step``-th; page layout styles
 rotated by a hash of the page) and scores headline, kicker, subtitle and paragraph detection against the
 corpus's own title lines and paragraphs (``--layout``: the same pages through
 ``pdftotext -layout``, columns side by side; ``--pdf``: the PDFs themselves, read by
-banmian's PDF reader).  Silver, not gold: the rendering is
+banmian's PDF reader; ``--pdfminer``: pdfminer.six's text boxes).  Silver, not gold: the rendering is
 our own, bylines are not checked, and items without a body are rendered as
 pictures without a caption.  Rendered text is cached (``--cache``, outside the repository:
 the text is People's Daily copyright), so later runs only parse.
 
-    python scripts/eval_rendered.py [--step 4] [--offset 0] [--layout | --pdf] [--show 10] [--cache DIR]
+    python scripts/eval_rendered.py [--step 4] [--offset 0] [--layout | --pdf | --pdfminer] [--show 10] [--cache DIR]
 
 Needs chromium and pdftotext (Debian: chromium, poppler-utils) for pages not yet cached.
 """
@@ -65,10 +65,26 @@ def rendered_pdf(corpus: Path, pg: rp.Page, cache: Path) -> Path:
     return pdf_path
 
 
-def rendered_text(corpus: Path, pg: rp.Page, cache: Path, layout: bool = False) -> str:
-    """The page as ``pdftotext`` leaves it (reading order), or as ``pdftotext -layout``
-    does (columns side by side, as on the printed page)."""
+def pdfminer_text(pdf_path: Path) -> str:
+    """The page as pdfminer.six's ``extract_text`` leaves it (text boxes, blank lines
+    between them; not a banmian dependency: ``pip install pdfminer.six`` to use it)."""
+    import logging
+
+    from pdfminer.high_level import extract_text
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)   # (font-descriptor warnings)
+    return extract_text(str(pdf_path))
+
+
+def rendered_text(corpus: Path, pg: rp.Page, cache: Path, layout: bool = False, converter: str = "pdftotext") -> str:
+    """The page as ``pdftotext`` leaves it (reading order), as ``pdftotext -layout``
+    does (columns side by side, as on the printed page), or as ``converter`` pdfminer does."""
     stem = f"rmrb-{pg.date}-{pg.page}-{pg.style}"
+    if converter == "pdfminer":
+        out = cache / f"{stem}.pdfminer.txt"
+        if not out.exists():
+            out.write_text(pdfminer_text(rendered_pdf(corpus, pg, cache)), encoding="utf-8")
+        return out.read_text(encoding="utf-8")
     out = cache / (f"{stem}.layout.txt" if layout else f"{stem}.txt")
     if not out.exists():
         pdf_path = rendered_pdf(corpus, pg, cache)
@@ -87,6 +103,7 @@ def main() -> None:
     mode = ap.add_mutually_exclusive_group()
     mode.add_argument("--layout", action="store_true", help="pdftotext -layout output (columns side by side)")
     mode.add_argument("--pdf", action="store_true", help="the PDFs, read by banmian's PDF reader (stages/read_pdf.py)")
+    mode.add_argument("--pdfminer", action="store_true", help="pdfminer.six's extract_text output (pip install pdfminer.six)")
     args = ap.parse_args()
     gold = gold_page_keys()
     keys = sorted({tuple(f.stem.split("-")[:2]) for f in args.corpus.glob("*/*.txt")})
@@ -98,7 +115,8 @@ def main() -> None:
         if args.pdf:
             parsed = parse_source(read_source(rendered_pdf(args.corpus, pg, args.cache)))
         else:
-            text = rendered_text(args.corpus, pg, args.cache, layout=args.layout)
+            text = rendered_text(args.corpus, pg, args.cache, layout=args.layout,
+                                 converter="pdfminer" if args.pdfminer else "pdftotext")
             parsed = parse_text(text, f"rmrb-{day}-{page}.txt")
         gold_h = [fold(a.headline) for a in arts if a.headline and a.headline != "广告"]
         gold_k = [(fold(a.headline), fold(a.kicker)) for a in arts if a.kicker and a.headline]
@@ -115,7 +133,8 @@ def main() -> None:
             shown += 1
             print(f"{day}-{page} ({pg.style})", "missed:", sorted(set(gold_h) - set(pred_h))[:4],
                   "extra:", sorted(set(pred_h) - set(gold_h))[:4])
-    how = "banmian's PDF reader" if args.pdf else "pdftotext -layout" if args.layout else "pdftotext"
+    how = ("banmian's PDF reader" if args.pdf else "pdftotext -layout" if args.layout
+           else "pdfminer.six extract_text" if args.pdfminer else "pdftotext")
     print(f"{len(keys)} rendered pages, {how}")
     for name, s in (("headline", headline), ("kicker", kicker), ("subtitle", subtitle), ("paragraph", paragraph)):
         print(f"{name:<9} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  (gold {s.gold}, pred {s.pred})")
