@@ -260,10 +260,11 @@ def test_people_title_timeline(tmp_path, fixture_pages):
     orig = ing.parse_one
 
     def parse_with_people(*args):
-        parsed = orig(*args)
-        if parsed.page is not None:
-            parsed.people = fake_people(parsed.page)
-        return parsed
+        out = orig(*args)
+        for parsed in out:
+            if parsed.page is not None:
+                parsed.people = fake_people(parsed.page)
+        return out
 
     ing.parse_one = parse_with_people
     try:
@@ -292,3 +293,28 @@ def test_broad_queries_rank_their_latest_ingested_matches(archive, monkeypatch):
     assert {h.id for h in all_hits} == substring_hits(archive, ["港"])
     newest = search(archive, "港", limit=2)
     assert len(newest) == 2 and all(h.date == date(2020, 6, 1) or h.date == date(2020, 5, 6) for h in newest)
+
+
+WHOLE_ISSUE = "\f".join([
+    "2020年5月6日 星期三 第1版 要闻\n\n区长调研老街改造\n\n本报讯 5日上午，区长曹金海到老街改造工地调研，察看工程进度。\n",
+    "……老街改造工程计划年底前完工。\n",            # the story runs over onto a second printed page
+    "2020年5月6日 星期三 第2版 综合\n\n社区开展义诊活动\n\n本报讯 日前，秦灶街道组织医生走进社区，为居民义诊。\n",
+])
+
+
+def test_whole_issue_in_one_file_is_its_pages(tmp_path):
+    # A whole issue printed to one PDF (here its text, form feeds between printed pages):
+    # each folio starts a page; a printed page without one runs on from the page before.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "issue.txt").write_text(WHOLE_ISSUE, encoding="utf-8")
+    engine = fresh(tmp_path)
+    report = ingest(engine, [folder], paper="港闸报")
+    assert (report.pages, report.failed) == (2, 0)
+    c = counts(engine)
+    assert c["pages"] == 2 and c["articles"] == 2
+    hits = search(engine, "老街")
+    assert {h.page for h in hits} == {1}
+    assert {h.page for h in search(engine, "义诊")} == {2}
+    again = ingest(engine, [folder], paper="港闸报")
+    assert (again.pages, again.skipped) == (0, 2) and counts(engine) == c

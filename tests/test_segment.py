@@ -728,3 +728,16 @@ def test_an_advertisement_label_is_an_item_on_a_marked_page() -> None:
     # Where headlines are marked, other title lines are subheadings, but 广告 alone is a box.
     page = parse_text("\n".join(["# 第一篇", "", P1, "", "广告", "", "# 第二篇", "", P2]), "p.txt")
     assert [(a.headline, a.kind) for a in page.articles][1] == ("广告", "advertisement")
+
+
+def test_a_file_holding_a_whole_issue_parses_into_its_pages(tmp_path) -> None:
+    from banmian.pipeline import parse_files, split_issue
+
+    from .test_archive import WHOLE_ISSUE
+
+    assert len(split_issue(WHOLE_ISSUE)) == 2 and split_issue(P1) == [P1]
+    f = tmp_path / "issue.txt"
+    f.write_text(WHOLE_ISSUE, encoding="utf-8")
+    pages = parse_files([f]).edition.pages
+    assert [(p.number, p.name, p.source) for p in pages] == [(1, "要闻", "issue.txt"), (2, "综合", "issue.txt#2")]
+    assert [a.headline for p in pages for a in p.articles] == ["区长调研老街改造", "社区开展义诊活动"]

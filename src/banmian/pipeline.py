@@ -88,6 +88,60 @@ def parse_source(src: SourceText, **kw) -> Page:
     return parse_text(src.text, src.name, encoding=src.encoding, fallback_day=folder_date(src.path), **kw)
 
 
+# Lines at the top of a printed page searched for its folio.
+FOLIO_LINES = 8
+
+
+def _folio_page(chunk: str) -> int | None:
+    """The page number a printed page's folio states, from its first lines."""
+    from .stages.furniture import default_furniture, folio_parts
+
+    seen = 0
+    for line in chunk.splitlines():
+        text = line.strip().lstrip("#").strip()
+        if not text:
+            continue
+        info = folio_parts(text, default_furniture())
+        if info is not None and info.page is not None:
+            return info.page
+        seen += 1
+        if seen >= FOLIO_LINES:
+            break
+    return None
+
+
+def split_issue(text: str) -> list[str]:
+    """The newspaper pages of a file that holds several: a whole issue printed to one
+    PDF (or its ``pdftotext`` output), the printed pages apart by form feeds.  A printed
+    page whose folio states another page number than the page before it starts a new
+    newspaper page; one without a folio (a story that ran over) stays with the page
+    before.  Text with one page (the common case) comes back whole."""
+    if "\f" not in text:
+        return [text]
+    groups: list[list[str]] = []
+    current: int | None = None
+    for chunk in text.split("\f"):
+        number = _folio_page(chunk)
+        if groups and (number is None or number == current):
+            groups[-1].append(chunk)
+        else:
+            groups.append([chunk])
+            current = number if number is not None else current
+    return ["\f".join(g) for g in groups] if len(groups) > 1 else [text]
+
+
+def parse_source_pages(src: SourceText, **kw) -> list[Page]:
+    """Every newspaper page a file holds (see ``split_issue``), each parsed on its own:
+    one page for a page file; for a whole issue, one per folio, named ``file#2``, ``file#3``…
+    after the first, so that each has its own identity in the archive."""
+    texts = split_issue(src.text)
+    if len(texts) == 1:
+        return [parse_source(src, **kw)]
+    kw.pop("page_number", None)      # (a page number given for the file fits only one of its pages)
+    return [parse_text(t, src.name if k == 0 else f"{src.name}#{k + 1}", encoding=src.encoding,
+                       fallback_day=folder_date(src.path), **kw) for k, t in enumerate(texts)]
+
+
 def folder_date(path: Path | None) -> Date | None:
     """A date in the names of the file's folders, nearest first (2020-04-28/01.txt)."""
     if path is None:
@@ -138,12 +192,12 @@ def parse_files(paths: list[str | Path], *, day: Date | None = None, paper: str 
     for f in files:
         try:
             src = read_source(f, encoding=encoding)
-            page = parse_source(src, day=day, paper=paper,
-                                page_number=page_number if len(files) == 1 else None)
+            pages = parse_source_pages(src, day=day, paper=paper,
+                                       page_number=page_number if len(files) == 1 else None)
         except InputError as e:
             result.errors.append(e)
             continue
-        result.edition.pages.append(page)
+        result.edition.pages.extend(pages)
     pages = result.edition.pages
     dates = Counter(p.date for p in pages if p.date)
     result.edition.date = day or (dates.most_common(1)[0][0] if dates else None)

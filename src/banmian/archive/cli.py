@@ -87,7 +87,7 @@ def ingest(paths: tuple[Path, ...], db: str, paper: str | None, day: Date | None
     if sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=len(files), unit="page", file=sys.stderr)
+        bar = tqdm(total=len(files), unit="file", file=sys.stderr)
     try:
         report = run_ingest(engine, files, paper=paper, day=day, encoding=encoding, workers=workers, ner=ner,
                             progress=bar.update if bar else None)

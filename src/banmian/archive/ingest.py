@@ -35,7 +35,7 @@ from sqlalchemy import Connection, Engine, delete, func, select
 from .. import __version__
 from ..errors import BanmianError, InputError
 from ..model import Edition, Page
-from ..pipeline import expand_paths, extract, parse_source
+from ..pipeline import expand_paths, extract, parse_source_pages
 from ..stages.read import read_source
 from . import schema as S
 from .db import write_connection
@@ -53,6 +53,7 @@ class Parsed:
     organizations: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    last_of_file: bool = True  # (a file holding a whole issue gives several pages: progress counts files)
 
 
 @dataclass
@@ -88,30 +89,40 @@ def key_hash(prefix: str, *parts: object) -> str:
     return prefix + hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | None, ner: bool = False) -> Parsed:
-    """Read and parse one file (runs in a worker process)."""
+def parse_one(path: str, paper: str | None, day: Date | None, encoding: str | None,
+              ner: bool = False) -> list[Parsed]:
+    """Read and parse one file (runs in a worker process): one ``Parsed`` per newspaper
+    page it holds (a whole issue in one PDF holds several, see ``pipeline.split_issue``)."""
     p = Path(path)
     try:
         src = read_source(p, encoding=encoding)
         data = p.read_bytes()
-        page = parse_source(src, day=day, paper=paper)
+        pages = parse_source_pages(src, day=day, paper=paper)
     except InputError as e:
-        return Parsed(p.name, "", error=str(e))
+        return [Parsed(p.name, "", error=str(e))]
     except BanmianError as e:  # a data-file problem: still one line, still this file
-        return Parsed(p.name, "", error=str(e))
-    page.original_text = ""  # not stored; keeps the hand-over between processes small
-    # Extraction per page, in the worker: people, organizations, places, events.
-    edition = Edition(paper=page.paper, date=page.date, pages=[page])
-    extract(edition, ner=ner)
-    return Parsed(p.name, hashlib.sha256(data).hexdigest(), p.parent.name, page, people=edition.people,
-                  organizations=edition.organizations, places=edition.places, events=edition.events)
+        return [Parsed(p.name, "", error=str(e))]
+    digest = hashlib.sha256(data)
+    out = []
+    for k, page in enumerate(pages):
+        page.original_text = ""  # not stored; keeps the hand-over between processes small
+        # Extraction per page, in the worker: people, organizations, places, events.
+        edition = Edition(paper=page.paper, date=page.date, pages=[page])
+        extract(edition, ner=ner)
+        # the file's hash; for the second and later pages of one file, the hash of the
+        # file and the page's place in it (re-ingesting the file still finds each page)
+        sha = digest.hexdigest() if k == 0 else hashlib.sha256(data + f"#{k + 1}".encode()).hexdigest()
+        out.append(Parsed(page.source, sha, p.parent.name, page, people=edition.people,
+                          organizations=edition.organizations, places=edition.places, events=edition.events,
+                          last_of_file=k == len(pages) - 1))
+    return out
 
 
 def _parse_all(files: list[Path], paper, day, encoding, workers: int, ner: bool = False) -> Iterator[Parsed]:
     args = [(str(f), paper, day, encoding, ner) for f in files]
     if workers <= 1 or len(files) < 2:
         for a in args:
-            yield parse_one(*a)
+            yield from parse_one(*a)
         return
     # Keep a bounded number of pages in flight: the writer is the slower side, and
     # an unbounded map would pile every parsed page up in memory.
@@ -121,9 +132,9 @@ def _parse_all(files: list[Path], paper, day, encoding, workers: int, ner: bool 
         for a in args:
             pending.append(pool.submit(parse_one, *a))
             if len(pending) >= ahead:
-                yield pending.popleft().result()
+                yield from pending.popleft().result()
         while pending:
-            yield pending.popleft().result()
+            yield from pending.popleft().result()
 
 
 def _edition_key(page: Page) -> tuple[str | None, Date | None]:
@@ -148,7 +159,7 @@ def ingest(engine: Engine, paths: Iterable[str | Path], *, paper: str | None = N
             batch.clear()
 
     for parsed in _parse_all(files, paper, day, encoding, workers, ner):
-        if progress:
+        if progress and parsed.last_of_file:
             progress(1)
         if parsed.page is None:
             report.failed += 1
