@@ -118,3 +118,10 @@ def test_header_holding_the_headline_is_kept_and_site_header_dropped():
               "<footer>青禾日报社 版权所有</footer></body></html>")
     lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
     assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。"]
+
+
+def test_site_logo_heading_is_no_headline():
+    markup = ("<html><head><title>老街改造完成_青禾日报</title></head><body><h1 class='logo'>青禾日报</h1>"
+              "<div class='content'><h2>老街改造完成</h2><p>　　本报讯 历时两年的老街改造工程日前完工。</p></div></body></html>")
+    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。"]

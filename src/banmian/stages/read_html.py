@@ -45,7 +45,7 @@ BLOCKS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # id / class words of page chrome (navigation bars, share buttons, footers).
 CHROME = re.compile(r"(?i)(^|[\s_-])(nav|navbar|menu|footer|foot|header|topbar|sidebar|breadcrumb|share|copyright|"
-                    r"banner|toolbar|pager|pagination|login|search|ad|ads|advert)([\s_-]|$)")
+                    r"banner|toolbar|pager|pagination|login|search|ad|ads|advert|logo)([\s_-]|$)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _ENP_PROPERTY = re.compile(r"<!--\s*<enpproperty>(.*?)</enpproperty>\s*-->", re.S | re.I)
 _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
@@ -164,7 +164,7 @@ def _is_chrome(node) -> bool:
     attrs = node.attributes
     names = " ".join(v for k, v in attrs.items() if k in ("id", "class") and v)
     named = node.tag in CHROME_TAGS or (bool(names) and CHROME.search(names) is not None)
-    return named and node.css_first("h1, h2, h3") is None
+    return named and not any(h != node for h in node.css("h1, h2, h3"))   # (css() may match node itself)
 
 
 def _folio(text: str) -> bool:
