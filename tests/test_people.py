@@ -487,6 +487,17 @@ def test_valid_name_cache_gives_the_uncached_answer():
 
 
 @BOTH_SCANS
+def test_word_scans_read_past_a_lone_surrogate(dfa):
+    # text decoded with surrogateescape may hold one; offsets are the text's
+    from banmian.extract.lexicon import WordFinder, WordGroups
+    words, text = ["书记", "副书记", "区长"], "副书记\udcff区长书记"
+    with _scans(dfa):
+        assert WordFinder(words).spans(text) == _forward(words, text) == [(0, 3, "副书记"), (4, 6, "区长"),
+                                                                         (6, 8, "书记")]
+        assert WordGroups([words[:2], words[2:]]).matches(text) == [_forward(words[:2], text), _forward(words[2:], text)]
+
+
+@BOTH_SCANS
 def test_word_finder_occurrences_come_by_start_the_longest_first(dfa):
     # cue_hits picks each list's matches from them in this order
     from banmian.extract.lexicon import WordFinder

@@ -100,6 +100,19 @@ def _automaton(words: list[str], longest: bool = False) -> Any:
     return _acrs.AhoCorasick(words, matchkind=kind, implementation=_acrs.Implementation.DFA)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _find(automaton: Any, text: str, overlapping: bool = False) -> list[tuple[int, int, int]]:
+    """(word index, start, end) of the automaton's matches in ``text``.  A lone surrogate,
+    which ahocorasick-rs cannot encode, is read as U+FFFD: no word holds one, and the
+    offsets stay those of ``text``."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=overlapping)
+    except UnicodeEncodeError:
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=overlapping)
+
+
 def by_start_longest_first(found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
     """Sort occurrences (start, end, …) by start, at one start the longest first, in place."""
     found.sort(key=itemgetter(1), reverse=True)
@@ -145,7 +158,7 @@ class WordFinder:
         if self._dfa is not None:
             words = self._listed
             return by_start_longest_first(
-                [(s, e, words[i]) for i, s, e in self._dfa.find_matches_as_indexes(text, overlapping=True)])
+                [(s, e, words[i]) for i, s, e in _find(self._dfa, text, overlapping=True)])
         rev = text[::-1] if reversed_text is None else reversed_text
         n = len(rev)
         found: list[tuple[int, int, str]] = []
@@ -203,12 +216,12 @@ class WordGroups:
         if self._dfa is None:
             return [[(m.start(), m.end(), m.group()) for m in rx.finditer(text)] for rx in self._regexes]
         if len(self.groups) == 1:
-            return [[(s, e, words[i]) for i, s, e in self._dfa.find_matches_as_indexes(text)]]
+            return [[(s, e, words[i]) for i, s, e in _find(self._dfa, text)]]
         out: list[list[tuple[int, int, str]]] = [[] for _ in self.groups]
         pos = [0] * len(out)
         group_of = self._group_of
         for s, e, i in by_start_longest_first(
-                [(s, e, i) for i, s, e in self._dfa.find_matches_as_indexes(text, overlapping=True)]):
+                [(s, e, i) for i, s, e in _find(self._dfa, text, overlapping=True)]):
             g = group_of[i]
             if s >= pos[g]:
                 out[g].append((s, e, words[i]))
