@@ -184,9 +184,9 @@ def _province_city_stems() -> _Stems:
         if s not in r.not_place_stems and len(s) >= 2:
             table[s] = ds
     names = list(table) + list(r.countries) + list(r.known_orgs)
-    # groups of about fifty first characters each, and the names of a group never overlap
-    # (as when each was a regex: the engine tries a position's alternatives one by one, so
-    # seven small scans cost half of one big one)
+    # seven groups of about fifty first characters each, as when each group was a regex (the
+    # engine tries a position's alternatives one by one, so seven small scans cost half of one
+    # big one): a group's matches never overlap, two groups' may, and the entities found keep that
     firsts = sorted({n[0] for n in names})
     groups = [set(firsts[i::7]) for i in range(7)]
     return _Stems(WordGroups([[n for n in names if n[0] in g] for g in groups if g]), table)
