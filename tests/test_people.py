@@ -4,6 +4,7 @@ offsets that slice back, the lexicon data files, and the people eval gate."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -363,7 +364,7 @@ def test_gold_people_are_checked(tmp_path):
         check_gold_people([{"name": "黄卫锋", "role": "leader", "titles": []}], "x")
 
 
-# --- WordFinder: the backwards scan finds what the forward regex finds -------------------
+# --- WordFinder, WordGroups: what the forward regexes find ------------------------------
 
 def _forward(words, text):
     import re
@@ -372,13 +373,44 @@ def _forward(words, text):
     return [(m.start(), m.end(), m.group()) for m in re.compile(_alternation(words)).finditer(text)]
 
 
+@contextmanager
+def _scans(dfa: bool):
+    """Word scans by ahocorasick-rs's DFA where it is installed (``dfa``), else by the regexes."""
+    from banmian.extract import lexicon
+    saved = lexicon._acrs
+    if not dfa:
+        lexicon._acrs = None
+    try:
+        yield
+    finally:
+        lexicon._acrs = saved
+
+
+BOTH_SCANS = pytest.mark.parametrize("dfa", [True, False], ids=["dfa", "regex"])
+
+
+@BOTH_SCANS
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words=st.lists(st.text(alphabet="书记副主任长委员会", min_size=1, max_size=4), min_size=1, max_size=8, unique=True),
        text=st.text(alphabet="书记副主任长委员会王，\n", max_size=60))
-def test_word_finder_same_as_forward_regex(words, text):
+def test_word_finder_same_as_forward_regex(dfa, words, text):
     # nested and overlapping words (书记, 副书记, 书记处书记; 委员, 委员会) in every arrangement
     from banmian.extract.lexicon import WordFinder
-    assert WordFinder(words).spans(text) == _forward(words, text)
+    with _scans(dfa):
+        assert WordFinder(words).spans(text) == _forward(words, text)
+
+
+@BOTH_SCANS
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.text(alphabet="书记副主任长委员会", min_size=1, max_size=4), min_size=1, max_size=10, unique=True),
+       groups=st.integers(1, 3), text=st.text(alphabet="书记副主任长委员会王，\n", max_size=60))
+def test_word_groups_same_as_each_groups_regex(dfa, words, groups, text):
+    # words grouped by first character (as the province and city names are): a group's
+    # matches never overlap, another group's may
+    from banmian.extract.lexicon import WordGroups
+    grouped = [g for g in ([w for w in words if ord(w[0]) % groups == k] for k in range(groups)) if g]
+    with _scans(dfa):
+        assert WordGroups(grouped).matches(text) == [_forward(g, text) for g in grouped]
 
 
 def test_word_finder_shorter_word_inside_a_longer_one():
@@ -402,12 +434,14 @@ def test_word_finder_on_gold_text_with_shipped_lexicons():
         assert len(found) > 100
 
 
-def test_one_scan_for_several_lists_gives_each_lists_matches():
+@BOTH_SCANS
+def test_one_scan_for_several_lists_gives_each_lists_matches(dfa):
     from banmian.extract.lexicon import WordFinder
     lex, cue = load_titles(), load_cues()
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("rmrb-*.txt")))
     lists = [list(lex.posts) + list(lex.collective), list(cue.role_nouns), list(cue.speech_words), list(cue.after_nouns)]
-    union = WordFinder([w for words in lists for w in words])
+    with _scans(dfa):
+        union = WordFinder([w for words in lists for w in words])
     occurrences = union.occurrences(text)
     for words in lists:
         chosen = WordFinder.choose([o for o in occurrences if o[2] in set(words)])
@@ -452,14 +486,42 @@ def test_valid_name_cache_gives_the_uncached_answer():
             assert r.valid_name(name, weak) == r._valid_name(name, weak)   # from the cache
 
 
-def test_word_finder_occurrences_come_by_end_the_longest_first():
-    # cue_hits sorts them by start alone (stably), relying on this order
+@BOTH_SCANS
+def test_word_scans_read_past_a_lone_surrogate(dfa):
+    # text decoded with surrogateescape may hold one; offsets are the text's
+    from banmian.extract.lexicon import WordFinder, WordGroups
+    words, text = ["书记", "副书记", "区长"], "副书记\udcff区长书记"
+    with _scans(dfa):
+        assert WordFinder(words).spans(text) == _forward(words, text) == [(0, 3, "副书记"), (4, 6, "区长"),
+                                                                         (6, 8, "书记")]
+        assert WordGroups([words[:2], words[2:]]).matches(text) == [_forward(words[:2], text), _forward(words[2:], text)]
+
+
+@BOTH_SCANS
+def test_word_finder_occurrences_come_by_start_the_longest_first(dfa):
+    # cue_hits picks each list's matches from them in this order
     from banmian.extract.lexicon import WordFinder
     lex, cue = load_titles(), load_cues()
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("rmrb-*.txt")))
-    found = WordFinder(list(lex.posts) + list(cue.speech_words)).occurrences(text)
-    assert found == sorted(found, key=lambda x: (-x[1], x[0])) and len(found) > 100
-    assert any(a[1] == b[1] for a, b in zip(found, found[1:]))      # nested words at one end
+    with _scans(dfa):
+        found = WordFinder(list(lex.posts) + list(cue.speech_words)).occurrences(text)
+    assert found == sorted(found, key=lambda x: (x[0], -x[1])) and len(found) > 100
+    assert any(a[0] == b[0] for a, b in zip(found, found[1:]))      # nested words at one start
+
+
+@BOTH_SCANS
+def test_shipped_name_and_suffix_scans_on_gold_text(dfa):
+    # the province, city and country names (seven groups) and the reversed suffix words
+    from banmian.extract import entities
+    from banmian.extract.lexicon import WordGroups
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*.txt")))
+    stems = entities._province_city_stems().names
+    with _scans(dfa):
+        names = WordGroups(stems.groups).matches(text)
+        suffixes = WordGroups(entities.rules().suffix_rev.groups).matches(text[::-1])
+    assert names == [_forward(g, text) for g in stems.groups] and sum(map(len, names)) > 100
+    assert suffixes == [_forward(g, text[::-1]) for g in entities.rules().suffix_rev.groups]
+    assert len(stems.groups) == 7
 
 
 # --- names without a known surname -------------------------------------------------

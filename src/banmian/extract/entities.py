@@ -47,7 +47,7 @@ from ..errors import DataFileError
 from ..model import Article, Edition
 from ..resources import common_nouns, data_path, load_word_list, load_yaml, require
 from .gazetteer import Division, Gazetteer, gazetteer, stem
-from .lexicon import HAN, _alternation, titles, word_list
+from .lexicon import HAN, WordGroups, _alternation, titles, word_list
 
 ENTITIES_FILE = "entities.yaml"
 LEFT_WORDS_FILE = "entity_left_words.txt"   # generated: scripts/build_entity_left_words.py
@@ -79,7 +79,7 @@ _STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 d
 @dataclass(slots=True)
 class EntityRules:
     suffix_kind: dict[str, tuple[str, str]]          # suffix word -> ("org" | "place" | "admin", kind)
-    suffix_rev: re.Pattern[str]                       # the suffix words (and skip words) reversed
+    suffix_rev: WordGroups                            # the suffix words (and skip words) reversed
     skip: frozenset[str]                              # words ending in a suffix that are no names (干部, 道路)
     suffix_words: dict[str, tuple[str | None, bool]]  # reversed word -> (word or None for a skip word, kept
                                                       # right after a delimiter: a level word such as 区委)
@@ -139,7 +139,7 @@ def load_rules(path: str | Path) -> EntityRules:
         if openers and heads else None
     return EntityRules(
         suffix_kind=suffix_kind,
-        suffix_rev=re.compile(_alternation(w[::-1] for w in list(suffix_kind) + skip)),
+        suffix_rev=WordGroups([[w[::-1] for w in list(suffix_kind) + skip]]),
         skip=frozenset(skip),
         suffix_words={**{w[::-1]: (w, len(w) > 1 and w[0] in LEVEL_CHARS) for w in suffix_kind},
                       **{w[::-1]: (None, False) for w in skip}},
@@ -169,7 +169,7 @@ def rules() -> EntityRules:
 
 @dataclass(slots=True)
 class _Stems:
-    regexes: list[re.Pattern[str]]
+    names: WordGroups                     # seven groups of names, by first character
     divisions: dict[str, list[Division]]
 
 
@@ -184,11 +184,12 @@ def _province_city_stems() -> _Stems:
         if s not in r.not_place_stems and len(s) >= 2:
             table[s] = ds
     names = list(table) + list(r.countries) + list(r.known_orgs)
-    # a few regexes of about fifty first characters each: the engine tries a position's
-    # alternatives one by one, so seven small scans cost half of one big one
+    # seven groups of about fifty first characters each, as when each group was a regex (the
+    # engine tries a position's alternatives one by one, so seven small scans cost half of one
+    # big one): a group's matches never overlap, two groups' may, and the entities found keep that
     firsts = sorted({n[0] for n in names})
     groups = [set(firsts[i::7]) for i in range(7)]
-    return _Stems([re.compile(_alternation([n for n in names if n[0] in g])) for g in groups if g], table)
+    return _Stems(WordGroups([[n for n in names if n[0] in g] for g in groups if g]), table)
 
 
 # --- candidates ---------------------------------------------------------------------
@@ -527,7 +528,7 @@ class _Extractor:
         for t in texts:
             starts.append(pos)
             pos += len(t) + 1
-        suffix_hits = self.by_field(self.r.suffix_rev, big, starts, reverse=True)
+        suffix_hits = self.suffix_hits(big, starts)
         fields = self.fields
         # only the paragraphs with a suffix word or a list (等) have candidates
         todo = sorted(set(suffix_hits).union(k for k, t in enumerate(texts) if "等" in t))
@@ -558,17 +559,16 @@ class _Extractor:
         more: dict[int, list[tuple]] = {}
         picks = self._stem_pick
         n_fields = len(starts)
-        for rx in stems.regexes:
-            # as by_field, but each name's target is looked up right away (the names repeat)
+        for group in stems.names.matches(big):
+            # split by field as suffix_hits does, and each name's target is looked up right away
+            # (the names repeat)
             nxt, at, lst = 0, 0, []
-            for m in rx.finditer(big):
-                s, e = m.span()
+            for s, e, w in group:
                 if s >= nxt:                     # matches come in text order: a later field
                     k = bisect_right(starts, s) - 1
                     at = starts[k]
                     nxt = starts[k + 1] if k + 1 < n_fields else len(big) + 1
                     lst = more.setdefault(k, [])
-                w = m.group()
                 t = picks.get(w, False)
                 if t is False:
                     t = self.stem_target(w, stems)
@@ -628,50 +628,35 @@ class _Extractor:
                                              "index": index} if index is not None else \
                             {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form}
 
-    def by_field(self, rxs: re.Pattern[str] | list[re.Pattern[str]], big: str, starts: list[int],
-                 reverse: bool = False) -> dict[int, list[tuple[int, int, str]]]:
-        """Matches in the joined text, as (start, end, word) per field, in text order.
-        ``reverse``: the suffix regex, of reversed words, scanned on the reversed text
-        (from each word's last character: rarer than first ones, so the engine tries
-        fewer positions); skip words (干部) and words right after a delimiter (，江|苏)
-        are dropped here, before any other work."""
+    def suffix_hits(self, big: str, starts: list[int]) -> dict[int, list[tuple[int, int, str]]]:
+        """The suffix words in the joined text, as (start, end, word) per field, in text order:
+        the reversed words found in the reversed text (from each word's last character: rarer
+        than first ones, so a regex tries fewer positions); skip words (干部) and words right
+        after a delimiter (，江|苏) are dropped here, before any other work."""
         out: dict[int, list[tuple[int, int, str]]] = {}
         if not starts:
             return out
-        if reverse:
-            n = len(big)
-            words, delim = self.r.suffix_words, _DELIMITERS
-            k = len(starts) - 1
-            at = starts[k]
-            lst = out.setdefault(k, [])
-            for m in rxs.finditer(big[::-1]):  # type: ignore[union-attr]
-                word, free = words[m.group()]       # free: a word kept even right after a delimiter
-                if word is None:
-                    continue                         # a skip word (干部)
-                ms, me = m.span()
-                s, e = n - me, n - ms
-                if not free and (s == 0 or big[s - 1] in delim):
-                    continue
-                if s < at:                           # matches come last field first
-                    k = bisect_right(starts, s) - 1
-                    at = starts[k]
-                    lst = out.setdefault(k, [])
-                lst.append((s - at, e - at, word))
-            for key in [key for key, v in out.items() if not v]:
-                del out[key]
-            for v in out.values():
-                v.reverse()
-        else:
-            for rx in rxs if isinstance(rxs, list) else [rxs]:
-                k, nxt, at, lst = -1, 0, 0, []
-                for m in rx.finditer(big):
-                    s, e = m.span()
-                    if s >= nxt:                     # matches come in text order: a later field
-                        k = bisect_right(starts, s) - 1
-                        at = starts[k]
-                        nxt = starts[k + 1] if k + 1 < len(starts) else len(big) + 1
-                        lst = out.setdefault(k, [])
-                    lst.append((s - at, e - at, m.group()))
+        n = len(big)
+        words, delim = self.r.suffix_words, _DELIMITERS
+        k = len(starts) - 1
+        at = starts[k]
+        lst = out.setdefault(k, [])
+        for ms, me, rev_word in self.r.suffix_rev.matches(big[::-1])[0]:
+            word, free = words[rev_word]       # free: a word kept even right after a delimiter
+            if word is None:
+                continue                         # a skip word (干部)
+            s, e = n - me, n - ms
+            if not free and (s == 0 or big[s - 1] in delim):
+                continue
+            if s < at:                           # matches come last field first
+                k = bisect_right(starts, s) - 1
+                at = starts[k]
+                lst = out.setdefault(k, [])
+            lst.append((s - at, e - at, word))
+        for key in [key for key, v in out.items() if not v]:
+            del out[key]
+        for v in out.values():
+            v.reverse()
         return out
 
     def stem_target(self, w: str, stems: _Stems) -> tuple | None:

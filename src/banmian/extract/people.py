@@ -436,12 +436,9 @@ class _Extractor:
         """:meth:`hits` of each cue list of ``_Rules.cue_lists``, from one scan of the page."""
         if self._reversed is None:
             self._reversed = self._joined[::-1]
+        # by start, the longest first: WordFinder.pick of each list's occurrences, and
+        # _by_field of each list's choice, in one walk through them all
         occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)
-        # WordFinder.choose of each list's occurrences, from one sort of them all, and
-        # _by_field of each list's choice, from one walk through the fields
-        # by start, the longest first: occurrences come by end, last first, so a stable sort
-        # by start alone puts the longer of two with one start first
-        occurrences.sort(key=itemgetter(0))
         lists_of = self.r.cue_lists_of
         out: list[dict[int, list[tuple[int, int, str]]]] = [{} for _ in self.r.cue_lists]
         pos = [0] * len(out)
