@@ -43,8 +43,10 @@ def parse(paths: tuple[Path, ...], day: Date | None, paper: str | None, page_num
           encoding: str | None, fmt: str, ner: bool) -> None:
     """Parse page files (or folders of them) into one edition.
 
-    Each file is one page.  A file that cannot be read is reported on stderr
-    with the reason and skipped; the exit status is 1 when any file failed.
+    A file is a page: text as converters and crawlers leave it (.txt, .md), an
+    e-paper HTML article page (.htm, .html) or an e-paper PDF (.pdf; a PDF of a
+    whole issue is split at its folios).  A file that cannot be read is reported
+    on stderr with the reason and skipped; the exit status is 1 when any file failed.
     """
     from .pipeline import parse_files
     from .render import RENDERERS
