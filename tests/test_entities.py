@@ -350,3 +350,19 @@ def test_national_bodies_named_alone():
     orgs = by_name(ed.organizations)
     assert orgs["教育部"]["kind"] == "government" and orgs["中科院"]["kind"] == "research"
     assert_mentions_slice_back(ed)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("本报讯 他于2019年出任县长一职，分管农业和县域经济工作。", []),
+    ("本报讯 察看了环保涂料项目和县物流园二期工地，瞄准社区和县镇市场。", []),
+    ("本报讯 项目落户和县。河北任县智慧办负责人介绍了情况。", ["和县", "任县"]),
+])
+def test_one_character_counties_are_not_word_pieces(text, places):
+    # 和县 and 任县 are counties, and also 和 / 任 glued to 县 of 县长, 县域, 县镇…
+    from banmian.model import Edition
+    from banmian.pipeline import extract, parse_text
+
+    page = parse_text("标题\n\n" + text + "\n", "x.txt")
+    edition = Edition(pages=[page])
+    extract(edition)
+    assert [p["name"] for p in edition.places if len(p["name"]) == 2 and p["name"].endswith("县")] == places
