@@ -227,3 +227,22 @@ def test_an_activity_dated_after_the_issue_is_planned_not_reported():
     assert evs == []
     evs = page_events("国家主席习近平10月25日会见日本客人。", day=date(2019, 10, 26))
     assert [(t, lead, start) for t, lead, start, _, _ in evs] == [("reception", "习近平", "2019-10-25")]
+
+
+@pytest.mark.parametrize("sentence, target, location", [
+    ("县委书记林望川带队到禾丰新材料有限公司调研。", "禾丰新材料有限公司", None),
+    ("县委书记林望川到青海大学实地调研。", "青海大学", None),
+    ("县委书记林望川17日至19日到安徽调研。", None, "安徽"),        # where, not what
+    ("县委书记林望川到一线调研。", None, None),
+])
+def test_place_gone_to_before_the_visit_verb(sentence, target, location):
+    from banmian.model import Edition
+    from banmian.pipeline import extract, parse_text
+
+    page = parse_text("林望川调研\n\n本报讯 " + sentence + "\n", "x.txt", day=date(2024, 5, 14))
+    edition = Edition(date=page.date, pages=[page])
+    extract(edition)
+    names = {x["id"]: x["name"] for x in edition.organizations + edition.places}
+    [event] = edition.events
+    assert [names[t] for t in event["targets"]] == ([target] if target else [])
+    assert names.get(event["location"]) == location

@@ -315,8 +315,20 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
                 if g.get(group):
                     name = _clean(g[group], r, group)
                     if name:
+                        if kind == "org" and _division_name(name):
+                            kind = "place"      # 到安徽调研, 来到宁德: where it happened, not what was visited
                         out.append(_found(kind, name, g[group], offset + m.start(group), idx))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _division_name(name: str) -> bool:
+    """Is ``name`` a province, city or county, in full (安徽省) or short (安徽, 宁德)?"""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return any(d.level != "town" for d in g.by_name.get(name, ())) or \
+        name in g.stems(("province", "city", "county"))
 
 
 def _announced(clause: str, c0: int, idx: int, r: EventRules, day) -> _Announced | None:
