@@ -234,6 +234,8 @@ def test_an_activity_dated_after_the_issue_is_planned_not_reported():
     ("县委书记林望川到青海大学实地调研。", "青海大学", None),
     ("县委书记林望川17日至19日到安徽调研。", None, "安徽"),        # where, not what
     ("县委书记林望川到一线调研。", None, None),
+    ("县委书记林望川带队到青禾经济开发区调研重点项目。", "青禾经济开发区", None),   # a park is what was visited
+    ("国务院副总理韩正9日到河北雄安新区调研。", None, "河北雄安新区"),              # an area named with its province
 ])
 def test_place_gone_to_before_the_visit_verb(sentence, target, location):
     from banmian.model import Edition

@@ -321,14 +321,22 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
     return out
 
 
+_AREA_ENDS = ("新区", "区", "县", "市", "州", "旗", "镇", "乡", "街道")
+
+
 @lru_cache(maxsize=4096)
 def _division_name(name: str) -> bool:
-    """Is ``name`` a province, city or county, in full (安徽省) or short (安徽, 宁德)?"""
+    """Is ``name`` an administrative division: any level in full (安徽省, 秦灶街道), a
+    province, city or county in short (安徽, 宁德), or an area under one of those named
+    with it (河北雄安新区, 苏州工业园区)?"""
     from .gazetteer import gazetteer
 
     g = gazetteer()
-    return any(d.level != "town" for d in g.by_name.get(name, ())) or \
-        name in g.stems(("province", "city", "county"))
+    short = g.stems(("province", "city", "county"))
+    if name in g.by_name or name in short:
+        return True
+    return name.endswith(_AREA_ENDS) and any(name[:k] in g.by_name or name[:k] in short
+                                             for k in range(2, min(len(name) - 1, 5)))
 
 
 def _announced(clause: str, c0: int, idx: int, r: EventRules, day) -> _Announced | None:
