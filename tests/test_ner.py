@@ -182,3 +182,53 @@ def test_jieba_lexicon_categories():
     lists = word_lists()
     assert "一汽集团" in lists["JT"] and all(len(w) > 1 for w in lists["JS"])
     assert lists["CO"] and "万科集团" in lists["CO"]
+
+
+def test_stack_features_from_first_stage_tags():
+    from banmian.ner.features import stack_features
+
+    text = "日本大藏省官员说"
+    words = ["日本", "大藏省", "官员", "说"]
+    tags = ["B-LOC", "E-LOC", "B-ORG", "I-ORG", "E-ORG", "O", "O", "O"]
+    conf = [0.99, 0.99, 0.6, 0.8, 0.95, 1.0, 1.0, 1.0]
+    fs = stack_features(text, words, tags, conf, org_kind=lambda w: "W" if w == "大藏省" else "")
+    assert fs[2][:3] == ["y=B-ORG", "y-1=E-LOC", "y+1=I-ORG"]
+    assert "t-2=LOC" in fs[3] and "t+4=O" in fs[3] and "t-4=<s>" in fs[3] and "t+4=</s>" in fs[5]
+    assert "cf5ORG" in fs[2] and "cf9O" in fs[6]
+    # the predicted span 大藏省: its length, first and last character, a place touching it on the left
+    assert {"sl=ORG3", "sb=ORG大", "se=ORG省", "sa=LOCORG-"} <= set(fs[3])
+    assert "sa=-LOCORG" in fs[0]
+    # the word after a predicted place is organization-headed; 官员 follows an organization
+    assert "okWLOC" in fs[2] and "pw=ORG" in fs[5] and "nw=O" in fs[5]
+    assert not any(f == "cut" for x in fs for f in x)
+    cut = stack_features(text, words, ["B-LOC", "E-LOC", "S-ORG", "B-ORG", "E-ORG", "O", "O", "O"])
+    assert "cut" in cut[3] and "cut" not in cut[0]
+    assert all(not f.startswith("cf") for x in cut for f in x)  # no confidence given
+
+
+def test_second_stage_is_used_when_the_model_names_one(tmp_path):
+    import json
+    import shutil
+
+    import pycrfsuite
+
+    shipped = default_model_path()
+    for p in shipped.parent.iterdir():
+        if p.name.startswith("tagger."):
+            shutil.copy(p, tmp_path / p.name)
+    text = SAMPLES[1]
+    plain = Tagger(tmp_path / shipped.name)
+    assert plain._crf2 is None and plain.tag(text)
+    # a second stage that learned to tag nothing: the tagger must then find nothing
+    trainer = pycrfsuite.Trainer(verbose=False)
+    x, _ = plain.featurizer.featurize(text)
+    trainer.append([f + ["y=B-PER"] for f in x], ["O"] * len(text))
+    trainer.set_params({"max_iterations": 5})
+    trainer.train(str(tmp_path / "tagger.stage2.crfsuite"))
+    meta = json.loads((tmp_path / "tagger.json").read_text(encoding="utf-8"))
+    meta["stage2"] = {"model": "tagger.stage2.crfsuite", "conf": True}
+    (tmp_path / "tagger.json").write_text(json.dumps(meta), encoding="utf-8")
+    stacked = Tagger(tmp_path / shipped.name)
+    assert stacked._crf2 is not None
+    assert stacked.tag(text) == []
+    assert all(p == 1.0 or 0 <= p <= 1 for *_, p in stacked.scored_spans(text))

@@ -2,6 +2,7 @@
 """Train the PER/ORG/LOC CRF tagger from ../shared/corpora and write the shipped model.
 
     python scripts/ner/train.py                       # the shipped configuration
+    python scripts/ner/train.py --stack 4             # and a stacked second stage (see the model card)
     python scripts/ner/train.py --out /tmp/x.crfsuite --groups char --lexicons "" --gazetteer-folds 0 \
         --scheme BIO --c1 0.1 --iterations 150             # the plain baseline of issue 3
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from banmian.ner.corpus import read_bio, read_cluener, score, tags_from_spans  # noqa: E402
 from banmian.ner import gazetteer  # noqa: E402
-from banmian.ner.features import DEFAULT_GROUPS, Featurizer, Lexicon  # noqa: E402
+from banmian.ner.features import DEFAULT_GROUPS, NORM_TABLE, Featurizer, Lexicon, stack_features  # noqa: E402
 from banmian.ner.lexicons import jieba_pos, jieba_tags, translit_chars, word_lists  # noqa: E402
 from banmian.ner.tagger import Tagger  # noqa: E402
 
@@ -64,6 +65,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gazetteer-types", default="PER,LOC", help="entity types whose names become features")
     ap.add_argument("--gazetteer-min-count", type=int, default=1, help="keep names seen at least this often")
     ap.add_argument("--subset", type=int, default=1, help="train on every Nth sentence (quick experiments)")
+    ap.add_argument("--stack", type=int, default=0, metavar="K",
+                    help="also train a stacked second stage: a CRF over the same features plus the first "
+                         "stage's predicted tags, those of the training text jackknifed over K folds (0: off)")
+    ap.add_argument("--stack-iterations", type=int, default=200, help="iterations of the K fold models")
+    ap.add_argument("--stack-no-conf", action="store_true",
+                    help="second stage without the first stage's confidence (its tag's marginal)")
+    ap.add_argument("--stack-pred", type=Path,
+                    help="read the jackknifed first-stage predictions from this file instead of training the "
+                         "fold models (written by --stack-save; experiments only)")
+    ap.add_argument("--stack-save", type=Path, help="write the jackknifed first-stage predictions here")
+    ap.add_argument("--stage2-only", action="store_true",
+                    help="keep the first-stage model already at --out (trained with the same options) and train "
+                         "only the second stage (experiments only)")
     ap.add_argument("--eval", default="dev", help="comma list of splits to score after training: dev, test, cluener-dev, none")
     args = ap.parse_args(argv)
 
@@ -119,12 +133,6 @@ def main(argv: list[str] | None = None) -> int:
 
     import pycrfsuite
 
-    t0 = time.time()
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for s, f in zip(train, featurizers):
-        trainer.append(f(s.text), tags_from_spans(len(s.text), s.spans, args.scheme))
-    t1 = time.time()
-    trainer.select(args.algorithm)
     params = {"max_iterations": args.iterations, "feature.minfreq": args.min_freq,
               "feature.possible_transitions": True}
     if args.algorithm == "lbfgs":
@@ -134,15 +142,43 @@ def main(argv: list[str] | None = None) -> int:
     for kv in args.param:
         key, _, value = kv.partition("=")
         params[key] = value
-    trainer.set_params(params)
+
+    def fit(items, path: Path, iterations: int | None = None) -> None:
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for xseq, yseq in items:
+            trainer.append(xseq, yseq)
+        trainer.select(args.algorithm)
+        trainer.set_params(params | ({"max_iterations": iterations} if iterations else {}))
+        trainer.train(str(path))
+
+    t0 = time.time()
+    ys = [tags_from_spans(len(s.text), s.spans, args.scheme) for s in train]
+    if args.stack:
+        feats = [f.featurize(s.text) for s, f in zip(train, featurizers)]
+        xs = [x for x, _ in feats]
+    else:  # one pass, nothing kept
+        xs = (f(s.text) for s, f in zip(train, featurizers))
+    t1 = time.time()
     meta["training"]["algorithm"] = args.algorithm
     meta["training"]["params"] = {k: str(v) for k, v in params.items()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(args.out))
+    if not args.stage2_only:
+        fit(zip(xs, ys), args.out)
     t2 = time.time()
-    meta["training"]["seconds"] = {"features": round(t1 - t0, 1), "train": round(t2 - t1, 1)}
-    print(f"{len(train)} sentences; features {t1 - t0:.0f}s, training {t2 - t1:.0f}s; "
-          f"model {args.out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+    if args.stack:
+        stage2 = stack_stage(args, train, feats, ys, fit, featurizers[0])
+        meta["stage2"] = stage2
+        meta["training"]["stack"] = {"folds": args.stack, "fold_iterations": args.stack_iterations}
+    t3 = time.time()
+    if args.stack:
+        meta["training"]["seconds"] = {"features": round(t1 - t0, 1), "train": round(t2 - t1, 1),
+                                       "stage2": round(t3 - t2, 1)}
+        took = f"features {t1 - t0:.0f}s, training {t2 - t1:.0f}s, second stage {t3 - t2:.0f}s"
+    else:  # the features are made while the trainer reads them
+        meta["training"]["seconds"] = {"features_and_train": round(t2 - t0, 1)}
+        took = f"features and training {t2 - t0:.0f}s"
+    print(f"{len(train)} sentences; {took}"
+          + f"; model {args.out.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
 
     if k:
         gazetteer.write(gaz_path, names)
@@ -157,6 +193,45 @@ def main(argv: list[str] | None = None) -> int:
         result = score(gold, tagger.spans)
         print(f"== {split}\n{result.table()}")
     return 0
+
+
+def stack_stage(args, train, feats, ys, fit, featurizer: Featurizer) -> dict:
+    """Jackknife the first stage over ``args.stack`` folds (sentence j in fold j % K is tagged by a
+    model trained on the other folds), then train the second stage on the first stage's features
+    plus the stacked features of those predictions.  Returns the ``stage2`` entry of the meta."""
+    import pycrfsuite
+
+    k = args.stack
+    n = len(train)
+    if args.stack_pred:
+        pred = [json.loads(line) for line in args.stack_pred.read_text(encoding="utf-8").splitlines()]
+        if len(pred) != n:
+            raise SystemExit(f"train.py: {args.stack_pred} has {len(pred)} sentences, not {n}")
+    else:
+        pred = [None] * n
+        fold_path = args.out.with_suffix(".fold.crfsuite")
+        for i in range(k):
+            fit(((feats[j][0], ys[j]) for j in range(n) if j % k != i), fold_path, args.stack_iterations)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(fold_path))
+            for j in range(i, n, k):
+                tags = tagger.tag(feats[j][0])
+                pred[j] = [tags, [round(tagger.marginal(t, p), 3) for p, t in enumerate(tags)]]
+            tagger.close()
+            print(f"stack fold {i + 1}/{k} done", file=sys.stderr)
+        fold_path.unlink()
+    if args.stack_save:
+        args.stack_save.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), encoding="utf-8")
+
+    def items():
+        for s, (xseq, words), (tags1, conf), yseq in zip(train, feats, pred, ys):
+            extra = stack_features(s.text.translate(NORM_TABLE), words, tags1,
+                                   None if args.stack_no_conf else conf, featurizer._org_kind)
+            yield [a + b for a, b in zip(xseq, extra)], yseq
+
+    path = args.out.with_suffix(".stage2.crfsuite")
+    fit(items(), path)
+    return {"model": path.name, "conf": not args.stack_no_conf}
 
 
 if __name__ == "__main__":

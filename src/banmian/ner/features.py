@@ -39,6 +39,9 @@ were selected on the People's Daily dev split):
             (阿维兰热): position in the run and its length
 ``name``    name patterns: a surname that jieba leaves as a one-character
             word, followed by one or two Han characters; surname after a title
+
+``stack_features`` makes the features of a stacked second stage from the first stage's tags
+(``train.py --stack``; tried, not in the shipped model: see the model card).
 """
 
 from __future__ import annotations
@@ -323,7 +326,12 @@ class Featurizer:
         return toks
 
     def __call__(self, text: str) -> list[list[str]]:
+        return self.featurize(text)[0]
+
+    def featurize(self, text: str) -> tuple[list[list[str]], list[str] | None]:
+        """The features of every character, and the jieba words (None when the word group is off)."""
         g = self.groups
+        words: list[str] | None = None
         norm = text.translate(NORM_TABLE)
         n = len(norm)
         p = ["<s2", "<s1", *norm, "</s1", "</s2"]
@@ -463,4 +471,86 @@ class Featurizer:
                     feats[i].append("sur<")
                 if i > 1 and norm[i - 2] in sur:
                     feats[i].append("sur<<")
-        return feats
+        return feats, words
+
+
+class _Prefixed(dict):
+    """prefix + key, built once per key."""
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, key: str) -> str:
+        v = self[key] = self.prefix + key
+        return v
+
+
+_STACK_Y = (_Prefixed("y="), _Prefixed("y-1="), _Prefixed("y+1="))
+_STACK_T = tuple(_Prefixed(p) for p in ("t-2=", "t+2=", "t-3=", "t+3=", "t-4=", "t+4="))
+_STACK_CF = _Prefixed("cf")
+
+
+def _len_bucket(k: int) -> str:
+    return str(k) if k <= 3 else "5" if k <= 5 else "8" if k <= 8 else "9"
+
+
+def stack_features(norm: str, words: list[str] | None, tags: list[str], conf: list[float] | None = None,
+                   org_kind=None) -> list[list[str]]:
+    """The second-stage features of every character, from the first stage's BIOES tags:
+    the predicted tag here and at ±1, the predicted entity type at ±2..±4, the first stage's
+    confidence (marginal of its tag, bucketed), the predicted span holding the character (type with
+    its length, first and last character, the types of spans touching it on either side), and for
+    every jieba word the predicted type right before and right after it, whether a predicted span
+    boundary cuts it, and an organization-headed word right after a predicted entity."""
+    n = len(tags)
+    types = [t[2:] if len(t) > 2 else "O" for t in tags]
+    y0, ym, yp = _STACK_Y
+    tm2, tp2, tm3, tp3, tm4, tp4 = _STACK_T
+    ty = ["<s>"] * 4 + types + ["</s>"] * 4
+    tg = ["<s>", *tags, "</s>"]
+    out: list[list[str]] = [
+        [y0[tg[i + 1]], ym[tg[i]], yp[tg[i + 2]], tm2[ty[i + 2]], tp2[ty[i + 6]], tm3[ty[i + 1]], tp3[ty[i + 7]],
+         tm4[ty[i]], tp4[ty[i + 8]]] for i in range(n)]
+    if conf is not None:
+        for f, c, t in zip(out, conf, types):
+            f.append(_STACK_CF[("9" if c >= 0.9 else "7" if c >= 0.7 else "5" if c >= 0.5 else "0") + t])
+    # spans (BIOES, conlleval rules as in corpus.spans_from_tags)
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, t in enumerate(tags):
+        pre, typ = t[:1], t[2:]
+        if pre in "BS" or pre == "O" or typ != kind:
+            if kind:
+                spans.append((start, i, kind))
+            start, kind = (i, typ) if pre != "O" else (-1, "")
+        if pre in "ES" and kind:
+            spans.append((start, i + 1, kind))
+            start, kind = -1, ""
+    if kind:
+        spans.append((start, n, kind))
+    bounds = set()
+    for k, (s, e, t) in enumerate(spans):
+        bounds.add(s)
+        bounds.add(e)
+        adjp = spans[k - 1][2] if k and spans[k - 1][1] == s else "-"
+        adjn = spans[k + 1][2] if k + 1 < len(spans) and spans[k + 1][0] == e else "-"
+        fs = ("sl=" + t + _len_bucket(e - s), "se=" + t + norm[e - 1], "sb=" + t + norm[s], "sa=" + adjp + t + adjn)
+        for j in range(s, e):
+            out[j].extend(fs)
+    if words:
+        pos = 0
+        for w in words:
+            e = pos + len(w)
+            pt = types[pos - 1] if pos else "<s>"
+            fs = ["pw=" + pt, "nw=" + (types[e] if e < n else "</s>")]
+            if any(b in bounds for b in range(pos + 1, e)):
+                fs.append("cut")
+            if org_kind is not None and pt not in ("O", "<s>"):
+                k = org_kind(w)
+                if k:
+                    fs.append("ok" + k + pt)
+            for j in range(pos, e):
+                out[j].extend(fs)
+            pos = e
+    return out

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import gazetteer
 from .corpus import spans_from_tags
-from .features import DEFAULT_GROUPS, Featurizer, Lexicon
+from .features import DEFAULT_GROUPS, NORM_TABLE, Featurizer, Lexicon, stack_features
 from .lexicons import jieba_pos, jieba_tags, translit_chars, word_lists
 
 MODEL_PACKAGE = "banmian.ner.model"
@@ -134,6 +134,15 @@ class Tagger:
             self.featurizer.jieba  # noqa: B018 - load the dictionary now, not on the first call
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(self.model_path))
+        # a stacked second stage (see the model card): a CRF over the first stage's features and
+        # the first stage's predicted tags around each character
+        stage2 = meta.get("stage2")
+        self._crf2 = None
+        self._stack_conf = False
+        if stage2:
+            self._crf2 = pycrfsuite.Tagger()
+            self._crf2.open(str(self.model_path.parent / stage2["model"]))
+            self._stack_conf = bool(stage2.get("conf", True))
         self._lock = threading.Lock()
 
     @classmethod
@@ -158,11 +167,19 @@ class Tagger:
             if not piece.strip():
                 continue
             # a lone surrogate (from broken input) cannot be handed to crfsuite: same length, no name
-            xseq = self.featurizer(_SURROGATE.sub("\ufffd", piece))
+            clean = _SURROGATE.sub("\ufffd", piece)
+            xseq, words = self.featurizer.featurize(clean)
             with self._lock:  # a crfsuite tagger is not thread-safe
-                tags = self._crf.tag(xseq)
+                crf = self._crf
+                tags = crf.tag(xseq)
+                if self._crf2 is not None:
+                    conf = [crf.marginal(t, i) for i, t in enumerate(tags)] if self._stack_conf else None
+                    extra = stack_features(clean.translate(NORM_TABLE), words, tags, conf,
+                                           self.featurizer._org_kind)
+                    crf = self._crf2
+                    tags = crf.tag([a + b for a, b in zip(xseq, extra)])
                 found = spans_from_tags(tags)
-                probs = [min(self._crf.marginal(tags[i], i) for i in range(s, e)) if confidence else 1.0
+                probs = [min(crf.marginal(tags[i], i) for i in range(s, e)) if confidence else 1.0
                          for s, e, _ in found]
             for (s, e, t), p in zip(balance_brackets(piece, found), probs):
                 out.append((offset + s, offset + e, t, p))
