@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from banmian.errors import EmptyInput
 from banmian.pipeline import parse_files, parse_source
-from banmian.stages.read import read_source
+from banmian.stages.read import SourceText, read_source
 from banmian.stages.read_html import html_to_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -125,3 +125,14 @@ def test_site_logo_heading_is_no_headline():
               "<div class='content'><h2>老街改造完成</h2><p>　　本报讯 历时两年的老街改造工程日前完工。</p></div></body></html>")
     lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
     assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。"]
+
+
+def test_founder_page_without_properties_takes_its_title_from_the_table_above():
+    # <founder-content> holds the text; the headline sits in the title table above it
+    markup = ("<html><head><title>县图书馆新馆开放_青禾日报</title></head><body>"
+              "<table><tr><td class=font02>县图书馆新馆开放</td></tr></table>"
+              "<founder-content><p>　　本报讯 近日，县图书馆新馆正式向市民开放。</p></founder-content>"
+              "<div>青禾日报社版权所有 未经书面授权禁止使用</div></body></html>")
+    page = parse_source(SourceText("p.htm", html_to_text(markup), "utf-8"))
+    assert [(a.headline, a.paragraphs) for a in page.articles] == [
+        ("县图书馆新馆开放", ["本报讯 近日，县图书馆新馆正式向市民开放。"])]

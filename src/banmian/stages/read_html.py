@@ -94,23 +94,30 @@ def html_to_text(markup: str, source: str | None = None) -> str:
     if content is not None:
         root = LexborHTMLParser(content.group(1)).body
     else:
-        root = tree.css_first("founder-content") or _article_around(tree.css_first("#ozoom")) or tree.body
+        box = tree.css_first("founder-content") or tree.css_first("#ozoom")
+        root = _article_around(box) if box is not None else tree.body
     lines: list[str] = []
+    before: list[tuple[str, str]] = []      # blocks before the article's box (folio, title table)
+    if root is not None and root is not tree.body and tree.body is not None and content is None:
+        before = _blocks(tree.body, stop=root)
     if props.get("date") or props.get("nodename"):
         lines += [" ".join(x for x in (props.get("date", "").split(" ")[0], props.get("nodename", "")) if x), ""]
-    elif root is not None and root is not tree.body and tree.body is not None:
+    elif before:
         # the page's own folio (第04版：乡村) stands outside the article's box
-        lines += [text for _, text in _blocks(tree.body, stop=root)[:FOLIO_BLOCKS] if _folio(text)][:1] + [""]
+        lines += [text for _, text in before[:FOLIO_BLOCKS] if _folio(text)][:1] + [""]
     blocks = _blocks(root) if root is not None else []
     decks = [props.get(k, "") for k in ("introtitle", "title", "subtitle")]
+    name = _TITLE_SITE.sub("", page_title)
     if decks[1]:
         # Founder's own decks: kicker, headline, subtitle (and the body's copies of them go)
         lines += [x for x in (decks[0], "# " + decks[1], decks[2]) if x.strip() and x != "# "] + [""]
         seen = {d for d in decks if d}
         blocks = [b for b in blocks if b[1] not in seen]
     elif not any(tag == "h1" for tag, _ in blocks):
-        # no <h1>: the block that is the <title>'s article part is the headline
-        name = _TITLE_SITE.sub("", page_title)
+        # no <h1>: the block that is the <title>'s article part is the headline, inside the
+        # article's box or in the title table above it (Founder pages without properties)
+        if name and not any(t == name for _, t in blocks) and any(t == name for _, t in before):
+            blocks = [("h1", name)] + blocks
         blocks = [("h1", t) if tag in HEADINGS | {"p", "div", "td", "span", "b", "strong"} and name and t == name
                   else (tag, t) for tag, t in blocks]
     if props.get("author"):
@@ -130,8 +137,9 @@ def html_to_text(markup: str, source: str | None = None) -> str:
 
 
 def _article_around(content):
-    """The element around an article's text box (People's Daily's ``#ozoom``) that also
-    holds its headings: the text box's nearest ancestor with an ``<h1>``…``<h3>``."""
+    """The element around an article's text box (People's Daily's ``#ozoom``, Founder's
+    ``<founder-content>``) that also holds its headings: the box's nearest ancestor with an
+    ``<h1>``…``<h3>``, else the box itself."""
     node = content
     while node is not None and node.tag != "body":
         if node.css_first("h1, h2, h3") is not None:
