@@ -19,7 +19,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ..errors import BinaryInput, BrokenDocument, EmptyInput, InputTooLarge, MissingInput, UndecodableInput, UnsupportedFormat
+from ..errors import (BinaryInput, BrokenDocument, EmptyInput, InputTooLarge, MissingInput, UndecodableInput,
+                      UnsupportedFormat)
 
 # A page of text is ~10 KB; a whole converted issue rarely passes 2 MB.
 MAX_BYTES = 20 * 1024 * 1024

@@ -151,7 +151,8 @@ def _printed_lines(page) -> list[PrintedLine]:
             left, right, bottom, top = box.left, box.right, box.bottom, box.top
             raw.FPDFText_GetMatrix(textpage, i, matrix)
             # the type size as printed: the font size times the text matrix's scale
-            size = round(raw.FPDFText_GetFontSize(textpage, i) * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5, 1)
+            scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            size = round(raw.FPDFText_GetFontSize(textpage, i) * scale, 1)
             if cur.sizes and _breaks_line(cur, last_left, last_right, left, bottom, top):
                 lines.append(cur)
                 cur, space, broke = PrintedLine(), False, False
