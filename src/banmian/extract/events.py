@@ -322,6 +322,7 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
 
 
 _AREA_ENDS = ("新区", "区", "县", "市", "州", "旗", "镇", "乡", "街道")
+_MARKETS = ("超市", "菜市", "夜市", "集市", "门市", "花市", "鱼市")   # (北京华联超市 is a firm)
 
 
 @lru_cache(maxsize=4096)
@@ -335,8 +336,8 @@ def _division_name(name: str) -> bool:
     short = g.stems(("province", "city", "county"))
     if name in g.by_name or name in short:
         return True
-    return name.endswith(_AREA_ENDS) and any(name[:k] in g.by_name or name[:k] in short
-                                             for k in range(2, min(len(name) - 1, 5)))
+    return name.endswith(_AREA_ENDS) and not name.endswith(_MARKETS) and any(
+        name[:k] in g.by_name or name[:k] in short for k in range(2, min(len(name) - 1, 5)))
 
 
 def _announced(clause: str, c0: int, idx: int, r: EventRules, day) -> _Announced | None:
