@@ -129,3 +129,17 @@ def test_fonts_without_unicode_map_are_refused():
     with pytest.raises(UndecodableInput, match="unmapped"):
         _check_mapped([garbled], "x.pdf")
     _check_mapped([[PrintedLine(chars=list("县委书记调研\ue001"), sizes=[10.0] * 7)]], "x.pdf")   # a stray one is fine
+
+
+def _line(text: str, size: float, top: float) -> PrintedLine:
+    return PrintedLine(chars=list(text), sizes=[size] * len(text), left=0.0, right=size * len(text),
+                       top=top, bottom=top - size)
+
+
+def test_headline_wrapped_onto_one_character_is_one_headline_and_a_lone_giant_letter_is_none():
+    from banmian.stages.read_pdf import _display_run
+
+    wrapped = [_line("把区块链作为核心技术自主创新重要突破口加快推动产业创新发", 30.0, 800.0), _line("展", 30.0, 765.0)]
+    assert _display_run(wrapped, 10.0) == ["# 把区块链作为核心技术自主创新重要突破口加快推动产业创新发展"]
+    masthead = [_line("人", 72.0, 900.0), _line("报社新闻", 40.0, 820.0)]
+    assert _display_run(masthead, 10.0) == ["人", "报社新闻"]

@@ -267,8 +267,12 @@ def _display_run(run: list[PrintedLine], body: float) -> list[str]:
     """A run of display lines: the decks in the run's largest type, if large enough, are the
     headline (a wrapped headline's lines joined into one); the others stay as they are."""
     top = max(ln.size for ln in run)
-    # (a character alone in huge type is a masthead letter or a drop cap, not a headline)
-    is_head = [top >= body * HEADLINE_RATIO and _same_size(ln.size, top) and len(ln.sizes) >= 2 for ln in run]
+    # (a character alone in huge type is a masthead letter or a drop cap, not a headline,
+    # unless it is the last of a headline wrapped onto its own line: …产业创新发 / 展)
+    is_head: list[bool] = []
+    for k, ln in enumerate(run):
+        large = top >= body * HEADLINE_RATIO and _same_size(ln.size, top)
+        is_head.append(large and (len(ln.sizes) >= 2 or (k > 0 and is_head[k - 1] and not _new_block(run[k - 1], ln))))
     out: list[str] = []
     for k, ln in enumerate(run):
         if is_head[k] and k and is_head[k - 1]:
