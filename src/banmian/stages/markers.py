@@ -404,6 +404,15 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
     return None
 
 
+# A source note is a short line (据新华社, 综合新华社等报道), at most this long.
+SOURCE_NOTE_CHARS = 26
+
+
+def is_source_note(text: str, m: Markers) -> bool:
+    """``据新华社``, ``综合新华社等报道``: only where the text came from (``source_note``)."""
+    return m.source_note is not None and len(text) <= SOURCE_NOTE_CHARS and m.source_note.fullmatch(text) is not None
+
+
 def reports_activity(text: str, m: Markers) -> bool:
     """``习近平会见尼泊尔总统班达里``: a name (2–4 characters) opening the line, then
     an activity verb (``activity_verbs``)."""

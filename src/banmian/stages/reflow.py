@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .markers import Markers, default_markers, ends_sentence, jump_marker, parse_byline_line, teaser_marker
+from .markers import (Markers, default_markers, ends_sentence, is_source_note, jump_marker, parse_byline_line,
+                      teaser_marker)
 from .normalize import CJK_CHAR, Line
 
 # Marks after which a sentence must go on.  Not the dash: a kicker ends with —— too.
@@ -351,7 +352,6 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     return a_body and (_body_like(b.text) or ends_sentence(b.text, m) or (ev.a_full and ev.b_full))
 
 
-SOURCE_TAIL_CHARS = 26
 # A line of its own under a marked headline at most this long, before a gap, stands alone.
 UNDER_HEADING_CHARS = 40
 
@@ -360,11 +360,8 @@ def _ends_with_source(text: str, m: Markers) -> bool:
     """A paragraph whose last sentence is followed by where it came from, run
     on (…予以销毁。据新华社, …热议。据央视新闻): web crawls close an article so,
     and the next line after a gap is the next article's title, not more text."""
-    if m.source_note is None:
-        return False
     end = max(text.rfind(c) for c in "。！？”")
-    tail = text[end + 1:] if end >= 0 else ""
-    return 0 < len(tail) <= SOURCE_TAIL_CHARS and m.source_note.fullmatch(tail) is not None
+    return 0 <= end < len(text) - 1 and is_source_note(text[end + 1:], m)
 
 
 def _dash_subtitle(text: str, above: str, m: Markers) -> bool:

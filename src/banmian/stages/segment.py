@@ -23,6 +23,7 @@ from .markers import (
     dateline_bylines,
     default_markers,
     ends_sentence,
+    is_source_note,
     jump_marker,
     parse_byline_line,
     reports_activity,
@@ -92,7 +93,7 @@ def tag_block(b: Block, m: Markers) -> Tagged:
             return Tagged(b, CREDIT, text)
     if is_title_text(text, m) and not _is_note(text) and not m.in_body_label.fullmatch(text) \
             and not m.dateline.match(text) \
-            and not (m.source_note is not None and len(text) <= 26 and m.source_note.fullmatch(text)):
+            and not is_source_note(text, m):
         return Tagged(b, TITLE, text)
     return Tagged(b, BODY, text)
 
@@ -578,8 +579,7 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         cur.source_lines = (cur.source_lines[0] if cur.source_lines else t.block.first, t.block.last)
         # A paragraph that is one bracketed note (（摘自…）, （本报…电）) or that
         # closed with bylines ends its article as a byline line does.
-        prev_role = CLOSER if closing or _is_note(text) or (
-            m.source_note is not None and len(text) <= 26 and m.source_note.fullmatch(text)) else BODY
+        prev_role = CLOSER if closing or _is_note(text) or is_source_note(text, m) else BODY
         if tj and tj[0] == "continues_to":
             close()
             prev_role = JUMP
