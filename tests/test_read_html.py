@@ -136,3 +136,11 @@ def test_founder_page_without_properties_takes_its_title_from_the_table_above():
     page = parse_source(SourceText("p.htm", html_to_text(markup), "utf-8"))
     assert [(a.headline, a.paragraphs) for a in page.articles] == [
         ("县图书馆新馆开放", ["本报讯 近日，县图书馆新馆正式向市民开放。"])]
+
+
+def test_title_article_part_is_read_by_the_furniture_pattern():
+    from banmian.stages.read_html import _article_title
+
+    assert _article_title("清溪镇：老茶园焕发新生机--青禾日报") == "清溪镇：老茶园焕发新生机"
+    assert _article_title("老街改造完成_青禾日报") == "老街改造完成"
+    assert _article_title("首页") == "首页"

@@ -57,8 +57,6 @@ INDEX_LINKS = 3
 # Blocks before the article's box searched for the page's folio line.
 FOLIO_BLOCKS = 40
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-# The article part of a <title>: before "_", "|" or " - " and the site's name.
-_TITLE_SITE = re.compile(r"\s*(?:_|\||｜|\s-\s|—)\s*[^_|｜]*$")
 
 
 def decode_html(data: bytes, source: str | None = None) -> tuple[str, str]:
@@ -107,7 +105,7 @@ def html_to_text(markup: str, source: str | None = None) -> str:
         lines += [text for _, text in before[:FOLIO_BLOCKS] if _folio(text)][:1] + [""]
     blocks = _blocks(root) if root is not None else []
     decks = [props.get(k, "") for k in ("introtitle", "title", "subtitle")]
-    name = _TITLE_SITE.sub("", page_title)
+    name = _article_title(page_title)
     if decks[1]:
         # Founder's own decks: kicker, headline, subtitle (and the body's copies of them go)
         lines += [x for x in (decks[0], "# " + decks[1], decks[2]) if x.strip() and x != "# "] + [""]
@@ -146,6 +144,16 @@ def _article_around(content):
             return node
         node = node.parent
     return content
+
+
+def _article_title(page_title: str) -> str:
+    """The article part of a <title> (…_青禾日报), read by furniture's ``web_title`` pattern,
+    the one that finds a <title> kept in crawled text."""
+    from .furniture import default_furniture
+
+    rx = default_furniture().web_title
+    m = rx.fullmatch(page_title) if rx is not None else None
+    return m.group("title") if m is not None and "title" in m.re.groupindex else page_title
 
 
 def _enp_properties(markup: str) -> dict[str, str]:
