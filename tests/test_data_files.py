@@ -60,3 +60,16 @@ def test_radicals_table_matches_its_generator():
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_radicals.py"), "--check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_short_county_entry_is_checked(tmp_path):
+    from banmian.extract.entities import load_rules
+    from banmian.resources import data_path
+
+    text = data_path("entities.yaml").read_text(encoding="utf-8")
+    bad = text.replace("verb_ends: {任: 担出聘", "verb_ends: {任任: 担出聘")
+    assert bad != text
+    f = tmp_path / "entities.yaml"
+    f.write_text(bad, encoding="utf-8")
+    with pytest.raises(DataFileError, match="short_county.verb_ends.*entities.yaml|entities.yaml.*short_county"):
+        load_rules(f)

@@ -99,6 +99,10 @@ class EntityRules:
     known_orgs: dict[str, str] = field(default_factory=dict)   # national bodies: name -> kind (教育部, 中科院)
     go_to: frozenset[str] = frozenset()              # 来到, 深入…: verbs of going somewhere
     org_heads: frozenset[str] = frozenset()          # 国家, 中国…: words an organization's name opens with
+    # a county of one character and 县 read as word pieces (see _glued_short)
+    county_next: frozenset[str] = frozenset()        # 县 starts a word with it: 县长, 县域
+    county_conjunctions: frozenset[str] = frozenset()    # 和 between two nouns: 项目|和|县物流园
+    county_verb_ends: dict[str, frozenset[str]] = field(default_factory=dict)   # 任 -> 担出聘…: 聘任|县
 
 
 def _word_list(data: dict[str, Any], key: str, path: Path, where: str | None = None) -> list[str]:
@@ -159,7 +163,20 @@ def load_rules(path: str | Path) -> EntityRules:
         known_orgs=_kinds(d, "known_organizations", path, ORG_KINDS) if "known_organizations" in d else {},
         go_to=frozenset(_word_list(d, "go_to_words", path)),
         org_heads=frozenset(_word_list(d, "org_heads", path)),
+        **_short_county(d, path),
     )
+
+
+def _short_county(d: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``short_county``: characters as strings (长域委…), ``verb_ends`` a mapping char -> chars."""
+    sc = require(d, "short_county", path, dict)
+    verbs = require(sc, "verb_ends", path, dict)
+    for k, v in verbs.items():
+        if not (isinstance(k, str) and len(k) == 1 and isinstance(v, str)):
+            raise DataFileError(f"short_county.verb_ends: {k!r}: {v!r} is no character: characters", source=str(path))
+    return {"county_next": frozenset(require(sc, "next_chars", path, str)),
+            "county_conjunctions": frozenset(require(sc, "conjunctions", path, str)),
+            "county_verb_ends": {k: frozenset(v) for k, v in verbs.items()}}
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +347,7 @@ class _Extractor:
             if bucket == "admin":
                 d = self.division_ending(text, a, b, floor)
                 if d is not None and (len(d.name) >= 3 or (d.name[-1] in "县旗" and not _glued_short(
-                        text, b, floor, lambda k: self.place_before(text, k, lead)))) \
+                        text, b, floor, r, lambda k: self.place_before(text, k, lead)))) \
                         and not (d.level == "town" and b - len(d.name) > floor
                                  and self.continues_left(text, b - len(d.name))
                                  and not self.place_before(text, b - len(d.name), lead)):
@@ -903,28 +920,20 @@ def _find_all(names: dict[str, Any], big: str, starts: list[int]) -> dict[int, l
     return out
 
 
-# A county of one character and 县 (和县, 任县) is read in running text only when it is no
-# pair of word pieces: not when 县 starts a word (出任|县长, 和|县域经济, 社区和|县镇市场),
-# nor when its first character ends the word before (担任, 聘任: 聘任|县劝学所), nor when it is
-# a conjunction between two nouns (项目|和|县物流园) — unless a place is named right before it
-# (河北任县, 安徽和县).  Over the 488 corpus pages this drops 7 such mentions, all wrong, and
-# keeps the 11 mentions of 和县 and 任县 that are the counties (落户和县。, 河北任县智慧办…).
-_COUNTY_WORDS = frozenset("长域委级城乡里镇区直属")
-_CONJUNCTIONS = frozenset("和与及同跟并或")
-_VERB_ENDS = {"任": frozenset("担出聘兼就继调升转连留信主责委"), "向": frozenset("方面导转倾意志动走去")}
-
-
-def _glued_short(text: str, b: int, floor: int, place_before) -> bool:
-    """Is the two-character county name ending at ``b`` more likely two words' pieces?"""
-    if text[b:b + 1] in _COUNTY_WORDS:
+def _glued_short(text: str, b: int, floor: int, r: EntityRules, place_before) -> bool:
+    """Is the two-character county name ending at ``b`` (和县, 任县) more likely two words'
+    pieces (``short_county`` in entities.yaml: 出任|县长, 项目|和|县物流园)?  Over the 488
+    corpus pages this drops 7 such mentions, all wrong, and keeps the 11 that are the
+    counties (落户和县。, 河北任县智慧办…)."""
+    if text[b:b + 1] in r.county_next:
         return True
     s = b - 2
     if s <= floor or _NAME_CHAR.match(text[s - 1]) is None or place_before(s):
         return False
     first, before = text[s], text[s - 1]
-    if first in _VERB_ENDS:
-        return before in _VERB_ENDS[first]
-    return first in _CONJUNCTIONS and _NAME_CHAR.match(text[b:b + 1] or " ") is not None
+    if first in r.county_verb_ends:
+        return before in r.county_verb_ends[first]
+    return first in r.county_conjunctions and _NAME_CHAR.match(text[b:b + 1] or " ") is not None
 
 
 def _key(c: _Cand) -> tuple[str, str]:
