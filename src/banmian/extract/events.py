@@ -91,6 +91,7 @@ class EventRules:
     # "上", a trigger, a participant cue or a back-reference hint: one search where
     # :func:`_may_act` made four (None unless back_hint is a plain list of words)
     act_hint: re.Pattern[str] | None = None
+    area_end: re.Pattern[str] = re.compile("(?!)")   # an area's last words (新区, 街道): see _division_name
 
 
 def _words(words: list[str]) -> str:
@@ -152,6 +153,7 @@ def rules() -> EventRules:
         ceremony_suffix=pat("ceremony_suffix"),
         not_target=pat("not_target"),
         act_hint=act_hint,
+        area_end=pat("area_end"),
     )
 
 
@@ -315,28 +317,24 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
                 if g.get(group):
                     name = _clean(g[group], r, group)
                     if name:
-                        if kind == "org" and _division_name(name):
+                        if kind == "org" and _division_name(name, r.area_end):
                             kind = "place"      # 到安徽调研, 来到宁德: where it happened, not what was visited
                         out.append(_found(kind, name, g[group], offset + m.start(group), idx))
     return out
 
 
-_AREA_ENDS = ("新区", "区", "县", "市", "州", "旗", "镇", "乡", "街道")
-_MARKETS = ("超市", "菜市", "夜市", "集市", "门市", "花市", "鱼市")   # (北京华联超市 is a firm)
-
-
 @lru_cache(maxsize=4096)
-def _division_name(name: str) -> bool:
+def _division_name(name: str, area_end: re.Pattern[str]) -> bool:
     """Is ``name`` an administrative division: any level in full (安徽省, 秦灶街道), a
-    province, city or county in short (安徽, 宁德), or an area under one of those named
-    with it (河北雄安新区, 苏州工业园区)?"""
+    province, city or county in short (安徽, 宁德), or an area (``area_end``) under one of
+    those named with it (河北雄安新区, 苏州工业园区)?"""
     from .gazetteer import gazetteer
 
     g = gazetteer()
     short = g.stems(("province", "city", "county"))
     if name in g.by_name or name in short:
         return True
-    return name.endswith(_AREA_ENDS) and not name.endswith(_MARKETS) and any(
+    return area_end.search(name) is not None and any(
         name[:k] in g.by_name or name[:k] in short for k in range(2, min(len(name) - 1, 5)))
 
 
