@@ -36,6 +36,7 @@ class Furniture:
     paper_name: re.Pattern[str]
     date_line: re.Pattern[str] | None = None
     web_title: re.Pattern[str] | None = None
+    html_chrome: re.Pattern[str] | None = None
 
 
 @dataclass(slots=True)
@@ -67,6 +68,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         paper_name=compile_pattern(require(data, "paper_name", path, str), path),
         date_line=compile_pattern(data["date_line"], path) if data.get("date_line") else None,
         web_title=compile_pattern(data["web_title"], path) if data.get("web_title") else None,
+        html_chrome=compile_pattern(data["html_chrome"], path) if data.get("html_chrome") else None,
     )
 
 

@@ -32,6 +32,7 @@ import html
 import re
 
 from ..errors import EmptyInput
+from .furniture import default_furniture, folio_parts
 
 # Elements whose text is no article text.
 SKIP = frozenset({"script", "style", "noscript", "template", "form", "select", "option", "button", "iframe",
@@ -43,9 +44,6 @@ BLOCKS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", 
                     "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre", "figure", "figcaption", "dl",
                     "dt", "dd", "center", "body", "html", "founder-content", "hr", "caption", "address"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# id / class words of page chrome (navigation bars, share buttons, footers).
-CHROME = re.compile(r"(?i)(^|[\s_-])(nav|navbar|menu|footer|foot|header|topbar|sidebar|breadcrumb|share|copyright|"
-                    r"banner|toolbar|pager|pagination|login|search|ad|ads|advert|logo)([\s_-]|$)")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _ENP_PROPERTY = re.compile(r"<!--\s*<enpproperty>(.*?)</enpproperty>\s*-->", re.S | re.I)
 _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
@@ -149,8 +147,6 @@ def _article_around(content):
 def _article_title(page_title: str) -> str:
     """The article part of a <title> (…_青禾日报), read by furniture's ``web_title`` pattern,
     the one that finds a <title> kept in crawled text."""
-    from .furniture import default_furniture
-
     rx = default_furniture().web_title
     m = rx.fullmatch(page_title) if rx is not None else None
     return m.group("title") if m is not None and "title" in m.re.groupindex else page_title
@@ -175,17 +171,17 @@ def _clean(text: str) -> str:
 
 
 def _is_chrome(node) -> bool:
-    """Navigation, header, footer, share bar…: by tag or by id/class name, unless the
+    """Navigation, header, footer, share bar…: by tag or by id/class name (furniture.yaml's
+    ``html_chrome``), unless the
     element holds a headline (``<header><h1>…``, ``<div class="article-header">``)."""
     attrs = node.attributes
     names = " ".join(v for k, v in attrs.items() if k in ("id", "class") and v)
-    named = node.tag in CHROME_TAGS or (bool(names) and CHROME.search(names) is not None)
+    chrome = default_furniture().html_chrome
+    named = node.tag in CHROME_TAGS or (bool(names) and chrome is not None and chrome.search(names) is not None)
     return named and not any(h != node for h in node.css("h1, h2, h3"))   # (css() may match node itself)
 
 
 def _folio(text: str) -> bool:
-    from .furniture import default_furniture, folio_parts
-
     return folio_parts(text, default_furniture()) is not None
 
 
