@@ -116,11 +116,12 @@ def split_issue(text: str) -> list[str]:
     page whose folio states another page number than the page before it starts a new
     newspaper page; one without a folio (a story that ran over) stays with the page
     before.  Text with one page (the common case) comes back whole."""
-    if "\f" not in text:
-        return [text]
+    chunks = text.split("\f")
+    if sum(1 for c in chunks if c.strip()) < 2:
+        return [text]     # (pdftotext ends every page with a form feed: one page, nothing to look for)
     groups: list[list[str]] = []
     current: int | None = None
-    for chunk in text.split("\f"):
+    for chunk in chunks:
         number = _folio_page(chunk)
         if groups and (number is None or number == current):
             groups[-1].append(chunk)
