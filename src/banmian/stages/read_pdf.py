@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import BrokenDocument, EmptyInput, UndecodableInput
+from .markers import default_markers, parallel_halves
+from .reflow import joiner
 
 # A line in type at least this many times the body size is display type (kicker,
 # headline, subtitle), not text; the largest deck of a run, at least HEADLINE_RATIO
@@ -283,11 +285,7 @@ def _display_run(run: list[PrintedLine], body: float) -> list[str]:
 
 
 def _joiner(left: str, right: str) -> str:
-    """Lines of one headline: joined directly where a word wraps, with a space
-    between two short halves of one length (疾风劲草 / 正气凛然) and between Latin words."""
-    a, b = left.removeprefix("# "), right
-    if (a[-1:].isascii() and a[-1:].isalnum()) and (b[:1].isascii() and b[:1].isalnum()):
-        return " " + b
-    if len(a) <= 8 and abs(len(a) - len(b)) <= 1 and " " not in a:
-        return " " + b
-    return b
+    """The next printed line of one headline, joined: with a space between two halves of
+    one length (疾风劲草 / 正气凛然: ``markers.parallel_halves``), else as reflow joins lines."""
+    a = left.removeprefix("# ")
+    return (" " if parallel_halves(a, right, default_markers()) else joiner(a, right)) + right

@@ -375,7 +375,7 @@ def _dash_subtitle(text: str, above: str, m: Markers) -> bool:
             and above[-1] not in MID_SENTENCE and not ends_sentence(above, m))
 
 
-def _joiner(left: str, right: str) -> str:
+def joiner(left: str, right: str) -> str:
     """No space between Chinese text; one between Latin words; none after a hyphen."""
     if left.endswith("-") or CJK_CHAR.match(left[-1]) or CJK_CHAR.match(right[0]):
         return ""
@@ -441,7 +441,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 ev.a_full = ev.a_exact = ev.a_near = False
             if should_join(prev, line, ev, m, base_indent):
                 blk = blocks[-1]
-                blk.text += _joiner(blk.text, line.text) + line.text
+                blk.text += joiner(blk.text, line.text) + line.text
                 blk.last = line.number
                 blk.lines += 1
                 block_width = max(block_width, line.width)

@@ -25,6 +25,7 @@ from .markers import (
     ends_sentence,
     is_source_note,
     jump_marker,
+    parallel_halves,
     parse_byline_line,
     reports_activity,
     teaser_marker,
@@ -299,29 +300,11 @@ def assign_titles(titles: list[Tagged], m: Markers, web_title: str = "",
     return texts[0], " ".join(texts[1:-1]), texts[-1]
 
 
-PARALLEL_CHARS = (3, 8)
-_PUNCT = frozenset("，。、；：！？“”‘’《》（）()·—…,.;:!?")
-
-
-def _parallel(a: str, b: str, m: Markers) -> bool:
-    """Two short phrases of one length without punctuation (疾风劲草 / 正气凛然, or
-    同贺国庆 / 共享荣光（逐梦70年） before the column tag): the halves of one headline,
-    which converters put on two lines where the type leaves a wide space between
-    them.  In People's Daily (Oct 2019) 121 untagged and 113 tagged headlines are
-    such pairs; a kicker and headline (or headline and subtitle) are alike in 7."""
-    tagged = m.headline_cue.search(b)
-    if tagged and "tag" in tagged.re.groupindex:
-        b = b[:tagged.start("tag")]
-    lo, hi = PARALLEL_CHARS
-    return (abs(len(a) - len(b)) <= 1 and lo <= len(a) <= hi and lo <= len(b) <= hi
-            and not any(c in _PUNCT or c.isspace() for c in a + b))
-
-
 def _join_parallel(texts: list[str], m: Markers) -> list[str]:
     """The first two title lines joined with a space when they are parallel (see
-    ``_parallel``); under a kicker, two short lines are more often headline and
+    ``markers.parallel_halves``); under a kicker, two short lines are more often headline and
     subtitle (田径世锦赛 / 我国选手佳绩频传 / 奖牌榜稳居第二)."""
-    if len(texts) >= 2 and _parallel(texts[0], texts[1], m):
+    if len(texts) >= 2 and parallel_halves(texts[0], texts[1], m):
         return [texts[0] + " " + texts[1]] + texts[2:]
     return texts
 
