@@ -136,8 +136,9 @@ def _printed_lines(page) -> list[PrintedLine]:
     space = broke = False    # a space / a line break before the next printed character
     last_left = last_right = 0.0
     try:
+        tp = textpage.raw     # (the handle itself: pypdfium2's wrapper costs a lookup per call)
         for i in range(textpage.count_chars()):
-            code = raw.FPDFText_GetUnicode(textpage, i)
+            code = raw.FPDFText_GetUnicode(tp, i)
             if 0xD800 <= code < 0xDC00:        # a character beyond the BMP comes as two code units
                 pending_high = code
                 continue
@@ -149,12 +150,12 @@ def _printed_lines(page) -> list[PrintedLine]:
                 space = space or ch in " \u3000"
                 broke = broke or ch in "\r\n"     # PDFium's own line break (see SPACE_GAP)
                 continue
-            raw.FPDFText_GetLooseCharBox(textpage, i, box)   # the font's em box: alike for every glyph
+            raw.FPDFText_GetLooseCharBox(tp, i, box)   # the font's em box: alike for every glyph
             left, right, bottom, top = box.left, box.right, box.bottom, box.top
-            raw.FPDFText_GetMatrix(textpage, i, matrix)
+            raw.FPDFText_GetMatrix(tp, i, matrix)
             # the type size as printed: the font size times the text matrix's scale
             scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-            size = round(raw.FPDFText_GetFontSize(textpage, i) * scale, 1)
+            size = round(raw.FPDFText_GetFontSize(tp, i) * scale, 1)
             if cur.sizes and _breaks_line(cur, last_left, last_right, left, bottom, top):
                 lines.append(cur)
                 cur, space, broke = PrintedLine(), False, False
