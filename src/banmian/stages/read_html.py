@@ -44,6 +44,8 @@ BLOCKS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", 
                     "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre", "figure", "figcaption", "dl",
                     "dt", "dd", "center", "body", "html", "founder-content", "hr", "caption", "address"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements a page sets its title in when it has no <h1> (a Founder page's <td class=font02>).
+TITLE_TAGS = HEADINGS | {"p", "div", "td", "span", "b", "strong"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _ENP_PROPERTY = re.compile(r"<!--\s*<enpproperty>(.*?)</enpproperty>\s*-->", re.S | re.I)
 _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
@@ -86,7 +88,6 @@ def html_to_text(markup: str, source: str | None = None) -> str:
     tree = LexborHTMLParser(markup)
     title_node = tree.css_first("title")
     page_title = _clean(title_node.text()) if title_node is not None else ""
-    root = None
     if content is not None:
         root = LexborHTMLParser(content.group(1)).body
     else:
@@ -109,13 +110,8 @@ def html_to_text(markup: str, source: str | None = None) -> str:
         lines += [x for x in (decks[0], "# " + decks[1], decks[2]) if x.strip() and x != "# "] + [""]
         seen = {d for d in decks if d}
         blocks = [b for b in blocks if b[1] not in seen]
-    elif not any(tag == "h1" for tag, _ in blocks):
-        # no <h1>: the block that is the <title>'s article part is the headline, inside the
-        # article's box or in the title table above it (Founder pages without properties)
-        if name and not any(t == name for _, t in blocks) and any(t == name for _, t in before):
-            blocks = [("h1", name)] + blocks
-        blocks = [("h1", t) if tag in HEADINGS | {"p", "div", "td", "span", "b", "strong"} and name and t == name
-                  else (tag, t) for tag, t in blocks]
+    elif name and not any(tag == "h1" for tag, _ in blocks):
+        blocks = _title_block_as_headline(blocks, before, name)
     if props.get("author"):
         blocks.append(("p", props["author"]))
     for tag, text in blocks:
@@ -130,6 +126,16 @@ def html_to_text(markup: str, source: str | None = None) -> str:
                              "index (版面导航)? parse the article pages it links to", source=source)
         raise EmptyInput("the HTML page holds no text", source=source)
     return text + "\n"
+
+
+def _title_block_as_headline(blocks: list[tuple[str, str]], before: list[tuple[str, str]],
+                             name: str) -> list[tuple[str, str]]:
+    """No <h1>: the block that is the <title>'s article part (``name``) is the headline,
+    inside the article's box or in the title table above it (Founder pages without
+    their article properties)."""
+    if not any(t == name for _, t in blocks) and any(t == name for _, t in before):
+        blocks = [("h1", name)] + blocks
+    return [("h1", t) if t == name and tag in TITLE_TAGS else (tag, t) for tag, t in blocks]
 
 
 def _article_around(content):
