@@ -411,10 +411,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
             continue
         if t.role in (HEADING, TITLE):
             j = i + 1
-            while j < n and tagged[j].role in (HEADING, TITLE) and not tagged[j].block.dated \
+            lone = _item_label(t.text, m)       # (广告 / 启事 alone heads no other title lines)
+            while not lone and j < n and tagged[j].role in (HEADING, TITLE) and not tagged[j].block.dated \
                     and not tagged[j].block.web_page and not _labels_body(tagged, j, i, m) \
                     and not (indent_style and not dated_style and tagged[j].block.indent >= 2 > t.block.indent) \
-                    and not _second_headline(tagged, i, j, m) and not _item_label(t.text, m):
+                    and not _second_headline(tagged, i, j, m):
                 # (a crawl indents its paragraphs, not its titles: 这是一部…史诗！ under a title is text)
                 j += 1
             # A teaser marker right after a title run makes the run the teaser's title.
