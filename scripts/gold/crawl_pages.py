@@ -79,22 +79,22 @@ DSKB_PAGES.update({
     "dskb-20260329-A02": ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json",
                           "3874578a6551cf9d5a57d73b248e6f15becd8c62", "A02", "dev"),
 })
-# heldout5: fresh pages of a third pass, drafted from the source structure and reviewed by hand
-# before the parser was ever run on them
+# heldout5 (fresh pages of a third pass, drafted from the source structure and reviewed by hand
+# before the parser was ever run on them): scored, reported and joined dev in session 6
 C28 = ("dskb-2026/dskb_2026-03-28.json", "dskb_2026-03-28.json", "3874578a6551cf9d5a57d73b248e6f15becd8c62")
 C29 = ("dskb-2026/dskb_2026-03-29.json", "dskb_2026-03-29.json", "3874578a6551cf9d5a57d73b248e6f15becd8c62")
 DSKB_PAGES.update({
-    "dskb-20260329-A01": (*C29, "A01", "heldout5"),
-    "dskb-20260329-A07": (*C29, "A07", "heldout5"),
-    "dskb-20260329-A08": (*C29, "A08", "heldout5"),
-    "dskb-20260328-B04": (*C28, "B04", "heldout5"),
-    "dskb-20260328-B08": (*C28, "B08", "heldout5"),
+    "dskb-20260329-A01": (*C29, "A01", "dev"),
+    "dskb-20260329-A07": (*C29, "A07", "dev"),
+    "dskb-20260329-A08": (*C29, "A08", "dev"),
+    "dskb-20260328-B04": (*C28, "B04", "dev"),
+    "dskb-20260328-B08": (*C28, "B08", "dev"),
 })
 DSKB_MD = ("dskb-2026/dskb_2026-04-04.md", "example/dskb_2026-04-04.md",
            "acce5bc4ff162ce03e9191ba18854d8e4a098fb0")
 DSKB_MD_PAGES = {"dskb-20260404-A07-md": ("A07", "dev"), "dskb-20260404-B04-md": ("B04", "dev"),
                  "dskb-20260404-B02-md": ("B02", "dev"),
-                 "dskb-20260404-A03-md": ("A03", "heldout5")}
+                 "dskb-20260404-A03-md": ("A03", "dev")}
 DSKB_MD_SOURCE = ("都市快报 e-paper (hzdaily.hangzhou.com.cn/dskb), the crawler's markdown export in GitHub "
                   "grill-glitch/hangzhou-daily-crawler {path} @ {commit}; 都市快报 copyright, "
                   "evaluation use only")

@@ -77,7 +77,7 @@ PAGES: list[Page] = [
     Page("20191023", "04", "要闻", "news3", photos=("04",)),
     Page("20191014", "04", "要闻", "news4", photos=("05",)),
     Page("20191022", "04", "要闻", "news3"),
-    # heldout5 (draft_gold.HELDOUT5): fresh pages, annotated by hand before the parser saw them
+    # former heldout5 (annotated by hand before the parser saw them; joined dev in session 6)
     Page("20191010", "01", None, "news2", markdown=True),
     Page("20191016", "09", "理论", "opinion"),
     Page("20191008", "11", "生态", "news4", photos=("05",)),
