@@ -741,3 +741,38 @@ def test_a_file_holding_a_whole_issue_parses_into_its_pages(tmp_path) -> None:
     pages = parse_files([f]).edition.pages
     assert [(p.number, p.name, p.source) for p in pages] == [(1, "要闻", "issue.txt"), (2, "综合", "issue.txt#2")]
     assert [a.headline for p in pages for a in p.articles] == ["区长调研老街改造", "社区开展义诊活动"]
+
+
+def test_a_source_note_naming_a_magazine_closes_the_text_and_heads_nothing() -> None:
+    # 据《环球人物》 says where the text came from, as 据新华社 does: the text's last
+    # paragraph, not a kicker over the 广告 box below it.
+    text = "\n\n".join(["老街整修三年后迎来首批新住客", "2025-05-06", P1, P2, "据《环球人物》", "广告"])
+    arts = parse_text(text, "p.txt").articles
+    assert arts[0].paragraphs[-1] == "据《环球人物》"
+    assert [(a.kicker, a.headline) for a in arts[1:]] == [(None, "广告")]
+
+
+def test_a_title_announcing_a_leaders_activity_is_the_headline_over_its_subtitle() -> None:
+    # 某某将赴…出席… reports what a named person will do, as 某某出席… does: the
+    # headline, and the line under it its subtitle (not kicker + headline).
+    page = parse_text("\n".join(["王建国将赴青禾县出席第二届农民丰收节并调研秋粮收购",
+                                 "县委办公室举行吹风会介绍有关情况", P1 + P2]), "p.txt")
+    a = page.articles[0]
+    assert (a.kicker, a.headline, a.subtitle) == (
+        None, "王建国将赴青禾县出席第二届农民丰收节并调研秋粮收购", "县委办公室举行吹风会介绍有关情况")
+
+
+
+def test_a_crawls_title_lines_indented_by_the_editor_go_on_with_their_deck() -> None:
+    # A crawl that keeps the HTML source's tab indent on each title deck (the first
+    # line's stripped): a line the editor indented with U+3000 after a <br> goes on with
+    # the deck above it; the tab-indented line starts the next deck.
+    head = "老街拆迁安置房、学校、菜场等地\n\u3000\u3000拟更名\n\u3000\u3000青禾县清理整治不规范地名\n"
+    other = "城东小区楼栋着火\n\u3000\u3000无人员伤亡\n\t\t\t   \t初步排查系电线老化\n"
+    third = "药店感冒药销量上升\n\t\t\t    \t 医生提醒：对症用药\n"
+    body = "\n\n".join(["\u3000\u3000" + P1, "\u3000\u3000" + P2])
+    text = "\n".join([head, "2026-03-29", "", body, "", other, "2026-03-29", "", body, "", third, "2026-03-29", "", body])
+    arts = parse_text(text, "p.txt").articles
+    heads = [(a.kicker, (a.headline or "").replace(" ", ""), a.subtitle) for a in arts[:2]]
+    assert heads == [(None, "老街拆迁安置房、学校、菜场等地拟更名青禾县清理整治不规范地名", None),
+                     (None, "城东小区楼栋着火无人员伤亡", "初步排查系电线老化")]

@@ -190,6 +190,7 @@ class Evidence:
     indented_paragraphs: bool = False  # one line per paragraph, each indented (a crawl)
     dash_subtitle: bool = False  # a is a ——subtitle of its own, right under a title
     under_heading: bool = False  # a is a line of its own right under a marked headline
+    tab_decks: bool = False  # a crawl whose title lines keep the HTML source's tab indent
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -268,6 +269,13 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         # A crawl of indented HTML: a title broken by <br> goes on at the left
         # margin (or after the editor's own U+3000), while the next element (a
         # subtitle) keeps the source's tab indent.
+        return True
+    if (ev.tab_decks and not ev.wrapped and b.blank_before == 0 and not a.tab_indent and not b.tab_indent
+            and b.indent >= 2 and a.width <= 30 and b.width <= 30 and "。" not in a.text
+            and not _body_like(b.text) and not ends_sentence(a.text, m)):
+        # The same crawl, its title field stripped of the first line's tab: lines the
+        # editor indented with U+3000 after a <br> go on with the deck above
+        # (杀人沟、一群猪、屙屎梁等地 / 　　拟更名 / 　　四川多地…); the next deck keeps the tab.
         return True
     if ev.indented_paragraphs and b.blank_before == 0 and a.indent < 2 and b.indent < 2 and not a.tab_indent \
             and a.text[-1] not in MID_SENTENCE:
@@ -389,6 +397,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     # one line per paragraph (a crawl): lines wider than print, or mostly indented as
     # crawls keep the paragraph indent (U+3000 U+3000) and converters of printed pages drop it
     indented_paragraphs = _indented_paragraphs(lines)
+    tab_decks = sum(1 for ln in lines if ln.tab_indent and ln.blank_before == 0) >= 2
     unwrapped = indented_paragraphs or _wide_lines(lines)
     if unwrapped:
         # One line per paragraph (web crawls): widths say nothing about breaks.
@@ -434,6 +443,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 indented_paragraphs=indented_paragraphs,
                 dash_subtitle=blocks[-1].lines == 1 and len(blocks) >= 2 and _dash_subtitle(prev.text, blocks[-2].text, m),
                 under_heading=blocks[-1].lines == 1 and len(blocks) >= 2 and blocks[-2].heading > 0,
+                tab_decks=tab_decks,
             )
             if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):
                 # The next line is much wider (more than an indent): this one is no
