@@ -776,3 +776,17 @@ def test_a_crawls_title_lines_indented_by_the_editor_go_on_with_their_deck() -> 
     heads = [(a.kicker, (a.headline or "").replace(" ", ""), a.subtitle) for a in arts[:2]]
     assert heads == [(None, "老街拆迁安置房、学校、菜场等地拟更名青禾县清理整治不规范地名", None),
                      (None, "城东小区楼栋着火无人员伤亡", "初步排查系电线老化")]
+
+
+@pytest.mark.parametrize("opening, names", [
+    ("（记者冯芸）百年大计，教育为本。", [("冯芸", "reporter")]),
+    ("（记者 王强 通讯员 李梅）近日，县里召开会议。", [("王强", "reporter"), ("李梅", "correspondent")]),
+    ("（图为会议现场）近日，县里召开会议。", []),
+    ("（张三）近日，县里召开会议。", []),
+])
+def test_reporters_in_brackets_opening_the_text_without_a_dateline(opening, names):
+    # Local papers open a report with （记者 X） and no 本报讯: a byline, the text kept.
+    page = parse_text("\n\n".join(["青禾县召开秋粮收购工作会议", opening + P1]), "p.txt")
+    a = page.articles[0]
+    assert [(b.name, b.role) for b in a.bylines] == names
+    assert a.paragraphs[0].startswith(opening)

@@ -323,13 +323,13 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
 
 def dateline_bylines(paragraph: str, m: Markers) -> list[Byline]:
     """Reporters named in a dateline that opens a paragraph:
-    ``本报北京10月24日电 （记者张三、李四）…`` → 张三, 李四."""
+    ``本报北京10月24日电 （记者张三、李四）…`` → 张三, 李四; also in brackets that open
+    it with a role word and no dateline (``（记者冯芸）百年大计…``, as local papers write)."""
     mt = m.dateline.match(paragraph)
-    if not mt:
-        return []
-    rest = paragraph[mt.end():].lstrip()
+    rest = paragraph[mt.end():].lstrip() if mt else paragraph
     bm = re.match(r"[（(]([^（）()]{2,40})[）)]", rest)
-    if not bm:
+    if not bm or not (mt or m.prefix_roles.match(bm.group(1))):
+        # (without a dateline, only brackets that open with a role word: （记者冯芸）百年大计…)
         return []
     found = parse_byline_line(bm.group(1), m)
     if not found and m.prefix_roles.match(bm.group(1)):
