@@ -50,8 +50,8 @@ class Page:
     markdown: bool = False         # also write the markdownify (web crawl) layout
 
 
-# The pages of the gold set (22 pages from 17 issues; the 6 after the first 13 are the held-out
-# split "heldout2" of draft_gold.py).
+# The pages of the gold set (30 pages from 23 issues; the split of each is set in draft_gold.py:
+# the last five are the held-out split "heldout6").
 PAGES: list[Page] = [
     Page("20191004", "08", "副刊", "supplement"),
     Page("20191012", "01", None, "front", markdown=True),
@@ -66,7 +66,7 @@ PAGES: list[Page] = [
     Page("20191028", "12", "教育", "news4"),
     Page("20191029", "11", "政治", "news3", photos=("03",)),
     Page("20191030", "17", "国际", "intl"),
-    # heldout2
+    # former heldout2
     Page("20191006", "06", "专题", "news2", photos=("02", "05")),
     Page("20191014", "05", "评论", "opinion", photos=("04",), markdown=True),
     Page("20191023", "17", "国际", "intl", markdown=True),
@@ -81,6 +81,13 @@ PAGES: list[Page] = [
     Page("20191010", "01", None, "news2", markdown=True),
     Page("20191016", "09", "理论", "opinion"),
     Page("20191008", "11", "生态", "news4", photos=("05",)),
+    # heldout6 (fresh pages of the sample --step 4 --offset 3 of eval_rendered.py; annotated by
+    # hand before the parser saw them)
+    Page("20191027", "01", None, "front", photos=("05",)),
+    Page("20191001", "04", "要闻", "news3", photos=("10",), markdown=True),
+    Page("20191014", "03", "要闻", "news4", photos=("06",)),
+    Page("20191028", "05", "评论", "opinion", photos=("05",)),
+    Page("20191011", "12", "体育", "news2", photos=("03",)),
 ]
 
 # Layout styles: page size, body columns, type, paragraph style.
