@@ -318,7 +318,7 @@ PEOPLE_FLOORS = load_floors("people_floors.json")
 def people_report():
     from banmian.evaluation.people_eval import evaluate_people
 
-    return evaluate_people(GOLD)
+    return evaluate_people(GOLD, split="dev")
 
 
 def test_people_gold_set_size(people_report):
@@ -333,6 +333,20 @@ def test_people_f1_not_below_floor(people_report, metric):
 
 def test_no_journalist_marked_official(people_report):
     assert people_report.journalists_as_official == 0
+
+
+@pytest.mark.parametrize("split", sorted(PEOPLE_FLOORS.get("splits", {})))
+def test_people_held_out_split_not_below_its_floors(split):
+    """Held-out pages annotated blind are scored apart, against their own floors."""
+    from banmian.evaluation.people_eval import evaluate_people
+
+    floors = PEOPLE_FLOORS["splits"][split]
+    rep = evaluate_people(GOLD, split=split)
+    assert len(rep.pages) >= floors["min_gold_pages"], split
+    assert rep.journalists_as_official == 0
+    for metric, floor in floors["f1"].items():
+        assert_not_below(rep.total[metric], floor, f"people {metric} ({split})",
+                         f"banmian eval people --split {split}")
 
 
 def test_people_scorer_items():

@@ -206,11 +206,11 @@ def split_of(page: str) -> str:
     return "dev"
 
 
-HAND_KEYS = ("people", "events")   # annotated by hand, in this order after "articles"
+HAND_KEYS = ("people", "events", "organizations", "places")   # annotated by hand, in this order after "articles"
 
 
 def keep_hand(path: Path) -> dict:
-    """The hand-annotated ``people`` and ``events`` lists of an existing gold file (kept by
+    """The hand-annotated ``people``, ``events``, ``organizations`` and ``places`` lists of an existing gold file (kept by
     --force), in HAND_KEYS order; keys the file does not have are left out."""
     if not path.exists():
         return {}
