@@ -11,10 +11,16 @@ What the markup tells that crawled text loses:
   ``<title>``'s article part (…_某某日报).  Other headings stay plain lines, so the
   kicker/subtitle decks around the headline are read as for any title run.
 - Founder (方正) e-paper pages — the system most city and county papers publish
-  with — describe each article in an ``<!--enpproperty …-->`` comment (introtitle,
-  title, subtitle, author, date, nodename 第01版：要闻) and wrap its text in
-  ``<founder-content>`` or ``<!--enpcontent-->…<!--/enpcontent-->``: those decks,
-  the date and the page are taken from there, and the text from inside.
+  with — describe each article in an ``<!--enpproperty <title>…</title>… /enpproperty-->``
+  comment: introtitle, title, subtitle, author, date and nodename (第01版：要闻), or
+  in the newer 数字报 templates the same names with a ``founder-`` prefix and the
+  page as ``<founder-pagenum>``.  The text is inside ``<founder-content>`` or
+  ``<!--enpcontent-->…<!--/enpcontent-->`` (which may hold a whole ``<html>`` of its
+  own).  The decks, the date and the page come from there; the page's own folio
+  line (第01版：要闻, 版次：A02 … 2024年08月30日) above the article, when it has one,
+  names the page.  ``<founder-type>2`` marks a page's index (版面), not an article.
+- An e-paper page's index — the page picture's ``<map>`` of links to its articles,
+  with no article text box — is named as such (``EmptyInput``), not read as text.
 - Page chrome is dropped: scripts, styles, forms; navigation, headers, footers and
   elements whose id or class names one (nav, menu, footer, share, copyright…) unless
   they hold a headline; and blocks made of links (a list of the page's other
@@ -47,7 +53,11 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements a page sets its title in when it has no <h1> (a Founder page's <td class=font02>).
 TITLE_TAGS = HEADINGS | {"p", "div", "td", "span", "b", "strong"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
-_ENP_PROPERTY = re.compile(r"<!--\s*<enpproperty>(.*?)</enpproperty>\s*-->", re.S | re.I)
+# <!--enpproperty <date>…</date>… /enpproperty--> as Founder writes it (also <!--<enpproperty>…</enpproperty>-->)
+_ENP_PROPERTY = re.compile(r"<!--\s*<?enpproperty>?(.*?)<?/enpproperty>?\s*-->", re.S | re.I)
+_ENP_FIELD = re.compile(r"<([a-z][\w-]*)>(.*?)</\1>", re.S | re.I)
+# Founder's type of a page: 1 an article, 2 a page's index (版面).
+_ENP_INDEX_TYPE = "2"
 _ENP_CONTENT = re.compile(r"<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->", re.S | re.I)
 # A block (not a heading) whose text is this much link text is a navigation list (the
 # page's other articles, 上一篇 / 下一篇), not article text.
@@ -84,24 +94,25 @@ def html_to_text(markup: str, source: str | None = None) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
     props = _enp_properties(markup)
+    if props.get("type") == _ENP_INDEX_TYPE:
+        raise EmptyInput(_index_message("is marked as a page's index (founder-type 2)"), source=source)
     content = _ENP_CONTENT.search(markup)
     tree = LexborHTMLParser(markup)
     title_node = tree.css_first("title")
     page_title = _clean(title_node.text()) if title_node is not None else ""
+    box = tree.css_first("founder-content") or tree.css_first("#ozoom")
     if content is not None:
         root = LexborHTMLParser(content.group(1)).body
     else:
-        box = tree.css_first("founder-content") or tree.css_first("#ozoom")
         root = _article_around(box) if box is not None else tree.body
     lines: list[str] = []
     before: list[tuple[str, str]] = []      # blocks before the article's box (folio, title table)
-    if root is not None and root is not tree.body and tree.body is not None and content is None:
-        before = _blocks(tree.body, stop=root)
-    if props.get("date") or props.get("nodename"):
-        lines += [" ".join(x for x in (props.get("date", "").split(" ")[0], props.get("nodename", "")) if x), ""]
-    elif before:
-        # the page's own folio (第04版：乡村) stands outside the article's box
-        lines += [text for _, text in before[:FOLIO_BLOCKS] if _folio(text)][:1] + [""]
+    stop = box if content is not None else root
+    if stop is not None and stop is not tree.body and tree.body is not None:
+        before = _blocks(tree.body, stop=stop)
+    folio = _folio_line(props, before)
+    if folio:
+        lines += [folio, ""]
     blocks = _blocks(root) if root is not None else []
     decks = [props.get(k, "") for k in ("introtitle", "title", "subtitle")]
     name = _article_title(page_title)
@@ -112,20 +123,52 @@ def html_to_text(markup: str, source: str | None = None) -> str:
         blocks = [b for b in blocks if b[1] not in seen]
     elif name and not any(tag == "h1" for tag, _ in blocks):
         blocks = _title_block_as_headline(blocks, before, name)
-    if props.get("author"):
+    if props.get("author") and not _names_in(props["author"], blocks):
         blocks.append(("p", props["author"]))
     for tag, text in blocks:
         lines.append(("# " if tag == "h1" else "") + text)
         if tag not in HEADINGS:
             lines.append("")
-    text = "\n".join(lines).strip("\n ")
-    if not text:
+    if not blocks and not decks[1]:
         links = len(tree.css("a[href], area[href]"))
         if links >= INDEX_LINKS:
-            raise EmptyInput(f"the HTML page holds no article text, only {links} links: an e-paper page's "
-                             "index (版面导航)? parse the article pages it links to", source=source)
+            raise EmptyInput(_index_message(f"holds no article text, only {links} links"), source=source)
         raise EmptyInput("the HTML page holds no text", source=source)
-    return text + "\n"
+    areas = len(tree.css("map area[href]"))
+    if content is None and box is None and areas >= INDEX_LINKS:
+        raise EmptyInput(_index_message(f"has no article text box, only the page picture's map of {areas} links"),
+                         source=source)
+    return "\n".join(lines).strip("\n ") + "\n"
+
+
+def _index_message(why: str) -> str:
+    return (f"the HTML page {why}: an e-paper page's index (版面导航)? "
+            "parse the article pages it links to")
+
+
+def _folio_line(props: dict[str, str], before: list[tuple[str, str]]) -> str:
+    """The issue's folio line: the page's own (第01版：要闻 above the article) when it
+    names the page, else the article properties' nodename or page number; the
+    properties' date goes before a line that has none."""
+    date = props.get("date", "").split(" ")[0]
+    own = [t for _, t in before[:FOLIO_BLOCKS] if _folio(t)]
+    paged = [t for t in own if folio_parts(t, default_furniture()).page is not None]
+    if paged:
+        line = paged[0]
+    elif props.get("nodename") or props.get("pagenum"):
+        line = props.get("nodename") or f"第{props['pagenum']}版"
+    else:
+        line = own[0] if own else ""
+    if date and (not line or folio_parts(line, default_furniture()).date is None):
+        line = f"{date} {line}".strip()
+    return line
+
+
+def _names_in(author: str, blocks: list[tuple[str, str]]) -> bool:
+    """Whether every name of the properties' author line is already in the text (本报讯（记者 赵伟君）)."""
+    names = [n for n in re.split(r"[\s、，,;；]+", author) if n]
+    text = "".join(t for _, t in blocks)
+    return bool(names) and all(n in text for n in names)
 
 
 def _title_block_as_headline(blocks: list[tuple[str, str]], before: list[tuple[str, str]],
@@ -159,15 +202,17 @@ def _article_title(page_title: str) -> str:
 
 
 def _enp_properties(markup: str) -> dict[str, str]:
-    """Founder's per-article properties: <introtitle>, <title>, <subtitle>, <author>, <date>, <nodename>…"""
+    """Founder's per-article properties: introtitle, title, subtitle, author, date, nodename,
+    pagenum, type… (a ``founder-`` prefix dropped, names lower-cased)."""
     m = _ENP_PROPERTY.search(markup)
     if not m:
         return {}
     out = {}
-    for tag, value in re.findall(r"<([a-z]+)>(.*?)</\1>", m.group(1), re.S | re.I):
+    for tag, value in _ENP_FIELD.findall(m.group(1)):
         value = _clean(html.unescape(re.sub(r"<[^>]+>", " ", value)))
-        if value:
-            out[tag.lower()] = value
+        key = tag.lower().removeprefix("founder-")
+        if value and key not in out:
+            out[key] = value
     return out
 
 
