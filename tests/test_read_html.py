@@ -144,3 +144,23 @@ def test_title_article_part_is_read_by_the_furniture_pattern():
     assert _article_title("清溪镇：老茶园焕发新生机--青禾日报") == "清溪镇：老茶园焕发新生机"
     assert _article_title("老街改造完成_青禾日报") == "老街改造完成"
     assert _article_title("首页") == "首页"
+
+
+def test_picture_caption_above_the_text_box_stays_with_the_article():
+    # People's Daily's template: pictures and their captions sit in #ozoom before the
+    # <!--enpcontent--> text; the decks and folio are in the article properties
+    markup = ("<html><head><title>清溪镇：老茶园焕发新生机</title></head><body><div class='article'>"
+              "<h3>做强特色产业 助力乡村振兴</h3><h1>清溪镇：老茶园焕发新生机</h1><h2></h2>"
+              "<div id='ozoom'><table><tr><td><img src='../../../pic/1.jpg'></td></tr>"
+              "<tr><td>茶农在清溪镇茶园采摘春茶。　　本报记者 唐晓岚摄</td></tr></table>"
+              "<!--enpcontent--><p>　　本报清溪5月13日电 （记者唐晓岚）清溪镇万亩老茶园迎来春茶采摘季。</p>"
+              "<p>　　今年春茶产值预计突破三千万元。</p><!--/enpcontent--></div></div>"
+              "<!--enpproperty <articleid>30035541</articleid><date>2024-05-14 00:00:00:0</date><author>唐晓岚</author>"
+              "<title>清溪镇：老茶园焕发新生机</title><subtitle></subtitle><introtitle>做强特色产业 助力乡村振兴"
+              "</introtitle><nodename>第04版：乡村</nodename>/enpproperty--></body></html>")
+    page = parse_source(SourceText("p.htm", html_to_text(markup), "utf-8"))
+    assert (page.number, page.name, page.date) == (4, "乡村", date(2024, 5, 14))
+    [a] = page.articles
+    assert (a.kicker, a.headline, a.caption) == ("做强特色产业 助力乡村振兴", "清溪镇：老茶园焕发新生机", "茶农在清溪镇茶园采摘春茶。")
+    assert a.paragraphs == ["本报清溪5月13日电 （记者唐晓岚）清溪镇万亩老茶园迎来春茶采摘季。", "今年春茶产值预计突破三千万元。"]
+    assert ("唐晓岚", "photographer") in [(b.name, b.role) for b in a.bylines]

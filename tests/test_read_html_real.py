@@ -65,3 +65,20 @@ def test_founder_classic_page_with_its_lead_article(tmp_path):
 def test_a_pages_index_is_named_as_such_not_read_as_an_article(name, why, tmp_path):
     with pytest.raises(EmptyInput, match=f"{why}.*an e-paper page's index"):
         _read(name, tmp_path)
+
+
+def test_founder_classic_page_without_its_properties_reads_its_title_table(tmp_path):
+    # the same page with its <!--enpproperty--> comment cut out (as some saves and
+    # crawls leave it): the title table (td.font02 kicker over td.font01 headline)
+    # gives the decks, the page's own lines the date (2024年11月6日 星期 三) and page
+    import re
+
+    markup = (REAL / "sxjjrb-20241106-01.htm").read_text(encoding="utf-8-sig")
+    f = tmp_path / "page.htm"
+    f.write_text(re.sub(r"<!--enpproperty.*?/enpproperty-->", "", markup, flags=re.S), encoding="utf-8")
+    page = parse_source(read_source(f))
+    assert (page.number, page.name, page.date) == (1, "要闻", date(2024, 11, 6))
+    [a] = page.articles
+    assert (a.kicker, a.headline, a.subtitle) == (
+        "学习运用“千万工程”经验 谱写三晋乡村振兴新篇章", "本报重磅推出《“千万工程”看山西》摄影特刊", None)
+    assert len(a.paragraphs) == 6

@@ -19,8 +19,14 @@ What the markup tells that crawled text loses:
   own).  The decks, the date and the page come from there; the page's own folio
   line (第01版：要闻, 版次：A02 … 2024年08月30日) above the article, when it has one,
   names the page.  ``<founder-type>2`` marks a page's index (版面), not an article.
+- Founder's classic template sets the decks in a title table: ``td.font01`` the
+  headline, ``td.font02`` above it the kicker and below it the subtitle (read when
+  the page has no article properties).
 - An e-paper page's index — the page picture's ``<map>`` of links to its articles,
   with no article text box — is named as such (``EmptyInput``), not read as text.
+- Pictures' captions (the short text of the table, figure or paragraph around an
+  ``<img>``) that People's Daily sets above the text in ``#ozoom`` go after the first
+  paragraph, where the later stages read a caption as the article's.
 - Page chrome is dropped: scripts, styles, forms; navigation, headers, footers and
   elements whose id or class names one (nav, menu, footer, share, copyright…) unless
   they hold a headline; and blocks made of links (a list of the page's other
@@ -50,6 +56,14 @@ BLOCKS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", 
                     "table", "tr", "td", "th", "tbody", "thead", "blockquote", "pre", "figure", "figcaption", "dl",
                     "dt", "dd", "center", "body", "html", "founder-content", "hr", "caption", "address"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A picture's caption: the text of the nearest of these around an <img> (PD's
+# <table><tr><td><img></td></tr><tr><td>说明</td></tr></table>, <figure>, <p><img>说明</p>)
+# when it is this short; its blocks are tagged CAPTION.
+PICTURE_TAGS = frozenset({"figure", "table", "p", "center", "div"})
+CAPTION_CHARS = 200
+CAPTION = "figcaption"
+# Block tags a nested block inherits (a heading's lines, a caption's cells).
+INHERITED = HEADINGS | {CAPTION}
 # Elements a page sets its title in when it has no <h1> (a Founder page's <td class=font02>).
 TITLE_TAGS = HEADINGS | {"p", "div", "td", "span", "b", "strong"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
@@ -101,20 +115,19 @@ def html_to_text(markup: str, source: str | None = None) -> str:
     title_node = tree.css_first("title")
     page_title = _clean(title_node.text()) if title_node is not None else ""
     box = tree.css_first("founder-content") or tree.css_first("#ozoom")
-    if content is not None:
-        root = LexborHTMLParser(content.group(1)).body
-    else:
-        root = _article_around(box) if box is not None else tree.body
+    root = _text_root(tree, box, content, bool(props.get("title")))
     lines: list[str] = []
     before: list[tuple[str, str]] = []      # blocks before the article's box (folio, title table)
-    stop = box if content is not None else root
+    stop = box if content is not None and box is not None else root
     if stop is not None and stop is not tree.body and tree.body is not None:
         before = _blocks(tree.body, stop=stop)
     folio = _folio_line(props, before)
     if folio:
         lines += [folio, ""]
-    blocks = _blocks(root) if root is not None else []
+    blocks = _captions_after_first_paragraph(_blocks(root, pictures=_pictures(root))) if root is not None else []
     decks = [props.get(k, "") for k in ("introtitle", "title", "subtitle")]
+    if not decks[1]:
+        decks = _title_table(tree) or decks
     name = _article_title(page_title)
     if decks[1]:
         # Founder's own decks: kicker, headline, subtitle (and the body's copies of them go)
@@ -129,16 +142,82 @@ def html_to_text(markup: str, source: str | None = None) -> str:
         lines.append(("# " if tag == "h1" else "") + text)
         if tag not in HEADINGS:
             lines.append("")
-    if not blocks and not decks[1]:
+    _refuse_no_article(tree, bool(blocks or decks[1]), content is not None or box is not None, source)
+    return "\n".join(lines).strip("\n ") + "\n"
+
+
+def _refuse_no_article(tree, has_text: bool, has_box: bool, source: str | None) -> None:
+    """``EmptyInput`` for a page without text, and for an e-paper page's index: links and
+    no text, or the page picture's map of links and no article text box."""
+    if not has_text:
         links = len(tree.css("a[href], area[href]"))
         if links >= INDEX_LINKS:
             raise EmptyInput(_index_message(f"holds no article text, only {links} links"), source=source)
         raise EmptyInput("the HTML page holds no text", source=source)
     areas = len(tree.css("map area[href]"))
-    if content is None and box is None and areas >= INDEX_LINKS:
+    if not has_box and areas >= INDEX_LINKS:
         raise EmptyInput(_index_message(f"has no article text box, only the page picture's map of {areas} links"),
                          source=source)
-    return "\n".join(lines).strip("\n ") + "\n"
+
+
+def _text_root(tree, box, content, titled: bool):
+    """The element whose blocks are the article: the box (``#ozoom``, ``<founder-content>``)
+    when the ``enpcontent`` text lies inside it and the properties give the decks (the box
+    also holds the pictures and captions set before and after that text); else the box's
+    surroundings that hold its headings; else the ``enpcontent`` text alone; else the body."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    if box is not None and content is not None and titled and "enpcontent" in (box.html or ""):
+        return box
+    if box is not None and (content is None or not titled):
+        return _article_around(box)
+    if content is not None:
+        return LexborHTMLParser(content.group(1)).body
+    return tree.body
+
+
+def _title_table(tree) -> list[str] | None:
+    """The decks of a Founder classic page's title table: ``td.font01`` the headline, the
+    ``td.font02`` cells of its table above it the kicker and below it the subtitle."""
+    head = tree.css_first("td.font01")
+    if head is None or not _clean(head.text()):
+        return None
+    table = head.parent
+    while table is not None and table.tag != "table":
+        table = table.parent
+    cells = table.css("td.font01, td.font02") if table is not None else [head]
+    at = next(i for i, c in enumerate(cells) if c == head)
+    above, below = ([_clean(c.text()) for c in part] for part in (cells[:at], cells[at + 1:]))
+    return [" ".join(t for t in above if t), _clean(head.text()), " ".join(t for t in below if t)]
+
+
+def _pictures(root) -> list:
+    """The elements that hold a picture and its caption (see PICTURE_TAGS)."""
+    out = []
+    for img in root.css("img"):
+        node = img.parent
+        while node is not None and node != root and node.tag not in PICTURE_TAGS:
+            node = node.parent
+        if node is None or node == root or any(node == pic for pic in out):
+            continue
+        text = _clean(node.text())
+        if text and len(text) <= CAPTION_CHARS:
+            out.append(node)
+    return out
+
+
+def _captions_after_first_paragraph(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Captions of pictures set above the text (People's Daily puts them at the top of
+    ``#ozoom``) go after its first paragraph: right under the headline a caption would
+    be read as a photo of its own."""
+    first = next((i for i, (tag, _) in enumerate(blocks) if tag not in HEADINGS and tag != CAPTION), None)
+    if first is None:
+        return blocks
+    lead = [b for b in blocks[:first] if b[0] == CAPTION]
+    if not lead:
+        return blocks
+    rest = [b for b in blocks[:first] if b[0] != CAPTION]
+    return rest + [blocks[first]] + lead + blocks[first + 1:]
 
 
 def _index_message(why: str) -> str:
@@ -148,18 +227,19 @@ def _index_message(why: str) -> str:
 
 def _folio_line(props: dict[str, str], before: list[tuple[str, str]]) -> str:
     """The issue's folio line: the page's own (第01版：要闻 above the article) when it
-    names the page, else the article properties' nodename or page number; the
-    properties' date goes before a line that has none."""
-    date = props.get("date", "").split(" ")[0]
-    own = [t for _, t in before[:FOLIO_BLOCKS] if _folio(t)]
-    paged = [t for t in own if folio_parts(t, default_furniture()).page is not None]
+    names the page, else the article properties' nodename or page number; a date (the
+    properties', else the page's own date line) goes before a line that has none."""
+    furniture = default_furniture()
+    own = [(t, folio_parts(t, furniture)) for _, t in before[:FOLIO_BLOCKS] if _folio(t)]
+    paged = [t for t, info in own if info.page is not None]
     if paged:
         line = paged[0]
     elif props.get("nodename") or props.get("pagenum"):
         line = props.get("nodename") or f"第{props['pagenum']}版"
     else:
-        line = own[0] if own else ""
-    if date and (not line or folio_parts(line, default_furniture()).date is None):
+        line = own[0][0] if own else ""
+    date = props.get("date", "").split(" ")[0] or next((t for t, info in own if info.date is not None), "")
+    if date and (not line or folio_parts(line, furniture).date is None):
         line = f"{date} {line}".strip()
     return line
 
@@ -236,10 +316,10 @@ def _folio(text: str) -> bool:
     return folio_parts(text, default_furniture()) is not None
 
 
-def _blocks(root, stop=None) -> list[tuple[str, str]]:
+def _blocks(root, stop=None, pictures=()) -> list[tuple[str, str]]:
     """(tag, text) of each block under ``root`` in document order, up to ``stop`` (an
-    element inside it); ``tag`` is the heading's (h1…h6) or the enclosing block's.
-    ``<br>`` ends a line."""
+    element inside it); ``tag`` is the heading's (h1…h6), CAPTION inside one of
+    ``pictures``, or the enclosing block's.  ``<br>`` ends a line."""
     out: list[tuple[str, str]] = []
     parts: list[str] = []
     linked = [0]          # characters of the block's text inside links
@@ -288,7 +368,12 @@ def _blocks(root, stop=None) -> list[tuple[str, str]]:
         children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
         if tag in BLOCKS:
             flush()
-            block_tags.append(tag if tag in HEADINGS else (block_tags[-1] if block_tags[-1] in HEADINGS else tag))
+            if any(node == pic for pic in pictures):
+                block_tags.append(CAPTION)
+            elif tag in HEADINGS or block_tags[-1] not in INHERITED:
+                block_tags.append(tag)
+            else:
+                block_tags.append(block_tags[-1])
             stack.append(("close", tag))
         elif tag == "a":
             in_link[0] += 1
