@@ -164,3 +164,16 @@ def test_picture_caption_above_the_text_box_stays_with_the_article():
     assert (a.kicker, a.headline, a.caption) == ("做强特色产业 助力乡村振兴", "清溪镇：老茶园焕发新生机", "茶农在清溪镇茶园采摘春茶。")
     assert a.paragraphs == ["本报清溪5月13日电 （记者唐晓岚）清溪镇万亩老茶园迎来春茶采摘季。", "今年春茶产值预计突破三千万元。"]
     assert ("唐晓岚", "photographer") in [(b.name, b.role) for b in a.bylines]
+
+
+def test_other_e_paper_systems_text_box_beside_the_page_map():
+    # an article page of a non-Founder e-paper system: the page picture's map and a
+    # calendar on the left, the article in #zoom on the right (furniture.yaml
+    # html_text_boxes); the map does not make it a page's index
+    markup = ("<html><head><title>青禾日报数字报</title></head><body><div class='left'><img usemap='#m'>"
+              "<map name='m'>" + "".join(f"<area coords='0,0,9,9' href='Articel01{k:03d}NR.htm'>" for k in range(4))
+              + "</map><table class='rili'><tr>" + "".join(f"<td>{d}</td>" for d in "日一二三四五六") + "</tr></table></div>"
+              "<div class='right'><h1>老街改造完成</h1><div id='zoom'><p>　　本报讯 历时两年的老街改造工程日前完工。</p>"
+              "<p>　　改造后的老街恢复了青石板路面。</p></div></div></body></html>")
+    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。", "　　改造后的老街恢复了青石板路面。"]

@@ -19,6 +19,9 @@ What the markup tells that crawled text loses:
   own).  The decks, the date and the page come from there; the page's own folio
   line (第01版：要闻, 版次：A02 … 2024年08月30日) above the article, when it has one,
   names the page.  ``<founder-type>2`` marks a page's index (版面), not an article.
+- The article's text box is the first element the page has of furniture.yaml's
+  ``html_text_boxes`` (``<founder-content>``, ``#ozoom``, then other systems' ``#zoom``,
+  ``#contenttext``…), read with the surroundings that hold its headings.
 - Founder's classic template sets the decks in a title table: ``td.font01`` the
   headline, ``td.font02`` above it the kicker and below it the subtitle (read when
   the page has no article properties).
@@ -114,7 +117,7 @@ def html_to_text(markup: str, source: str | None = None) -> str:
     tree = LexborHTMLParser(markup)
     title_node = tree.css_first("title")
     page_title = _clean(title_node.text()) if title_node is not None else ""
-    box = tree.css_first("founder-content") or tree.css_first("#ozoom")
+    box = next((b for b in map(tree.css_first, default_furniture().html_text_boxes) if b is not None), None)
     root = _text_root(tree, box, content, bool(props.get("title")))
     lines: list[str] = []
     before: list[tuple[str, str]] = []      # blocks before the article's box (folio, title table)
