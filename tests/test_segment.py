@@ -741,3 +741,16 @@ def test_a_file_holding_a_whole_issue_parses_into_its_pages(tmp_path) -> None:
     pages = parse_files([f]).edition.pages
     assert [(p.number, p.name, p.source) for p in pages] == [(1, "要闻", "issue.txt"), (2, "综合", "issue.txt#2")]
     assert [a.headline for p in pages for a in p.articles] == ["区长调研老街改造", "社区开展义诊活动"]
+
+
+def test_a_papers_own_name_before_the_role_word() -> None:
+    # city papers name themselves where People's Daily writes 本报 (海南日报全媒体记者, 深圳晚报讯)
+    m = default_markers()
+    got = parse_byline_line("■ 海南日报全媒体记者 李艳玫", m)
+    assert [(b.name, b.role) for b in got] == [("李艳玫", "reporter")]
+    got = parse_byline_line("海南日报全媒体记者张琬茜 通讯员林妙莹", m)
+    assert [(b.name, b.role) for b in got] == [("张琬茜", "reporter"), ("林妙莹", "correspondent")]
+    text = "\n".join(["“金鹏之夜”盛典昨晚举行", "", "深圳晚报讯 （记者 赵伟君） 昨晚，第十三届中国国际新媒体短片节正式拉开大幕。",
+                      "", "本届新媒体短片节由国家广播电视总局、深圳市人民政府主办，于8月29日至9月1日在深圳举办。"])
+    a = parse_text(text, "p.txt").articles[0]
+    assert [(b.name, b.role) for b in a.bylines] == [("赵伟君", "reporter")]
