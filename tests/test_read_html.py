@@ -177,3 +177,18 @@ def test_other_e_paper_systems_text_box_beside_the_page_map():
               "<p>　　改造后的老街恢复了青石板路面。</p></div></div></body></html>")
     lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
     assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。", "　　改造后的老街恢复了青石板路面。"]
+
+
+def test_a_news_sites_map_of_app_links_and_icons_leave_its_article_alone():
+    # a news site's article page (not an e-paper's): its image map links apps and licences
+    # (rectangles, not an e-paper page's polygon outlines of articles), and an icon beside
+    # the date line is no picture with a caption
+    markup = ("<html><head><title>老街改造完成_青禾网</title></head><body><h1>老街改造完成</h1>"
+              "<div class='info'><img src='clock.png'>2024-05-14 09:25 来源：青禾网</div>"
+              "<p>　　本报讯 历时两年的老街改造工程日前完工。</p><p>　　改造后的老街恢复了青石板路面。</p>"
+              "<img src='app.png' usemap='#m'><map name='m'>"
+              + "".join(f"<area shape='rect' coords='0,0,9,9' href='https://app.example.com/{k}'>" for k in range(4))
+              + "</map></body></html>")
+    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    assert lines == ["# 老街改造完成", "2024-05-14 09:25 来源：青禾网", "　　本报讯 历时两年的老街改造工程日前完工。",
+                     "　　改造后的老街恢复了青石板路面。"]

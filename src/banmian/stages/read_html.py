@@ -127,7 +127,10 @@ def html_to_text(markup: str, source: str | None = None) -> str:
     folio = _folio_line(props, before)
     if folio:
         lines += [folio, ""]
-    blocks = _captions_after_first_paragraph(_blocks(root, pictures=_pictures(root))) if root is not None else []
+    # pictures are read as such inside an article's text box only (elsewhere an icon and
+    # its label, 字号 A- A+, would pass for one)
+    pictures = _pictures(root) if root is not None and box is not None else []
+    blocks = _captions_after_first_paragraph(_blocks(root, pictures=pictures)) if root is not None else []
     decks = [props.get(k, "") for k in ("introtitle", "title", "subtitle")]
     if not decks[1]:
         decks = _title_table(tree) or decks
@@ -151,13 +154,14 @@ def html_to_text(markup: str, source: str | None = None) -> str:
 
 def _refuse_no_article(tree, has_text: bool, has_box: bool, source: str | None) -> None:
     """``EmptyInput`` for a page without text, and for an e-paper page's index: links and
-    no text, or the page picture's map of links and no article text box."""
+    no text, or the page picture's map of links (its articles' outlines: polygon areas,
+    where a site's map of app and licence links is rectangles) and no article text box."""
     if not has_text:
         links = len(tree.css("a[href], area[href]"))
         if links >= INDEX_LINKS:
             raise EmptyInput(_index_message(f"holds no article text, only {links} links"), source=source)
         raise EmptyInput("the HTML page holds no text", source=source)
-    areas = len(tree.css("map area[href]"))
+    areas = sum(1 for a in tree.css("map area[href]") if (a.attributes.get("shape") or "").lower().startswith("poly"))
     if not has_box and areas >= INDEX_LINKS:
         raise EmptyInput(_index_message(f"has no article text box, only the page picture's map of {areas} links"),
                          source=source)
