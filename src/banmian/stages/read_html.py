@@ -67,7 +67,7 @@ CAPTION_CHARS = 200
 CAPTION = "figcaption"
 # Block tags a nested block inherits (a heading's lines, a caption's cells).
 INHERITED = HEADINGS | {CAPTION}
-# Elements a page sets its title in when it has no <h1> (a Founder page's <td class=font02>).
+# Elements a page sets its title in when it has no <h1> (a Founder page's <td class=font01>).
 TITLE_TAGS = HEADINGS | {"p", "div", "td", "span", "b", "strong"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 # <!--enpproperty <date>…</date>… /enpproperty--> as Founder writes it (also <!--<enpproperty>…</enpproperty>-->)
