@@ -6,6 +6,7 @@ come from the page and not from the fixture's name."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -71,8 +72,6 @@ def test_founder_classic_page_without_its_properties_reads_its_title_table(tmp_p
     # the same page with its <!--enpproperty--> comment cut out (as some saves and
     # crawls leave it): the title table (td.font02 kicker over td.font01 headline)
     # gives the decks, the page's own lines the date (2024年11月6日 星期 三) and page
-    import re
-
     markup = (REAL / "sxjjrb-20241106-01.htm").read_text(encoding="utf-8-sig")
     f = tmp_path / "page.htm"
     f.write_text(re.sub(r"<!--enpproperty.*?/enpproperty-->", "", markup, flags=re.S), encoding="utf-8")
