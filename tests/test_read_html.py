@@ -192,3 +192,25 @@ def test_a_news_sites_map_of_app_links_and_icons_leave_its_article_alone():
     lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
     assert lines == ["# 老街改造完成", "2024-05-14 09:25 来源：青禾网", "　　本报讯 历时两年的老街改造工程日前完工。",
                      "　　改造后的老街恢复了青石板路面。"]
+
+
+def test_founder_web_page_with_a_column_for_nodename_and_bracketed_bylines():
+    # a Founder CMS news page (南方网's layout): the properties' nodename is a column, no
+    # page; the date line above the text dates it; the text closes with 【记者】 lines
+    markup = ("<html><head><title>广州南沙审议通过干部任命，谢明任副区长</title></head><body><div class='m-article'>"
+              "<h2 id='article_title'>广州南沙审议通过干部任命，谢明任副区长</h2><div class='meta'>"
+              "<span class='pub_time'>2019-07-06 08:00</span><span>来源：南方网</span></div><div class='content' id='content'>"
+              "<!--enpproperty <articleid>188221793</articleid><date>2019-07-06 08:00:24.0</date><author></author>"
+              "<title>广州南沙审议通过干部任命，谢明任副区长</title><subtitle></subtitle><introtitle></introtitle>"
+              "<nodename>广州新闻</nodename>/enpproperty--><!--enpcontent--><!--enpcontent-->"
+              "<p>　　7月2日，南沙区三届人大第36次常委会议举行。</p><p>　　会议审议通过任命谢明为区人民政府副区长的职务任命报告。</p>"
+              "<p>　　【记者】柳时强</p><p>　　【通讯员】罗瑞娴</p><!--/enpcontent--><!--/enpcontent--></div>"
+              "<div class='m-editor'>编辑：林双英</div></div></body></html>")
+    text = html_to_text(markup)
+    assert "广州新闻" not in text
+    page = parse_source(SourceText("p.htm", text, "utf-8"))
+    assert page.date == date(2019, 7, 6)
+    [a] = page.articles
+    assert a.headline == "广州南沙审议通过干部任命，谢明任副区长"
+    assert a.paragraphs == ["7月2日，南沙区三届人大第36次常委会议举行。", "会议审议通过任命谢明为区人民政府副区长的职务任命报告。"]
+    assert [(b.name, b.role) for b in a.bylines] == [("柳时强", "reporter"), ("罗瑞娴", "correspondent")]

@@ -754,3 +754,11 @@ def test_a_papers_own_name_before_the_role_word() -> None:
                       "", "本届新媒体短片节由国家广播电视总局、深圳市人民政府主办，于8月29日至9月1日在深圳举办。"])
     a = parse_text(text, "p.txt").articles[0]
     assert [(b.name, b.role) for b in a.bylines] == [("赵伟君", "reporter")]
+
+
+def test_role_words_in_lenticular_brackets() -> None:
+    # web pages of southern papers close the text with 【记者】 and 【通讯员】 lines
+    m = default_markers()
+    got = parse_byline_line("【记者】柳时强 【通讯员】罗瑞娴", m)
+    assert [(b.name, b.role) for b in got] == [("柳时强", "reporter"), ("罗瑞娴", "correspondent")]
+    assert parse_byline_line("【链接】相关新闻", m) is None

@@ -268,6 +268,8 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         t = t[1:-1]
     if m.paper_before_role is not None:
         t = m.paper_before_role.sub("", t)   # 海南日报全媒体记者 李艳玫: the paper's own name goes
+    # a role word in lenticular brackets (【记者】柳时强 【通讯员】罗瑞娴): the brackets go
+    t = re.sub("【([^【】]{1,8})】", lambda b: b.group(1) + " " if b.group(1) in m.role_of else b.group(0), t).strip()
     if t[0] in "□■◇◆●○":
         # a box or bullet city papers set before a byline (□本报记者 吴佳妮); a bulleted
         # section label (◆云南) is none

@@ -121,6 +121,8 @@ def html_to_text(markup: str, source: str | None = None) -> str:
     root = _text_root(tree, box, content, bool(props.get("title")))
     lines: list[str] = []
     before: list[tuple[str, str]] = []      # blocks before the article's box (folio, title table)
+    # (the enpcontent text parsed apart is no element of the page: with no box around it,
+    # the whole page is searched)
     stop = box if content is not None and box is not None else root
     if stop is not None and stop is not tree.body and tree.body is not None:
         before = _blocks(tree.body, stop=stop)
@@ -234,21 +236,30 @@ def _index_message(why: str) -> str:
 
 def _folio_line(props: dict[str, str], before: list[tuple[str, str]]) -> str:
     """The issue's folio line: the page's own (第01版：要闻 above the article) when it
-    names the page, else the article properties' nodename or page number; a date (the
-    properties', else the page's own date line) goes before a line that has none."""
-    furniture = default_furniture()
-    own = [(t, folio_parts(t, furniture)) for _, t in before[:FOLIO_BLOCKS] if _folio(t)]
-    paged = [t for t, info in own if info.page is not None]
+    names the page, else the article properties' nodename when it is a page (a news
+    site's is a column, 广州新闻) or page number; a date (the properties', else the
+    page's own date line) goes before a line that has none."""
+    own = [(t, _folio_info(t)) for _, t in before[:FOLIO_BLOCKS] if _folio(t)]
+    paged = [t for t, info in own if info is not None and info.page is not None]
+    node = props.get("nodename", "")
+    node_info = _folio_info(node) if node else None
     if paged:
         line = paged[0]
-    elif props.get("nodename") or props.get("pagenum"):
-        line = props.get("nodename") or f"第{props['pagenum']}版"
+    elif node_info is not None and node_info.page is not None:
+        line = node
+    elif props.get("pagenum"):
+        line = f"第{props['pagenum']}版"
     else:
         line = own[0][0] if own else ""
-    date = props.get("date", "").split(" ")[0] or next((t for t, info in own if info.date is not None), "")
-    if date and (not line or folio_parts(line, furniture).date is None):
+    date = props.get("date", "").split(" ")[0] or next((t for t, info in own if info and info.date), "")
+    info = _folio_info(line) if line else None
+    if date and (info is None or info.date is None):
         line = f"{date} {line}".strip()
     return line
+
+
+def _folio_info(text: str):
+    return folio_parts(text, default_furniture())
 
 
 def _names_in(author: str, blocks: list[tuple[str, str]]) -> bool:
