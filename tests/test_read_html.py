@@ -144,3 +144,73 @@ def test_title_article_part_is_read_by_the_furniture_pattern():
     assert _article_title("清溪镇：老茶园焕发新生机--青禾日报") == "清溪镇：老茶园焕发新生机"
     assert _article_title("老街改造完成_青禾日报") == "老街改造完成"
     assert _article_title("首页") == "首页"
+
+
+def test_picture_caption_above_the_text_box_stays_with_the_article():
+    # People's Daily's template: pictures and their captions sit in #ozoom before the
+    # <!--enpcontent--> text; the decks and folio are in the article properties
+    markup = ("<html><head><title>清溪镇：老茶园焕发新生机</title></head><body><div class='article'>"
+              "<h3>做强特色产业 助力乡村振兴</h3><h1>清溪镇：老茶园焕发新生机</h1><h2></h2>"
+              "<div id='ozoom'><table><tr><td><img src='../../../pic/1.jpg'></td></tr>"
+              "<tr><td>茶农在清溪镇茶园采摘春茶。　　本报记者 唐晓岚摄</td></tr></table>"
+              "<!--enpcontent--><p>　　本报清溪5月13日电 （记者唐晓岚）清溪镇万亩老茶园迎来春茶采摘季。</p>"
+              "<p>　　今年春茶产值预计突破三千万元。</p><!--/enpcontent--></div></div>"
+              "<!--enpproperty <articleid>30035541</articleid><date>2024-05-14 00:00:00:0</date><author>唐晓岚</author>"
+              "<title>清溪镇：老茶园焕发新生机</title><subtitle></subtitle><introtitle>做强特色产业 助力乡村振兴"
+              "</introtitle><nodename>第04版：乡村</nodename>/enpproperty--></body></html>")
+    page = parse_source(SourceText("p.htm", html_to_text(markup), "utf-8"))
+    assert (page.number, page.name, page.date) == (4, "乡村", date(2024, 5, 14))
+    [a] = page.articles
+    assert (a.kicker, a.headline, a.caption) == ("做强特色产业 助力乡村振兴", "清溪镇：老茶园焕发新生机", "茶农在清溪镇茶园采摘春茶。")
+    assert a.paragraphs == ["本报清溪5月13日电 （记者唐晓岚）清溪镇万亩老茶园迎来春茶采摘季。", "今年春茶产值预计突破三千万元。"]
+    assert ("唐晓岚", "photographer") in [(b.name, b.role) for b in a.bylines]
+
+
+def test_other_e_paper_systems_text_box_beside_the_page_map():
+    # an article page of a non-Founder e-paper system: the page picture's map and a
+    # calendar on the left, the article in #zoom on the right (furniture.yaml
+    # html_text_boxes); the map does not make it a page's index
+    markup = ("<html><head><title>青禾日报数字报</title></head><body><div class='left'><img usemap='#m'>"
+              "<map name='m'>" + "".join(f"<area coords='0,0,9,9' href='Articel01{k:03d}NR.htm'>" for k in range(4))
+              + "</map><table class='rili'><tr>" + "".join(f"<td>{d}</td>" for d in "日一二三四五六") + "</tr></table></div>"
+              "<div class='right'><h1>老街改造完成</h1><div id='zoom'><p>　　本报讯 历时两年的老街改造工程日前完工。</p>"
+              "<p>　　改造后的老街恢复了青石板路面。</p></div></div></body></html>")
+    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。", "　　改造后的老街恢复了青石板路面。"]
+
+
+def test_a_news_sites_map_of_app_links_and_icons_leave_its_article_alone():
+    # a news site's article page (not an e-paper's): its image map links apps and licences
+    # (rectangles, not an e-paper page's polygon outlines of articles), and an icon beside
+    # the date line is no picture with a caption
+    markup = ("<html><head><title>老街改造完成_青禾网</title></head><body><h1>老街改造完成</h1>"
+              "<div class='info'><img src='clock.png'>2024-05-14 09:25 来源：青禾网</div>"
+              "<p>　　本报讯 历时两年的老街改造工程日前完工。</p><p>　　改造后的老街恢复了青石板路面。</p>"
+              "<img src='app.png' usemap='#m'><map name='m'>"
+              + "".join(f"<area shape='rect' coords='0,0,9,9' href='https://app.example.com/{k}'>" for k in range(4))
+              + "</map></body></html>")
+    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    assert lines == ["# 老街改造完成", "2024-05-14 09:25 来源：青禾网", "　　本报讯 历时两年的老街改造工程日前完工。",
+                     "　　改造后的老街恢复了青石板路面。"]
+
+
+def test_founder_web_page_with_a_column_for_nodename_and_bracketed_bylines():
+    # a Founder CMS news page (南方网's layout): the properties' nodename is a column, no
+    # page; the date line above the text dates it; the text closes with 【记者】 lines
+    markup = ("<html><head><title>广州南沙审议通过干部任命，谢明任副区长</title></head><body><div class='m-article'>"
+              "<h2 id='article_title'>广州南沙审议通过干部任命，谢明任副区长</h2><div class='meta'>"
+              "<span class='pub_time'>2019-07-06 08:00</span><span>来源：南方网</span></div><div class='content' id='content'>"
+              "<!--enpproperty <articleid>188221793</articleid><date>2019-07-06 08:00:24.0</date><author></author>"
+              "<title>广州南沙审议通过干部任命，谢明任副区长</title><subtitle></subtitle><introtitle></introtitle>"
+              "<nodename>广州新闻</nodename>/enpproperty--><!--enpcontent--><!--enpcontent-->"
+              "<p>　　7月2日，南沙区三届人大第36次常委会议举行。</p><p>　　会议审议通过任命谢明为区人民政府副区长的职务任命报告。</p>"
+              "<p>　　【记者】柳时强</p><p>　　【通讯员】罗瑞娴</p><!--/enpcontent--><!--/enpcontent--></div>"
+              "<div class='m-editor'>编辑：林双英</div></div></body></html>")
+    text = html_to_text(markup)
+    assert "广州新闻" not in text
+    page = parse_source(SourceText("p.htm", text, "utf-8"))
+    assert page.date == date(2019, 7, 6)
+    [a] = page.articles
+    assert a.headline == "广州南沙审议通过干部任命，谢明任副区长"
+    assert a.paragraphs == ["7月2日，南沙区三届人大第36次常委会议举行。", "会议审议通过任命谢明为区人民政府副区长的职务任命报告。"]
+    assert [(b.name, b.role) for b in a.bylines] == [("柳时强", "reporter"), ("罗瑞娴", "correspondent")]

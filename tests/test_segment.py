@@ -790,3 +790,24 @@ def test_reporters_in_brackets_opening_the_text_without_a_dateline(opening, name
     a = page.articles[0]
     assert [(b.name, b.role) for b in a.bylines] == names
     assert a.paragraphs[0].startswith(opening)
+
+
+def test_a_papers_own_name_before_the_role_word() -> None:
+    # city papers name themselves where People's Daily writes 本报 (海南日报全媒体记者, 深圳晚报讯)
+    m = default_markers()
+    got = parse_byline_line("■ 海南日报全媒体记者 李艳玫", m)
+    assert [(b.name, b.role) for b in got] == [("李艳玫", "reporter")]
+    got = parse_byline_line("海南日报全媒体记者张琬茜 通讯员林妙莹", m)
+    assert [(b.name, b.role) for b in got] == [("张琬茜", "reporter"), ("林妙莹", "correspondent")]
+    text = "\n".join(["“金鹏之夜”盛典昨晚举行", "", "深圳晚报讯 （记者 赵伟君） 昨晚，第十三届中国国际新媒体短片节正式拉开大幕。",
+                      "", "本届新媒体短片节由国家广播电视总局、深圳市人民政府主办，于8月29日至9月1日在深圳举办。"])
+    a = parse_text(text, "p.txt").articles[0]
+    assert [(b.name, b.role) for b in a.bylines] == [("赵伟君", "reporter")]
+
+
+def test_role_words_in_lenticular_brackets() -> None:
+    # web pages of southern papers close the text with 【记者】 and 【通讯员】 lines
+    m = default_markers()
+    got = parse_byline_line("【记者】柳时强 【通讯员】罗瑞娴", m)
+    assert [(b.name, b.role) for b in got] == [("柳时强", "reporter"), ("罗瑞娴", "correspondent")]
+    assert parse_byline_line("【链接】相关新闻", m) is None

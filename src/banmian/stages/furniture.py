@@ -37,6 +37,7 @@ class Furniture:
     date_line: re.Pattern[str] | None = None
     web_title: re.Pattern[str] | None = None
     html_chrome: re.Pattern[str] | None = None
+    html_text_boxes: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -69,6 +70,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         date_line=compile_pattern(data["date_line"], path) if data.get("date_line") else None,
         web_title=compile_pattern(data["web_title"], path) if data.get("web_title") else None,
         html_chrome=compile_pattern(data["html_chrome"], path) if data.get("html_chrome") else None,
+        html_text_boxes=tuple(str(b) for b in data.get("html_text_boxes") or ()),
     )
 
 

@@ -55,6 +55,7 @@ class Markers:
     dated_note: re.Pattern[str] | None = None
     bullets: str = ""
     item_label: re.Pattern[str] | None = None
+    paper_before_role: re.Pattern[str] | None = None
 
 
 def load_markers(path: str | Path | None = None) -> Markers:
@@ -114,6 +115,7 @@ def load_markers(path: str | Path | None = None) -> Markers:
         item_label=compile_pattern(d["item_label"], path) if d.get("item_label") else None,
         dated_note=compile_pattern(d["dated_note"], path) if d.get("dated_note") else None,
         bullets=str(d.get("bullets", "")),
+        paper_before_role=compile_pattern(d["paper_before_role"], path) if d.get("paper_before_role") else None,
     )
 
 
@@ -264,6 +266,10 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]
+    if m.paper_before_role is not None:
+        t = m.paper_before_role.sub("", t)   # 海南日报全媒体记者 李艳玫: the paper's own name goes
+    # a role word in lenticular brackets (【记者】柳时强 【通讯员】罗瑞娴): the brackets go
+    t = re.sub("【([^【】]{1,8})】", lambda b: b.group(1) + " " if b.group(1) in m.role_of else b.group(0), t).strip()
     if t[0] in "□■◇◆●○":
         # a box or bullet city papers set before a byline (□本报记者 吴佳妮); a bulleted
         # section label (◆云南) is none
