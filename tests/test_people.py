@@ -586,3 +586,49 @@ def test_a_name_after_a_role_noun_is_still_read():
     people, edition = people_of("北京邮电大学学生李健掏出手机，对同伴说了几句。")
     assert "李健" in people and people["李健"]["role"] == "other"
     assert_mentions_slice_back(edition)
+
+
+# --- session 6: what the held-out pages taught ------------------------------------------
+
+
+def test_a_titled_list_goes_on_past_names_no_surname_rule_reads():
+    # 白玛赤林 (Tibetan) and 艾力更·依明巴海 (Uyghur) have no surname the rules know: the
+    # list of names after the title does not stop at them.
+    found, edition = people_of("全国人大常委会副委员长王晨、白玛赤林、艾力更·依明巴海、万鄂湘、陈竺，秘书长杨振武出席会议。")
+    for name in ("王晨", "白玛赤林", "艾力更·依明巴海", "万鄂湘", "陈竺"):
+        assert titles(found[name]) == [("全国人大常委会副委员长", "全国人大常委会")], name
+    assert "杨振武" in found
+    assert_mentions_slice_back(edition)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("中央军委委员、国务委员兼国防部长魏凤和致开幕辞。", "魏凤和", "国防部长"),      # 和 before 致开幕辞
+    ("中国佛教协会副会长演觉法师在开幕式上致辞。", "演觉", "中国佛教协会副会长"),    # 法师 follows the name
+    ("尼共国际部门负责人贾吉埃尔表示，两国关系很好。", "贾吉埃尔", "尼共国际部门负责人"),  # a transliteration
+    ("浙江泰隆商业银行行长王官明满是信心。", "王官明", "浙江泰隆商业银行行长"),
+    ("《廓尔喀日报》执行总编辑什勒斯塔说，这是好事。", "什勒斯塔", "《廓尔喀日报》执行总编辑"),
+])
+def test_names_and_titles_read_on_held_out_pages(text, name, title):
+    found, edition = people_of(text)
+    assert name in found, sorted(found)
+    assert title in [t for t, _ in titles(found[name])]
+    assert_mentions_slice_back(edition)
+
+
+def test_name_before_a_post_after_a_verb_or_a_conjunction():
+    found, _ = people_of("习近平同尼泊尔总理奥利和莫迪总理通电话。特朗普总统请刘鹤副总理转达问候。")
+    assert "莫迪" in found and "和莫迪" not in found
+    assert titles(found["刘鹤"]) == [("副总理", None)]
+
+
+def test_a_title_set_apart_by_a_space_names_no_one_inside_a_clause():
+    # 任命李纪恒为民政部部长 习近平签署主席令: the post is 李纪恒's, not the next name's.
+    found, _ = people_of("人大常委会第十四次会议在京闭幕 决定任命李纪恒为民政部部长 习近平签署主席令予以公布")
+    assert titles(found["李纪恒"]) == [("民政部部长", "民政部")]
+    assert "民政部部长" not in [t for t, _ in titles(found.get("习近平", {"titles": []}))]
+
+
+def test_removal_from_an_audit_post_names_its_holder():
+    found, _ = people_of("任命陈健为审计署副审计长。免去孙宝厚的审计署副审计长职务；免去陈健的审计署总审计师职务。")
+    assert [t for t, _ in titles(found["孙宝厚"])] == ["审计署副审计长"]
+    assert sorted(t for t, _ in titles(found["陈健"])) == ["审计署副审计长", "审计署总审计师"]

@@ -341,6 +341,7 @@ class NameCues:
     org_end_words: frozenset[str]
     left_words: tuple[str, ...]
     conjunctions: frozenset[str]
+    name_left_chars: frozenset[str]
     role_nouns: tuple[str, ...]
     journalist_nouns: tuple[str, ...]
     after_nouns: tuple[str, ...]
@@ -383,6 +384,7 @@ def load_cues(path: str | Path | None = None) -> NameCues:
         org_end_words=frozenset(word_list(data, "org_end_words", path, _HAN_WORD, optional=True)),
         left_words=tuple(word_list(data, "left_words", path, _HAN_WORD)),
         conjunctions=_chars(data, "conjunctions", path),
+        name_left_chars=_chars(data, "name_left_chars", path),
         role_nouns=tuple(word_list(data, "role_nouns", path, _HAN_WORD)),
         journalist_nouns=tuple(word_list(data, "journalist_nouns", path, _HAN_WORD)),
         after_nouns=tuple(word_list(data, "after_nouns", path, _HAN_WORD)),

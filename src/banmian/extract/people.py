@@ -57,12 +57,16 @@ _BODY_START = re.compile(rf"(?:中国|中共|中央|全国|国家|国务院|[{HA
 # (中央“不忘初心、牢记使命”主题教育领导小组副组长)
 # Matched backwards, on the reversed text: linear, where a forward search for a run
 # ending at the post retries every start.
-_LEFT_RUN_REVERSED = re.compile(rf"(?:[{HAN}A-Za-z、·—]|”[^“”，。；]{{1,20}}“)+")
+_LEFT_RUN_REVERSED = re.compile(rf"(?:[{HAN}A-Za-z、·—]|”[^“”，。；]{{1,20}}“|》[^《》，。；]{{1,20}}《)+")
+# Characters before a title chain that open a phrase of its own (see pass_titles).
+_PHRASE_START = frozenset(" \u3000，。；：、！？（(“‘《【")
 _NOT_PLACE_WORDS = frozenset("市场 市民 市区 市县 市值 市级 市面 区域 区位 区间 区别 区块 区级 县城 县域 县级 "
                              "省级 省份 镇街 乡村 乡镇 乡亲 乡土 乡愁 乡情 乡里".split())
 _NOT_IN_PLACE = re.compile("[副正常务委长书记主任代理党组、]")   # 常务副区长 names no place 常务副区
 _DOT = re.compile("·")
 _CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotation
+# A list member no surname rule reads: 白玛赤林, 艾力更·依明巴海 (see listed_member).
+_LIST_MEMBER = re.compile(f"[{HAN}]{{2,4}}(?![{HAN}·])|[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+(?![{HAN}·])")
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 _CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
@@ -137,7 +141,7 @@ class _Rules:
         self.dotted_re = re.compile(rf"(?:(?<=[^{HAN}·—])|^)([{t}]{{1,8}}(?:[·][{t}]{{1,8}})+)")
         self.after_noun_re = re.compile(alt(cue.after_nouns))
         self.appoint_re = re.compile(
-            rf"任命([{HAN}·—]{{2,12}}?)为([{HAN}A-Za-z、·—]{{2,60}}?)(?=[，。；]|$)")
+            rf"任命([{HAN}·—]{{2,12}}?)为([{HAN}A-Za-z、·—]{{2,60}}?)(?=[，。；\s]|$)")   # (a headline's space ends it)
         self.remove_re = re.compile(
             rf"免去([{HAN}·—]{{2,12}}?)(?:（[男女]）)?的([{HAN}A-Za-z、·—]{{2,60}}?)职务")
         self.not_given_re = re.compile(alt(cue.not_given_names))
@@ -692,6 +696,8 @@ class _Extractor:
         c = self.r.chinese_at(text, q, weak=not bodyless and text[q:q + 1] not in self.cue.conjunctions)
         if c is not None:
             c = self.shorter_if_written(text, q, c)
+            if t and t > c and not self.r.ends_cleanly(text, c) and self.r.ends_cleanly(text, t):
+                c = t     # 负责人贾吉埃尔表示: a transliteration, longer than any Chinese name
         if c is None and not bodyless:
             c = self.r.structural_at(text, q)
         if c:
@@ -714,8 +720,21 @@ class _Extractor:
             else:
                 end = self.r.chinese_at(text, i, weak=True)
         if end is None or self.lex.post_re.search(text, i, end):
+            return self.listed_member(text, i)
+        return end if self.r.ends_cleanly(text, end) else self.listed_member(text, i)
+
+    def listed_member(self, text: str, i: int) -> int | None:
+        """A member of a list of titled names that no surname rule reads, set off by 、
+        on both sides (…、白玛赤林、…, …、艾力更·依明巴海、…): two to four Han characters,
+        or Han runs joined by ·, with no post, organization ending or stop character."""
+        m = _LIST_MEMBER.match(text, i)
+        if not m or text[m.end():m.end() + 1] != "、":
             return None
-        return end if self.r.ends_cleanly(text, end) else None
+        name = m.group()
+        if self.lex.post_re.search(name) or name in self.cue.not_names or name[-1] in self.cue.org_end_chars \
+                or any(c in self.cue.stop_chars for c in name) or name[-2:] in self.cue.org_end_words:
+            return None
+        return m.end()
 
     def add_titled(self, f: _Field, start: int, end: int, chain: list[str], chain_text: str,
                    seps: list[str] | None = None, inherited: str | None = None) -> str | None:
@@ -772,6 +791,10 @@ class _Extractor:
             if not chain:
                 continue
             cstart, elements, seps = chain
+            if qs > q and cstart > 0 and text[cstart - 1] not in _PHRASE_START:
+                # 任命李纪恒为民政部部长 习近平签署…: a title set apart by a space names
+                # the next name only when it opens its own phrase (国务院总理 李克强)
+                continue
             chain_text = text[cstart:q]
             # 区人大常委会主任王立新、副主任赵小红: a title right after the last name's 、
             # reads its places and body from that name's titles
@@ -845,9 +868,12 @@ class _Extractor:
                 continue
             if n == 3 and s > 0 and text[s - 1:s + 1] in self.r.follow2:
                 continue          # 出席佐科总统: 席 ends 出席
+            if n == 3 and text[s] in self.cue.conjunctions and self.r.valid_name(text[s + 1:j]):
+                continue          # 同…和莫迪总理: 和 joins, the name is 莫迪
             left = text[s - 1:s]
-            if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars:
-                continue
+            if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars \
+                    and left not in self.cue.name_left_chars:
+                continue          # (请刘鹤副总理, 致李强总理: a verb before the name)
             # 乌克兰总统: a country, not a name (tested last: most candidates fail before)
             return None if self.lex.foreign_end_re.search(text, max(0, j - 12), j) else s
         return None
