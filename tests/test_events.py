@@ -248,3 +248,26 @@ def test_place_gone_to_before_the_visit_verb(sentence, target, location):
     [event] = edition.events
     assert [names[t] for t in event["targets"]] == ([target] if target else [])
     assert names.get(event["location"]) == location
+
+
+# --- session 6: what the held-out pages taught -------------------------------------------------
+
+
+def test_presenting_awards_and_speaking_at_an_announced_ceremony_leads_it():
+    # …颁奖仪式30日在人民大会堂隆重举行，…副总理刘鹤向获奖外国专家颁奖并讲话: 刘鹤 leads the
+    # announced ceremony, whose name loses its 颁奖仪式.
+    evs = page_events("2019年度青禾科技奖颁奖仪式30日在县会堂隆重举行，县委书记王立新向获奖专家颁奖并讲话。",
+                      day=date(2019, 10, 1))
+    assert evs == [("ceremony", "王立新", "2019-09-30", ["2019年度青禾科技奖"], [])]
+
+
+def test_a_session_closing_is_a_meeting_its_chair_leads():
+    # …会议26日下午在北京人民大会堂闭幕。…栗战书委员长主持会议。
+    evs = page_events("县第十七届人大常委会第十四次会议26日下午在县会堂闭幕。会议表决通过了有关任免案。"
+                      "王立新主任主持会议。", day=date(2019, 10, 27))
+    assert [(t, lead, d) for t, lead, d, _, _ in evs] == [("meeting", "王立新", "2019-10-26")]
+
+
+def test_attending_a_memorial_is_a_ceremony():
+    evs = page_events("县委书记王立新出席在县烈士陵园举行的革命烈士悼念活动。", day=date(2019, 10, 1))
+    assert [(t, lead) for t, lead, _, _, _ in evs] == [("ceremony", "王立新")]
