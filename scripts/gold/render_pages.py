@@ -50,8 +50,8 @@ class Page:
     markdown: bool = False         # also write the markdownify (web crawl) layout
 
 
-# The pages of the gold set (30 pages from 23 issues; the split of each is set in draft_gold.py:
-# the last five are the held-out split "heldout6").
+# The pages of the gold set (35 pages; the split of each is set in draft_gold.py:
+# the last five are the held-out split "heldout7").
 PAGES: list[Page] = [
     Page("20191004", "08", "副刊", "supplement"),
     Page("20191012", "01", None, "front", markdown=True),
@@ -88,6 +88,13 @@ PAGES: list[Page] = [
     Page("20191014", "03", "要闻", "news4", photos=("06",)),
     Page("20191028", "05", "评论", "opinion", photos=("05",)),
     Page("20191011", "12", "体育", "news2", photos=("03",)),
+    # heldout7 (fresh pages of the sample --step 4 --offset 3 of eval_rendered.py, rich in leaders'
+    # activities; annotated by hand before the parser saw them)
+    Page("20191014", "01", None, "front"),
+    Page("20191017", "02", "要闻", "news4", photos=("06",)),
+    Page("20191015", "04", "要闻", "news3", photos=("05",), markdown=True),
+    Page("20191018", "02", "要闻", "news2"),
+    Page("20191029", "16", "地方", "news3", photos=("04",)),
 ]
 
 # Layout styles: page size, body columns, type, paragraph style.
