@@ -379,3 +379,12 @@ def test_one_character_counties_are_not_word_pieces(text, places):
     edition = Edition(pages=[page])
     extract(edition)
     assert [p["name"] for p in edition.places if len(p["name"]) == 2 and p["name"].endswith("县")] == places
+
+
+def test_buildings_by_their_last_word():
+    # 人民大会堂, 钓鱼台国宾馆: sites where activities are held are places of kind building.
+    ed = entities_of("标题\n\n欢迎宴会在人民大会堂举行。会谈在钓鱼台国宾馆进行，随后参观了青禾县革命纪念馆。\n")
+    places = by_name(ed.places)
+    for name in ("人民大会堂", "钓鱼台国宾馆", "青禾县革命纪念馆"):
+        assert places[name]["kind"] == "building", sorted(places)
+    assert_mentions_slice_back(ed)
