@@ -271,3 +271,11 @@ def test_a_session_closing_is_a_meeting_its_chair_leads():
 def test_attending_a_memorial_is_a_ceremony():
     evs = page_events("县委书记王立新出席在县烈士陵园举行的革命烈士悼念活动。", day=date(2019, 10, 1))
     assert [(t, lead) for t, lead, _, _, _ in evs] == [("ceremony", "王立新")]
+
+
+def test_a_memorial_attended_is_the_target_and_those_sitting_in_take_part():
+    evs = page_events("县委书记王立新出席在县烈士陵园举行的革命烈士悼念活动。", day=date(2019, 10, 1))
+    assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [("ceremony", "王立新", ["革命烈士悼念活动"])]
+    evs = page_events("县第十七届人大常委会第十四次会议26日下午在县会堂闭幕。王立新主任主持会议。"
+                      "副县长李明、县法院院长赵强等列席会议。", day=date(2019, 10, 27))
+    assert [(t, lead, parts) for t, lead, _, _, parts in evs] == [("meeting", "王立新", ["李明", "赵强"])]
