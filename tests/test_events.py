@@ -279,3 +279,10 @@ def test_a_memorial_attended_is_the_target_and_those_sitting_in_take_part():
     evs = page_events("县第十七届人大常委会第十四次会议26日下午在县会堂闭幕。王立新主任主持会议。"
                       "副县长李明、县法院院长赵强等列席会议。", day=date(2019, 10, 27))
     assert [(t, lead, parts) for t, lead, _, _, parts in evs] == [("meeting", "王立新", ["李明", "赵强"])]
+
+
+def test_a_clause_opening_with_a_speech_verb_reports_what_was_said():
+    # …，表示习近平主席派特使出席…悼念活动…: what 马克龙 said, not what he did.
+    evs = page_events("县委书记王立新出席在县烈士陵园举行的革命烈士悼念活动。",
+                      "市长李明请王立新转达问候，表示县委派人出席悼念活动体现了两地情谊。", day=date(2019, 10, 1))
+    assert [(t, lead) for t, lead, _, _, _ in evs] == [("ceremony", "王立新")]
