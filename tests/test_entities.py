@@ -388,3 +388,11 @@ def test_buildings_by_their_last_word():
     for name in ("人民大会堂", "钓鱼台国宾馆", "青禾县革命纪念馆"):
         assert places[name]["kind"] == "building", sorted(places)
     assert_mentions_slice_back(ed)
+
+
+def test_world_cities_but_not_where_a_word_spells_one():
+    ed = entities_of("标题\n\n代表团先后访问了加德满都和布达佩斯，并在德国首都柏林举行会谈。他戴着金边眼镜。\n")
+    places = by_name(ed.places)
+    assert places["加德满都"]["kind"] == "city" and places["布达佩斯"]["kind"] == "city"
+    assert "都柏林" not in places and "金边" not in places
+    assert_mentions_slice_back(ed)

@@ -159,7 +159,7 @@ def load_rules(path: str | Path) -> EntityRules:
         list_heads=heads,
         not_place_stems=frozenset(_word_list(d, "not_place_stems", path)),
         not_before=frozenset(_word_list(d, "not_before", path)),
-        countries=_kinds(d, "foreign_places", path, ("country", "continent", "region")),
+        countries=_kinds(d, "foreign_places", path, ("country", "continent", "region", "city")),
         known_orgs=_kinds(d, "known_organizations", path, ORG_KINDS) if "known_organizations" in d else {},
         go_to=frozenset(_word_list(d, "go_to_words", path)),
         org_heads=frozenset(_word_list(d, "org_heads", path)),
