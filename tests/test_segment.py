@@ -811,3 +811,13 @@ def test_role_words_in_lenticular_brackets() -> None:
     got = parse_byline_line("【记者】柳时强 【通讯员】罗瑞娴", m)
     assert [(b.name, b.role) for b in got] == [("柳时强", "reporter"), ("罗瑞娴", "correspondent")]
     assert parse_byline_line("【链接】相关新闻", m) is None
+
+
+def test_a_closer_naming_reporters_after_its_dateline_gives_bylines():
+    # （本报加德满都10月13日电  记者孙广勇、暨佩娟）closing a report: two reporters; a closer
+    # with no person (（本报布鲁塞尔10月29日电）) stays a paragraph.
+    page = parse_text("\n\n".join(["青禾县召开秋粮收购工作会议", P1, "（本报青禾10月13日电  记者王强、李梅）",
+                                   "另一篇报道的标题", P2, "（本报青禾10月13日电）"]), "p.txt")
+    first, second = page.articles[:2]
+    assert [(b.name, b.role) for b in first.bylines] == [("王强", "reporter"), ("李梅", "reporter")]
+    assert second.paragraphs[-1] == "（本报青禾10月13日电）" and not second.bylines

@@ -266,6 +266,11 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]
+        dl = m.dateline.match(t)
+        if dl and m.prefix_roles.match(t[dl.end():].lstrip()):
+            # a closer naming its reporters after the dateline
+            # (（本报加德满都10月13日电  记者孙广勇、暨佩娟）): the names are bylines
+            t = t[dl.end():].lstrip()
     if m.paper_before_role is not None:
         t = m.paper_before_role.sub("", t)   # 海南日报全媒体记者 李艳玫: the paper's own name goes
     # a role word in lenticular brackets (【记者】柳时强 【通讯员】罗瑞娴): the brackets go
