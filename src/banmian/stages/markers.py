@@ -266,11 +266,6 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]
-        dl = m.dateline.match(t)
-        if dl and m.prefix_roles.match(t[dl.end():].lstrip()):
-            # a closer naming its reporters after the dateline
-            # (（本报加德满都10月13日电  记者孙广勇、暨佩娟）): the names are bylines
-            t = t[dl.end():].lstrip()
     if m.paper_before_role is not None:
         t = m.paper_before_role.sub("", t)   # 海南日报全媒体记者 李艳玫: the paper's own name goes
     # a role word in lenticular brackets (【记者】柳时强 【通讯员】罗瑞娴): the brackets go
@@ -359,14 +354,23 @@ def dateline_bylines(paragraph: str, m: Markers) -> list[Byline]:
 def trailing_bylines(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
     """Bylines in brackets closing a paragraph: ``…去体验。（靖伟参与采写）`` →
     (``…去体验。``, [靖伟 reporter]).  Only when the brackets hold nothing but
-    names and role words."""
+    names and role words, or a dateline and then names (a closer, which may be a
+    paragraph of its own: ``（本报加德满都10月13日电  记者孙广勇、暨佩娟）`` → ("", …))."""
     t = text.rstrip()
     if not t.endswith(("）", ")")):
         return None
     start = max(t.rfind("（"), t.rfind("("))
-    if start <= 0 or len(t) - start > 60 or t[start - 1] not in m.sentence_final + m.closing_marks:
+    if start < 0 or len(t) - start > 80 or (start and t[start - 1] not in m.sentence_final + m.closing_marks):
         return None
-    found = parse_byline_line(t[start:], m)
+    inner = t[start + 1:-1]
+    dl = m.dateline.match(inner)
+    if dl and m.prefix_roles.match(inner[dl.end():].lstrip()):
+        # the reporters after a closing dateline (（本报加德满都10月13日电  记者孙广勇、暨佩娟）)
+        found = parse_byline_line(inner[dl.end():], m)
+    elif start:
+        found = parse_byline_line(t[start:], m)
+    else:
+        return None    # (a paragraph that is one bracket of names is a byline line, see parse_byline_line)
     if not found or all(b.role == "unknown" for b in found):
         return None
     return t[:start].rstrip(), found
