@@ -821,3 +821,28 @@ def test_a_closer_naming_reporters_after_its_dateline_gives_bylines():
     first, second = page.articles[:2]
     assert [(b.name, b.role) for b in first.bylines] == [("王强", "reporter"), ("李梅", "reporter")]
     assert second.paragraphs[-1] == "（本报青禾10月13日电）" and not second.bylines
+
+
+def test_a_documents_title_over_its_date_starts_an_article_on_a_page_set_with_gaps():
+    # On a page whose paragraphs are set apart by blank lines, a title line over a
+    # bracketed date (…关于…的意见 / （二〇一九年十月二十日）) starts the document, even with
+    # text right under it.
+    body = wrap(P1, 22)
+    text = "\n\n".join(["县委召开全会", body, wrap(P2, 22),
+                        "中共青禾县委关于促进乡村振兴的意见\n（二〇一九年十月二十日）\n" + wrap(P1 + P2, 40)])
+    page = parse_text(text, "p.txt")
+    heads = [(a.headline, a.subtitle) for a in page.articles]
+    assert heads == [("县委召开全会", None), ("中共青禾县委关于促进乡村振兴的意见", "（二〇一九年十月二十日）")]
+
+
+def test_a_first_line_with_figures_after_a_gap_is_no_title():
+    # A justified line holding half-width figures (2019…) reads narrower than its column
+    # by its characters; cut mid-phrase with the text running on under it, it is the
+    # first line of a paragraph, not a title (a real rendered page of the gold set, whose
+    # wide document column made the short line look like a title).
+    from .conftest import GOLD
+
+    page = parse_text((GOLD / "rmrb-20191027-01.txt").read_text(encoding="utf-8"), "rmrb-20191027-01.txt")
+    heads = [a.headline or "" for a in page.articles]
+    assert not any(h.startswith("2019世界青年科学家峰会") for h in heads)
+    assert "中共中央国务院关于促进中医药传承创新发展的意见" in heads

@@ -147,6 +147,12 @@ def _tolerance(width: float) -> float:
     return max(2.5, 0.05 * width)
 
 
+def _half_width_slack(text: str) -> float:
+    """How much wider a justified line is than its characters say: each half-width
+    character (2019, 10月) is counted half an em but set with the line's spacing."""
+    return 0.5 * sum(1 for c in text if c.isascii() and not c.isspace())
+
+
 def _is_full(i: int, lines: list[Line], refs: list[float], columns: list[float]) -> bool:
     w = lines[i].width
     ref = refs[i]
@@ -341,7 +347,10 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
             # A line a little short of the column (punctuation squeezing, an
             # indented first line) still continues mid-sentence, unless it is a
             # title set off by a blank line above.
-            return ev.a_near and not indented and (_body_like(a.text) or a.blank_before == 0)
+            return ev.a_near and not indented and (_body_like(a.text) or a.blank_before == 0 or (
+                # (a paragraph's first line after a gap, as wide as the column and cut
+                # mid-phrase, under which the text runs on without a gap: no title)
+                ev.a_exact and len(a.text) >= 20 and _body_like(b.text) and not _has_punct(a.text[-1])))
         # No width evidence (too few lines): join body text broken mid-sentence
         # when the next line reads as body text or is as wide as this one.
         return not indented and (last in MID_SENTENCE or _body_like(a.text)) and (
@@ -435,7 +444,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 spanning=bool(page_col) and prev.width > page_col + _tolerance(page_col) and line.width < prev.width,
                 # (a wrapped body line reaching a real column of 16 em or more is not one)
                 short_plain=bool(columns) and prev.width < 0.6 * columns[-1] and not _has_punct(prev.text)
-                and not (col >= 16 and prev.width >= col - _tolerance(col)),
+                and not (col >= 16 and prev.width + _half_width_slack(prev.text) >= col - _tolerance(col)),
                 # (only where lines are hard-wrapped: a crawl's kicker over a short headline is two lines)
                 wrapped_title=bool(columns) and prev.blank_before > 0 and line.blank_before == 0
                 and line.width < 0.5 * prev.width

@@ -613,6 +613,8 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         return True
     if len(run) >= 2 and any(r.text.startswith(("——", "—")) for r in run[1:]):
         return True  # a title over its ——subtitle
+    if len(run) >= 2 and _dated_note(run[-1].text, m):
+        return True  # a document's title over its date (…关于…的意见 / （二〇一九年十月二十日）)
     # A title wider than the column below it spans columns: a headline.
     if nxt is not None and nxt.block.column > 0 and max(r.block.width for r in run) > nxt.block.column + 2.5:
         return True
