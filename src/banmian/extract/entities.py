@@ -40,6 +40,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -222,15 +223,15 @@ class _Cand:
     division: Division | None = None
 
 
-@dataclass
 class _Entity:
-    bucket: str
-    name: str
-    kind: str | None
-    forms: dict[str, None] = field(default_factory=dict)
-    mentions: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
-    division: Division | None = None
-    order: tuple[int, int] = (0, 0)
+    __slots__ = ("bucket", "name", "kind", "forms", "mentions", "division", "order")
+
+    def __init__(self, bucket: str, name: str, kind: str | None, division: Division | None = None,
+                 order: tuple[int, int] = (0, 0)) -> None:
+        self.bucket, self.name, self.kind = bucket, name, kind
+        self.forms: dict[str, None] = {}
+        self.mentions: dict[tuple[int, int], dict[str, Any]] = {}
+        self.division, self.order = division, order
 
 
 class _Extractor:
@@ -252,6 +253,8 @@ class _Extractor:
         self._stem_pick: dict[str, Any] = {}
         self.nouns = common_nouns()
         self.posts = titles().posts
+        # the characters back_to_start must look at: a stop, a stop word's end, 和/与
+        self._left_special = _left_special(r)
 
     # --- names --------------------------------------------------------------------
 
@@ -263,8 +266,12 @@ class _Extractor:
         j = a
         lo = max(floor, a - limit)
         stops, words, word_ends = self.r.left_stops, self.r.left_stop_words, self.r.left_stop_ends
+        special = self._left_special
         while j > lo:
             c = text[j - 1]
+            if c not in special and "\u4e00" <= c <= "\u9fff":
+                j -= 1                    # (the common case: none of the tests below can stop here)
+                continue
             if org and c in "和与" and a - j >= 2 and j - 3 >= lo and self.joins_topics(text, j - 1):
                 j -= 1
                 continue
@@ -512,23 +519,6 @@ class _Extractor:
 
     # --- bookkeeping ----------------------------------------------------------------
 
-    def add_to(self, key: tuple[str, str], bucket: str, kind: str | None, name: str, division: Division | None,
-               start: int, end: int, art: Article, fname: str, index: int | None, text: str, k: int) -> None:
-        ent = self.entities.get(key)
-        if ent is None:
-            ent = self.entities[key] = _Entity(bucket, name, kind, division=division, order=(k, start))
-        elif ent.kind is None and kind:
-            ent.kind = kind
-        form = text[start:end]
-        ent.forms.setdefault(form, None)
-        if (k, start) in ent.mentions:
-            return
-        if index is not None:
-            ent.mentions[(k, start)] = {"article": art.id, "field": fname, "start": start, "end": end, "text": form,
-                                        "index": index}
-        else:
-            ent.mentions[(k, start)] = {"article": art.id, "field": fname, "start": start, "end": end, "text": form}
-
     def people_spans(self) -> dict[tuple[str, str, int | None], list[tuple[int, int]]]:
         out: dict[tuple[str, str, int | None], list[tuple[int, int]]] = {}
         for p in self.ed.people:
@@ -566,14 +556,30 @@ class _Extractor:
                     found.append((k, _non_overlapping(cands)))
         # first pass: the entities named in full, so that short forms can be read
         taken: dict[int, list[tuple[int, int]]] = {}      # field -> spans taken (built when needed)
+        entities = self.entities
         for k, cands in found:
             art, fname, index, text = fields[k]
+            aid = art.id
             for c in cands:
-                self.add_to(_key(c), c.bucket, c.kind, c.name, c.division, c.start, c.end, art, fname, index, text, k)
+                # add_to, inlined
+                start, end, kind, d = c.start, c.end, c.kind, c.division
+                key = ("place", "#" + d.code) if d is not None else (c.bucket, c.name)
+                ent = entities.get(key)
+                if ent is None:
+                    ent = entities[key] = _Entity(c.bucket, c.name, kind, d, (k, start))
+                elif ent.kind is None and kind:
+                    ent.kind = kind
+                form = text[start:end]
+                ent.forms.setdefault(form, None)
+                mentions = ent.mentions
+                if (k, start) not in mentions:
+                    mentions[(k, start)] = {"article": aid, "field": fname, "start": start, "end": end,
+                                            "text": form, "index": index} if index is not None else \
+                        {"article": aid, "field": fname, "start": start, "end": end, "text": form}
             taken[k] = [(c.start, c.end) for c in cands] + people.get((art.id, fname, index), [])
         self.people = people
         # second pass: provinces, cities, countries by name; short forms of what the first pass found.
-        # Candidates here are plain tuples (priority, start, end, what): the hot path of the stage.
+        # Candidates here are plain tuples (priority, start - end, start, end, what): the hot path of the stage.
         stems = _province_city_stems()
         more: dict[int, list[tuple]] = {}
         picks = self._stem_pick
@@ -592,14 +598,14 @@ class _Extractor:
                 if t is False:
                     t = self.stem_target(w, stems)
                 if t is not None:
-                    lst.append((2, s - at, e - at, t))
+                    lst.append((2, s - e, s - at, e - at, t))
         extra = self.short_forms()
         for k, hits in _find_all(extra, big, starts).items():
             lst = more.setdefault(k, [])
             for s, e, w in hits:
                 ent = self.entities.get(extra[w])
                 if ent is not None:
-                    lst.append((2, s, e, (extra[w], ent.bucket, ent.kind, ent.name, ent.division)))
+                    lst.append((2, s - e, s, e, (extra[w], ent.bucket, ent.kind, ent.name, ent.division)))
         self.add_free(more, taken)
         # districts and counties by their short form once the page names their city (萧山, 桐庐 on a
         # page about 杭州)
@@ -607,14 +613,14 @@ class _Extractor:
         if counties:
             more = {}
             for k, hits in _find_all(counties, big, starts).items():
-                more[k] = [(3, s, e, (("place", "#" + counties[w].code), "place", counties[w].kind, counties[w].name,
+                more[k] = [(3, s - e, s, e, (("place", "#" + counties[w].code), "place", counties[w].kind, counties[w].name,
                                       counties[w])) for s, e, w in hits]
             self.add_free(more, taken)
         return self.emit()
 
     def add_free(self, more: dict[int, list[tuple]], taken: dict[int, list[tuple[int, int]]]) -> None:
-        """Add the candidates (priority, start, end, (key, bucket, kind, name, division)) that
-        overlap nothing taken, by priority, then longest first."""
+        """Add the candidates (priority, start - end, start, end, (key, bucket, kind, name, division))
+        that overlap nothing taken, by priority, then longest first (then leftmost)."""
         fields = self.fields
         entities = self.entities
         for k, cands in more.items():
@@ -625,8 +631,8 @@ class _Extractor:
             if spans is None:
                 spans = taken[k] = list(self.people.get((art.id, fname, index), ()))
             if len(cands) > 1:
-                cands.sort(key=_tuple_rank)
-            for _, cs, ce, t in cands:
+                cands.sort(key=_RANK3)        # (stable: two of one span keep their order)
+            for _, _, cs, ce, t in cands:
                 for s, e in spans:
                     if cs < e and s < ce:
                         break
@@ -820,7 +826,7 @@ class _Extractor:
         orgs: list[dict[str, Any]] = []
         places: list[dict[str, Any]] = []
         paper = self.ed.paper
-        for ent in sorted(self.entities.values(), key=lambda e: e.order):
+        for ent in sorted(self.entities.values(), key=_ORDER):
             if not ent.mentions:
                 continue
             if ent.division is not None:     # the fullest form seen: 港闸区 over 港闸, 上海 when alone
@@ -936,13 +942,22 @@ def _glued_short(text: str, b: int, floor: int, r: EntityRules, place_before) ->
     return first in r.county_conjunctions and _NAME_CHAR.match(text[b:b + 1] or " ") is not None
 
 
-def _key(c: _Cand) -> tuple[str, str]:
-    """An entity's key: a division by its code (上海 and 上海市 are one), else bucket and name."""
-    return ("place", "#" + c.division.code) if c.division is not None else (c.bucket, c.name)
+_LEFT_SPECIAL: dict[int, tuple[EntityRules, frozenset[str]]] = {}
 
 
-def _tuple_rank(t: tuple) -> tuple[int, int, int]:
-    return (t[0], t[1] - t[2], t[1])
+def _left_special(r: EntityRules) -> frozenset[str]:
+    """The characters at which back_to_start's scan may stop or turn (its stops, the last
+    characters of its stop words, 和 and 与): at any other Han character it just goes on."""
+    got = _LEFT_SPECIAL.get(id(r))
+    if got is None or got[0] is not r:
+        got = _LEFT_SPECIAL[id(r)] = (r, frozenset(c for c in r.left_stops if len(c) == 1) | r.left_stop_ends
+                                      | frozenset("和与"))
+    return got[1]
+
+
+_RANK3 = itemgetter(0, 1, 2)
+_START = attrgetter("start")
+_ORDER = attrgetter("order")
 
 
 def _rank(c: _Cand) -> tuple[int, int, int]:
@@ -953,6 +968,14 @@ def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
     """Candidates by priority, then length; none overlapping one kept before."""
     if len(cands) == 1:
         return cands
+    by_start = sorted(cands, key=_START)
+    prev = by_start[0]
+    for c in by_start[1:]:
+        if c.start < prev.end:
+            break
+        prev = c
+    else:
+        return by_start           # none overlaps another: all are kept
     kept: list[_Cand] = []
     for c in sorted(cands, key=_rank):
         if not any(c.start < k.end and k.start < c.end for k in kept):
