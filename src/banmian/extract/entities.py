@@ -662,12 +662,18 @@ class _Extractor:
         if not starts:
             return out
         n = len(big)
-        words, delim = self.r.suffix_words, _DELIMITERS
+        delim = _DELIMITERS
         k = len(starts) - 1
         at = starts[k]
         lst = out.setdefault(k, [])
-        for ms, me, rev_word in self.r.suffix_rev.matches(big[::-1])[0]:
-            word, free = words[rev_word]       # free: a word kept even right after a delimiter
+        # (word index, start, end) of the matches: each index's (word, free) is looked up in a list
+        raw = self.r.suffix_rev.indexed(big[::-1])
+        if raw is None:
+            index = {w: i for i, w in enumerate(self.r.suffix_rev.groups[0])}
+            raw = [(index[w], ms, me) for ms, me, w in self.r.suffix_rev.matches(big[::-1])[0]]
+        info = _suffix_info(self.r)
+        for i, ms, me in raw:
+            word, free = info[i]               # free: a word kept even right after a delimiter
             if word is None:
                 continue                         # a skip word (干部)
             s, e = n - me, n - ms
@@ -956,6 +962,17 @@ def _left_special(r: EntityRules) -> frozenset[str]:
 
 
 _RANK3 = itemgetter(0, 1, 2)
+_SUFFIX_INFO: dict[int, tuple[EntityRules, list[tuple[str | None, bool]]]] = {}
+
+
+def _suffix_info(r: EntityRules) -> list[tuple[str | None, bool]]:
+    """``suffix_words`` of each word of ``suffix_rev``'s group, by its index there."""
+    got = _SUFFIX_INFO.get(id(r))
+    if got is None or got[0] is not r:
+        got = _SUFFIX_INFO[id(r)] = (r, [r.suffix_words[w] for w in r.suffix_rev.groups[0]])
+    return got[1]
+
+
 _START = attrgetter("start")
 _ORDER = attrgetter("order")
 

@@ -210,6 +210,13 @@ class WordGroups:
         self._dfa = _automaton(self._words, longest=len(self.groups) == 1)
         self._regexes = [re.compile(_alternation(g)) for g in self.groups] if self._dfa is None else []
 
+    def indexed(self, text: str) -> list[tuple[int, int, int]] | None:
+        """With one group and the DFA: (index in ``groups[0]``, start, end) of its matches in text
+        order, what :meth:`matches` gives without building the strings; else None."""
+        if self._dfa is None or len(self.groups) != 1:
+            return None
+        return _find(self._dfa, text)
+
     def matches(self, text: str) -> list[list[tuple[int, int, str]]]:
         """Per group, (start, end, word) of its matches in text order."""
         words = self._words

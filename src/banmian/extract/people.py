@@ -434,11 +434,9 @@ class _Extractor:
 
     def cue_hits(self) -> dict[str, dict[int, list[tuple[int, int, str]]]]:
         """:meth:`hits` of each cue list of ``_Rules.cue_lists``, from one scan of the page."""
-        if self._reversed is None:
-            self._reversed = self._joined[::-1]
         # by start, the longest first: WordFinder.pick of each list's occurrences, and
         # _by_field of each list's choice, in one walk through them all
-        occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)
+        occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)   # (reversed only without the DFA)
         lists_of = self.r.cue_lists_of
         out: list[dict[int, list[tuple[int, int, str]]]] = [{} for _ in self.r.cue_lists]
         pos = [0] * len(out)
