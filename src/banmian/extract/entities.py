@@ -387,7 +387,7 @@ class _Extractor:
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
             if bucket == "org":
                 s = self.extend_left(text, s, floor, out, lead)
-            else:
+            elif text[s:s + 1] in lead.firsts:
                 for k in (4, 3, 2):      # 比利时|天堂动物园, 河北|雄安新区: a place before is its address
                     if text[s:s + k] in lead.names and a - s - k >= 2:
                         s += k
@@ -459,6 +459,8 @@ class _Extractor:
                 s = out.pop().start
                 floor = out[-1].end if out else 0
                 continue
+            if s - 2 < floor or text[s - 1] not in lead.lasts:
+                return s                  # no place name can end at s
             for k in (4, 3, 2):
                 if s - k >= floor and text[s - k:s] in lead.names:
                     s -= k
@@ -833,24 +835,26 @@ class _Extractor:
         places: list[dict[str, Any]] = []
         paper = self.ed.paper
         for ent in sorted(self.entities.values(), key=_ORDER):
-            if not ent.mentions:
+            ms = ent.mentions
+            if not ms:
                 continue
-            if ent.division is not None:     # the fullest form seen: 港闸区 over 港闸, 上海 when alone
-                ent.name = max(ent.forms, key=len) if ent.forms else ent.name
+            forms, dv = ent.forms, ent.division
+            if dv is not None:               # the fullest form seen: 港闸区 over 港闸, 上海 when alone
+                ent.name = max(forms, key=len) if forms else ent.name
             name = ent.name
-            mentions = [ent.mentions[k] for k in sorted(ent.mentions)] if len(ent.mentions) > 1 \
-                else list(ent.mentions.values())
-            dv = ent.division
+            mentions = list(map(ms.__getitem__, sorted(ms))) if len(ms) > 1 else list(ms.values())
+            # (the commonest case: one form, the name itself)
+            aliases = [] if len(forms) == 1 and name in forms else [f for f in forms if f != name]
+            org = ent.bucket == "org"
             if dv is None:
-                d: dict[str, Any] = {
-                    "id": entity_id("o" if ent.bucket == "org" else "l", paper, name), "name": name,
-                    "kind": ent.kind, "aliases": [f for f in ent.forms if f != name], "mentions": mentions}
+                d: dict[str, Any] = {"id": entity_id("o" if org else "l", paper, name), "name": name,
+                                     "kind": ent.kind, "aliases": aliases, "mentions": mentions}
             else:                            # the same keys, in the same order, and the division's
-                d = {"id": entity_id("o" if ent.bucket == "org" else "l", paper, name), "name": name,
-                     "kind": ent.kind, "aliases": [f for f in ent.forms if f != name], "mentions": mentions,
+                d = {"id": entity_id("o" if org else "l", paper, name), "name": name,
+                     "kind": ent.kind, "aliases": aliases, "mentions": mentions,
                      "code": dv.code, "division": dv.name, "level": dv.level,
                      "parents": self.g.parent_names(dv, self.year)}
-            (orgs if ent.bucket == "org" else places).append(d)
+            (orgs if org else places).append(d)
         return orgs, places
 
 
@@ -903,13 +907,16 @@ def _namesakes(ds: list[Division], year: int | None) -> bool:
 @dataclass(slots=True)
 class _Lead:
     names: frozenset[str]
+    firsts: frozenset[str] = frozenset()     # the first and last characters of the names
+    lasts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def _prefix_places() -> _Lead:
     """Short names a place may be written with before an organization's name: province
     and city stems (江苏, 南通) and countries (比利时)."""
-    return _Lead(frozenset(_province_city_stems().divisions) | frozenset(rules().countries))
+    names = frozenset(_province_city_stems().divisions) | frozenset(rules().countries)
+    return _Lead(names, frozenset(n[0] for n in names if n), frozenset(n[-1] for n in names if n))
 
 
 def _Stems_lookup(name: str) -> list[Division]:

@@ -36,7 +36,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Iterator
 
 from ..model import Article, Edition
@@ -988,18 +988,19 @@ class _Extractor:
                             listed.get(k, []), k in dotted)
         self.pass_mentions()
         out = []
-        for p in sorted(self.people.values(), key=lambda p: p.first):
+        for p in sorted(self.people.values(), key=_FIRST):
             titles_ = [] if p.journalist else _dedupe_titles(p.titles)
             role = "journalist" if p.journalist else ("official" if titles_ else "other")
             pid = person_id(p.name, titles_[0][0] if titles_ else role)
             mentions = []
-            for k in sorted(p.mentions):
-                f, s, e = p.mentions[k]
+            pm = p.mentions
+            for k in (sorted(pm) if len(pm) > 1 else pm):
+                f, s, e = pm[k]
                 # as Mention(...).to_dict() gives it
-                d = {"article": f.article.id, "field": f.name, "start": s, "end": e, "text": f.text[s:e]}
-                if f.index is not None:
-                    d["index"] = f.index
-                mentions.append(d)
+                index = f.index
+                mentions.append({"article": f.article.id, "field": f.name, "start": s, "end": e,
+                                 "text": f.text[s:e], "index": index} if index is not None else
+                                {"article": f.article.id, "field": f.name, "start": s, "end": e, "text": f.text[s:e]})
             out.append({"id": pid, "name": p.name, "role": role,
                         "titles": [{"title": t, "organization": o} for t, o in titles_],
                         "mentions": mentions})
@@ -1036,6 +1037,7 @@ def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_FIRST = attrgetter("first")
 COMMON_SURNAMES = 100          # the most frequent surnames of data/surnames.txt
 _SURNAME_RANK = surname_ranks()
 
