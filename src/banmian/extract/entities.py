@@ -253,8 +253,9 @@ class _Extractor:
         self._stem_pick: dict[str, Any] = {}
         self.nouns = common_nouns()
         self.posts = titles().posts
-        # the characters back_to_start must look at: a stop, a stop word's end, 和/与
+        # what back_to_start must look at: a stop or 和/与, the last two characters of a stop word
         self._left_special = _left_special(r)
+        self._lengths2 = g._lengths2          # (what g.lengths_ending2 reads, without the call)
 
     # --- names --------------------------------------------------------------------
 
@@ -266,11 +267,14 @@ class _Extractor:
         j = a
         lo = max(floor, a - limit)
         stops, words, word_ends = self.r.left_stops, self.r.left_stop_words, self.r.left_stop_ends
-        special = self._left_special
+        special, pairs = self._left_special
         while j > lo:
             c = text[j - 1]
-            if c not in special and "\u4e00" <= c <= "\u9fff":
-                j -= 1                    # (the common case: none of the tests below can stop here)
+            # the common case, where none of the tests below can stop: a Han character, no stop,
+            # and no stop word of two or three characters ends here (its last two are no pair's)
+            if "\u4e00" <= c <= "\u9fff" and c not in special and j >= 3 \
+                    and (c not in word_ends or text[j - 2:j] not in pairs):
+                j -= 1
                 continue
             if org and c in "和与" and a - j >= 2 and j - 3 >= lo and self.joins_topics(text, j - 1):
                 j -= 1
@@ -311,14 +315,14 @@ class _Extractor:
         """The longest gazetteer name ending at ``b`` (the suffix at ``a``) not reaching before ``floor``."""
         get = self.g.by_name.get
         # longest first; only lengths some name ending in these two characters has
-        for k in self.g.lengths_ending2(text[b - 2:b] if b >= 2 else ""):
+        for k in self._lengths2.get(text[b - 2:b] if b >= 2 else "", ()):
             if k > b - floor:
                 continue
             if k <= b - a:
                 break
             ds = get(text[b - k:b])
             if ds:
-                return self.pick(ds)
+                return ds[0] if len(ds) == 1 else self.pick(ds)
         return None
 
     def pick(self, ds: list[Division]) -> Division:
@@ -955,16 +959,17 @@ def _glued_short(text: str, b: int, floor: int, r: EntityRules, place_before) ->
     return first in r.county_conjunctions and _NAME_CHAR.match(text[b:b + 1] or " ") is not None
 
 
-_LEFT_SPECIAL: dict[int, tuple[EntityRules, frozenset[str]]] = {}
+_LEFT_SPECIAL: dict[int, tuple[EntityRules, tuple[frozenset[str], frozenset[str]]]] = {}
 
 
-def _left_special(r: EntityRules) -> frozenset[str]:
-    """The characters at which back_to_start's scan may stop or turn (its stops, the last
-    characters of its stop words, 和 and 与): at any other Han character it just goes on."""
+def _left_special(r: EntityRules) -> tuple[frozenset[str], frozenset[str]]:
+    """What back_to_start's scan may stop or turn at: the characters (its stops, 和 and 与),
+    and the last two characters of its stop words of two or three characters (the
+    lengths it tests); at any other Han character it just goes on."""
     got = _LEFT_SPECIAL.get(id(r))
     if got is None or got[0] is not r:
-        got = _LEFT_SPECIAL[id(r)] = (r, frozenset(c for c in r.left_stops if len(c) == 1) | r.left_stop_ends
-                                      | frozenset("和与"))
+        got = _LEFT_SPECIAL[id(r)] = (r, (frozenset(c for c in r.left_stops if len(c) == 1) | frozenset("和与"),
+                                          frozenset(w[-2:] for w in r.left_stop_words if len(w) in (2, 3))))
     return got[1]
 
 
