@@ -35,7 +35,7 @@ from functools import lru_cache
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import Any, Iterator
 
@@ -81,14 +81,14 @@ class _Field:
     order: int
 
 
-@dataclass(slots=True)
 class _Person:
-    name: str
-    first: tuple[int, int]
-    journalist: bool = False
-    titles: list[list[Any]] = field(default_factory=list)     # [title, organization]
-    # (field order, start) -> (field, start, end): the mention dicts are built once, at the end
-    mentions: dict[tuple[int, int], tuple[_Field, int, int]] = field(default_factory=dict)
+    __slots__ = ("name", "first", "journalist", "titles", "mentions")
+
+    def __init__(self, name: str, first: tuple[int, int]) -> None:
+        self.name, self.first, self.journalist = name, first, False
+        self.titles: list[list[Any]] = []          # [title, organization]
+        # (field order, start) -> (field, start, end): the mention dicts are built once, at the end
+        self.mentions: dict[tuple[int, int], tuple[_Field, int, int]] = {}
 
     def add_title(self, title: str, org: str | None) -> None:
         for t in self.titles:
@@ -479,11 +479,14 @@ class _Extractor:
             p = self.people[name] = _Person(name, first)
             n = len(name)
             self.known_by_len.setdefault(n, set()).add(name)
-            for index, key in ((self._known_first, name[:1]), (self._known_last, name[-1:])):
-                lens = index.setdefault(key, [])
-                if n not in lens:
-                    lens.append(n)
-                    lens.sort(reverse=True)
+            lens = self._known_first.setdefault(name[:1], [])
+            if n not in lens:
+                lens.append(n)
+                lens.sort(reverse=True)
+            lens = self._known_last.setdefault(name[-1:], [])
+            if n not in lens:
+                lens.append(n)
+                lens.sort(reverse=True)
         elif first < p.first:
             p.first = first
         return p
