@@ -72,6 +72,7 @@ _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 _PLACE_BOUND = frozenset({"政府", "人民政府"})
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}
 _AT = frozenset("在到于")
+_PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 _STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 does not
 
 
@@ -779,7 +780,7 @@ class _Extractor:
                 for head in heads:
                     self.jurisdiction.setdefault(head[-1], head)
         paper = self.ed.paper or ""
-        stem_ = re.sub(r"(?:日报|晚报|早报|商报|报)$", "", paper)
+        stem_ = _PAPER_SUFFIX.sub("", paper)
         if len(stem_) >= 2:
             for lv in "区县市":
                 if self.g.lookup(stem_ + lv, self.year):
@@ -790,9 +791,11 @@ class _Extractor:
         """Short form -> (bucket, canonical name) for the entities named in full:
         county stems (港闸) and company cores (赋助智能)."""
         out: dict[str, tuple[str, str]] = {}
+        ends = _ENDS_IN_SUFFIX
         for key, ent in list(self.entities.items()):
             bucket, name = ent.bucket, ent.name
-            if ent.division is None and len(name) >= 2 and not self.ends_in_suffix(name):
+            if ent.division is None and len(name) >= 2 and not (ends.get(name) or (
+                    name not in ends and self.ends_in_suffix(name))):
                 out.setdefault(name, key)     # 众联能创: a list member the suffix pass cannot find again
             if bucket == "place" and ent.division is not None and ent.division.level in ("county", "town"):
                 s = stem(ent.division.name)
