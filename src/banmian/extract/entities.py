@@ -72,6 +72,7 @@ _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 _PLACE_BOUND = frozenset({"政府", "人民政府"})
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}
 _AT = frozenset("在到于")
+_LEVEL_OR_VILLAGE = frozenset(LEVEL_CHARS + "村")
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 _STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 does not
 
@@ -349,6 +350,7 @@ class _Extractor:
         year = self.year
         lead = _prefix_places()
         lead_names, not_before, suffix_kind = lead.names, r.not_before, r.suffix_kind
+        jurisdiction = self.jurisdiction
         for a, b, word in hits:
             pair = text[b - 1:b + 1]
             if pair in not_before:
@@ -412,10 +414,13 @@ class _Extractor:
                 out.append(_Cand(s, b, "place", verdict.kind, verdict.name, 1, verdict))
                 floor = b
                 continue
-            stem_ = text[s:a]
-            resolved = self.local(name)
-            if resolved == name and name[0] in LEVEL_CHARS + "村" and len(stem_) <= 1:
+            c = name[0]                   # self.local(name), inlined
+            if c in jurisdiction and c in LEVEL_CHARS and len(name) >= 2:
+                resolved = jurisdiction[c] + name[1:]
+            elif c in _LEVEL_OR_VILLAGE and a - s <= 1:
                 continue                  # 市XX局 with no 市 named: not a name
+            else:
+                resolved = name
             out.append(_Cand(s, b, bucket, kind, resolved, 1))
             floor = b
         return out
