@@ -214,15 +214,10 @@ def _province_city_stems() -> _Stems:
 
 # --- candidates ---------------------------------------------------------------------
 
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    bucket: str              # "org" | "place"
-    kind: str | None
-    name: str                # the canonical name it stands for
-    priority: int            # lower wins an overlap
-    division: Division | None = None
+# A candidate, as a plain tuple (the stage makes some forty a page): (start, end, bucket
+# "org" | "place", kind, the canonical name it stands for, priority (lower wins an overlap),
+# division or None).
+_Cand = tuple
 
 
 class _Entity:
@@ -365,7 +360,7 @@ class _Extractor:
                         and not (d.level == "town" and b - len(d.name) > floor
                                  and self.continues_left(text, b - len(d.name))
                                  and not self.place_before(text, b - len(d.name), lead)):
-                    out.append(_Cand(b - len(d.name), b, "place", d.kind, d.name, 1, d))
+                    out.append((b - len(d.name), b, "place", d.kind, d.name, 1, d))
                     floor = b
                 elif word in _TOWN_KIND:
                     # a town the gazetteer lacks (北四平镇; not 四平镇): a short, cleanly bounded name
@@ -374,17 +369,17 @@ class _Extractor:
                         name = text[s:b]
                         if not _COUNTED.search(name) and not self.is_description(text[s:a]) \
                                 and name not in r.not_names and text[b - 2:b] not in r.not_names:
-                            out.append(_Cand(s, b, "place", _TOWN_KIND[word], name, 1))
+                            out.append((s, b, "place", _TOWN_KIND[word], name, 1, None))
                             floor = b
                 continue
             if bucket == "org" and len(word) >= 2 and word[0] in LEVEL_CHARS:
                 # 港闸区委, 区政府, 市委办: the place written before, else the edition's, else none
                 d = self.division_ending(text, a, a + 1, floor)
                 if d is not None and (len(d.name) >= 3 or d.name[-1] in "县旗"):
-                    out.append(_Cand(a + 1 - len(d.name), b, "org", kind, d.name + word[1:], 1))
+                    out.append((a + 1 - len(d.name), b, "org", kind, d.name + word[1:], 1, None))
                 elif word[0] in self.jurisdiction and (a == floor or not _NAME_CHAR.match(text[a - 1])
                                                        or text[a - 1] in r.left_stops):
-                    out.append(_Cand(a, b, "org", kind, self.jurisdiction[word[0]] + word[1:], 1))
+                    out.append((a, b, "org", kind, self.jurisdiction[word[0]] + word[1:], 1, None))
                 floor = b
                 continue
             short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
@@ -411,7 +406,7 @@ class _Extractor:
             if verdict is None:
                 continue
             if verdict is not True:
-                out.append(_Cand(s, b, "place", verdict.kind, verdict.name, 1, verdict))
+                out.append((s, b, "place", verdict.kind, verdict.name, 1, verdict))
                 floor = b
                 continue
             c = name[0]                   # self.local(name), inlined
@@ -421,7 +416,7 @@ class _Extractor:
                 continue                  # 市XX局 with no 市 named: not a name
             else:
                 resolved = name
-            out.append(_Cand(s, b, bucket, kind, resolved, 1))
+            out.append((s, b, bucket, kind, resolved, 1, None))
             floor = b
         return out
 
@@ -465,9 +460,9 @@ class _Extractor:
         """An organization's name takes in the places and the organization written right
         before it: 杭州市|钱塘区|农业农村局, 比利时|布鲁盖尔研究所, 中国国务院|新闻办公室."""
         while True:
-            if out and out[-1].end == s and s == floor:
-                s = out.pop().start
-                floor = out[-1].end if out else 0
+            if out and out[-1][1] == s and s == floor:
+                s = out.pop()[0]
+                floor = out[-1][1] if out else 0
                 continue
             if s - 2 < floor or text[s - 1] not in lead.lasts:
                 return s                  # no place name can end at s
@@ -513,7 +508,7 @@ class _Extractor:
                 bucket, kind = self.classify(part, head_kind)
                 ds = self.g.lookup(part, self.year) if bucket == "place" else []
                 d = self.pick(ds) if ds else None
-                out.append(_Cand(at, at + len(part), bucket, d.kind if d else kind, d.name if d else part, 0, d))
+                out.append((at, at + len(part), bucket, d.kind if d else kind, d.name if d else part, 0, d))
         return out
 
     def classify(self, name: str, default: str | None = None) -> tuple[str, str | None]:
@@ -563,7 +558,7 @@ class _Extractor:
             if cands:
                 spans = people.get((art.id, fname, index))
                 if spans:
-                    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
+                    cands = [c for c in cands if not any(c[0] < e and s < c[1] for s, e in spans)]
                 if cands:
                     found.append((k, _non_overlapping(cands)))
         # first pass: the entities named in full, so that short forms can be read
@@ -574,11 +569,11 @@ class _Extractor:
             aid = art.id
             for c in cands:
                 # add_to, inlined
-                start, end, kind, d = c.start, c.end, c.kind, c.division
-                key = ("place", "#" + d.code) if d is not None else (c.bucket, c.name)
+                start, end, bucket, kind, name, _, d = c
+                key = ("place", "#" + d.code) if d is not None else (bucket, name)
                 ent = entities.get(key)
                 if ent is None:
-                    ent = entities[key] = _Entity(c.bucket, c.name, kind, d, (k, start))
+                    ent = entities[key] = _Entity(bucket, name, kind, d, (k, start))
                 elif ent.kind is None and kind:
                     ent.kind = kind
                 form = text[start:end]
@@ -588,7 +583,7 @@ class _Extractor:
                     mentions[(k, start)] = {"article": aid, "field": fname, "start": start, "end": end,
                                             "text": form, "index": index} if index is not None else \
                         {"article": aid, "field": fname, "start": start, "end": end, "text": form}
-            taken[k] = [(c.start, c.end) for c in cands] + people.get((art.id, fname, index), [])
+            taken[k] = [c[:2] for c in cands] + people.get((art.id, fname, index), [])
         self.people = people
         # second pass: provinces, cities, countries by name; short forms of what the first pass found.
         # Candidates here are plain tuples (priority, start - end, start, end, what): the hot path of the stage.
@@ -993,12 +988,12 @@ def _suffix_info(r: EntityRules) -> list[tuple[str | None, bool]]:
     return got[1]
 
 
-_START = attrgetter("start")
+_START = itemgetter(0)
 _ORDER = attrgetter("order")
 
 
 def _rank(c: _Cand) -> tuple[int, int, int]:
-    return (c.priority, c.start - c.end, c.start)
+    return (c[5], c[0] - c[1], c[0])
 
 
 def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
@@ -1008,16 +1003,16 @@ def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
     by_start = sorted(cands, key=_START)
     prev = by_start[0]
     for c in by_start[1:]:
-        if c.start < prev.end:
+        if c[0] < prev[1]:
             break
         prev = c
     else:
         return by_start           # none overlaps another: all are kept
     kept: list[_Cand] = []
     for c in sorted(cands, key=_rank):
-        if not any(c.start < k.end and k.start < c.end for k in kept):
+        if not any(c[0] < k[1] and k[0] < c[1] for k in kept):
             kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=_START)
 
 
 def company_short_forms(name: str, r: EntityRules, g: Gazetteer) -> list[str]:
