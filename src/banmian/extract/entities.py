@@ -822,10 +822,11 @@ class _Extractor:
         """An organization named by the tail of a longer one's name is that one
         (第十检察厅 of 最高检第十检察厅, 中原区检察院 of 郑州中原区检察院)."""
         orgs = sorted((e for e in self.entities.values() if e.bucket == "org"), key=lambda e: -len(e.name))
-        # the tails of four characters or more of the names: only those can be merged
-        tails = {e.name[-k:] for e in orgs for k in range(4, len(e.name))}
+        # a name of four characters or more can be merged only into a longer one that ends
+        # with the same four characters
+        last4 = {e.name[-4:] for e in orgs if len(e.name) > 4}
         for i, short in enumerate(orgs):
-            if len(short.name) < 4 or short.name not in tails:
+            if len(short.name) < 4 or short.name[-4:] not in last4:
                 continue
             for long_ in orgs[:i]:
                 if len(long_.name) > len(short.name) and long_.name.endswith(short.name) and long_.mentions:
