@@ -227,7 +227,8 @@ class _Entity:
                  order: tuple[int, int] = (0, 0)) -> None:
         self.bucket, self.name, self.kind = bucket, name, kind
         self.forms: dict[str, None] = {}
-        self.mentions: dict[tuple[int, int], dict[str, Any]] = {}
+        # (field << 32) + start -> mention: sorted, the keys give the mentions in text order
+        self.mentions: dict[int, dict[str, Any]] = {}
         self.division, self.order = division, order
 
 
@@ -579,8 +580,9 @@ class _Extractor:
                 form = text[start:end]
                 ent.forms.setdefault(form, None)
                 mentions = ent.mentions
-                if (k, start) not in mentions:
-                    mentions[(k, start)] = {"article": aid, "field": fname, "start": start, "end": end,
+                mk = (k << 32) + start
+                if mk not in mentions:
+                    mentions[mk] = {"article": aid, "field": fname, "start": start, "end": end,
                                             "text": form, "index": index} if index is not None else \
                         {"article": aid, "field": fname, "start": start, "end": end, "text": form}
             taken[k] = [c[:2] for c in cands] + people.get((art.id, fname, index), [])
@@ -655,8 +657,9 @@ class _Extractor:
                     form = text[cs:ce]
                     ent.forms.setdefault(form, None)
                     mentions = ent.mentions
-                    if (k, cs) not in mentions:
-                        mentions[(k, cs)] = {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form,
+                    mk = (k << 32) + cs
+                    if mk not in mentions:
+                        mentions[mk] = {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form,
                                              "index": index} if index is not None else \
                             {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form}
 
