@@ -120,6 +120,9 @@ def by_start_longest_first(found: list[tuple[int, int, Any]]) -> list[tuple[int,
     return found
 
 
+_START, _END = itemgetter(1), itemgetter(2)     # of an automaton's (index, start, end)
+
+
 class WordFinder:
     """Finds the words of a list in a text exactly as ``re.compile(_alternation(words))
     .finditer`` does (leftmost first, the longest word there, no overlaps), from every
@@ -227,8 +230,10 @@ class WordGroups:
         out: list[list[tuple[int, int, str]]] = [[] for _ in self.groups]
         pos = [0] * len(out)
         group_of = self._group_of
-        for s, e, i in by_start_longest_first(
-                [(s, e, i) for i, s, e in _find(self._dfa, text, overlapping=True)]):
+        found = _find(self._dfa, text, overlapping=True)      # (index, start, end)
+        found.sort(key=_END, reverse=True)                     # by start, at one start the longest first
+        found.sort(key=_START)                                 # (as by_start_longest_first, in place)
+        for i, s, e in found:
             g = group_of[i]
             if s >= pos[g]:
                 out[g].append((s, e, words[i]))
