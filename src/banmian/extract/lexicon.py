@@ -154,6 +154,21 @@ class WordFinder:
         ``text[::-1]`` when the caller has it already."""
         return self.pick(self.occurrences(text, reversed_text))
 
+    def indexed_occurrences(self, text: str) -> list[tuple[int, int, int]] | None:
+        """With the DFA: :meth:`occurrences` as (index in ``self.listed``, start, end), in the
+        same order, without building the strings' tuples; else None."""
+        if self._dfa is None:
+            return None
+        found = _find(self._dfa, text, overlapping=True)
+        found.sort(key=_END, reverse=True)         # by start, at one start the longest first
+        found.sort(key=_START)
+        return found
+
+    @property
+    def listed(self) -> list[str]:
+        """The words, in the order of the automaton's indexes."""
+        return self._listed
+
     def occurrences(self, text: str, reversed_text: str | None = None) -> list[tuple[int, int, str]]:
         """Every occurrence (start, end, word) of every word, overlapping ones too: by start,
         at one start the longest first.  The occurrences of a sublist's words are among

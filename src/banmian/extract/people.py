@@ -129,6 +129,7 @@ class _Rules:
         self.cue_finder = WordFinder(frozenset().union(*self.cue_lists.values()))
         self.cue_lists_of = {w: tuple(k for k, words in enumerate(self.cue_lists.values()) if w in words)
                              for w in self.cue_finder.words}
+        self.cue_lists_by_index = [self.cue_lists_of[w] for w in self.cue_finder.listed]
         speech = alt(cue.speech_words)
         self.speech_re = re.compile(speech)
         self.conjunction_re = re.compile("[" + "".join(sorted(cue.conjunctions)) + "]")
@@ -436,24 +437,28 @@ class _Extractor:
         """:meth:`hits` of each cue list of ``_Rules.cue_lists``, from one scan of the page."""
         # by start, the longest first: WordFinder.pick of each list's occurrences, and
         # _by_field of each list's choice, in one walk through them all
-        occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)   # (reversed only without the DFA)
-        lists_of = self.r.cue_lists_of
+        finder = self.r.cue_finder
+        words = finder.listed
+        lists_of = self.r.cue_lists_by_index      # (the lists of the word of each index)
+        occurrences = finder.indexed_occurrences(self._joined)      # (index, start, end)
+        if occurrences is None:                   # the regex fallback: (start, end, word)
+            index = {w: i for i, w in enumerate(words)}
+            occurrences = [(index[w], s, e) for s, e, w in finder.occurrences(self._joined, self._reversed)]
         out: list[dict[int, list[tuple[int, int, str]]]] = [{} for _ in self.r.cue_lists]
         pos = [0] * len(out)
         starts = self._starts
         k, nxt, b = -1, 0, 0
-        for o in occurrences:
-            s = o[0]
+        for i, s, e in occurrences:
             rel = None
-            for li in lists_of[o[2]]:
+            for li in lists_of[i]:
                 if s >= pos[li]:
-                    pos[li] = o[1]
+                    pos[li] = e
                     if rel is None:
                         if s >= nxt:
                             k = bisect_right(starts, s) - 1
                             nxt = starts[k + 1] if k + 1 < len(starts) else len(self._joined) + 1
                             b = starts[k]
-                        rel = (s - b, o[1] - b, o[2])
+                        rel = (s - b, e - b, words[i])
                     found = out[li].get(k)
                     if found is None:
                         out[li][k] = [rel]
