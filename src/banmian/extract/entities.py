@@ -385,7 +385,7 @@ class _Extractor:
                 continue
             short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
             limit = (8 if short else _MAX_ORG) if bucket == "org" else (3 if short else _MAX_PLACE)
-            s = self.back_to_start(text, a, floor, limit, org=bucket == "org")
+            s = self.back_to_start(text, a, floor, limit, bucket == "org")
             if (short or bucket == "place") and a - s >= limit and s > floor and self.continues_left(text, s):
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
             if bucket == "org":
@@ -636,6 +636,7 @@ class _Extractor:
             if not cands:
                 continue
             art, fname, index, text = fields[k]
+            aid = art.id
             spans = taken.get(k)
             if spans is None:
                 spans = taken[k] = list(self.people.get((art.id, fname, index), ()))
@@ -651,7 +652,7 @@ class _Extractor:
                     key = t[0]
                     ent = entities.get(key)
                     if ent is None:
-                        ent = entities[key] = _Entity(t[1], t[3], t[2], division=t[4], order=(k, cs))
+                        ent = entities[key] = _Entity(t[1], t[3], t[2], t[4], (k, cs))
                     elif ent.kind is None and t[2]:
                         ent.kind = t[2]
                     form = text[cs:ce]
@@ -659,9 +660,9 @@ class _Extractor:
                     mentions = ent.mentions
                     mk = (k << 32) + cs
                     if mk not in mentions:
-                        mentions[mk] = {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form,
-                                             "index": index} if index is not None else \
-                            {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form}
+                        mentions[mk] = {"article": aid, "field": fname, "start": cs, "end": ce, "text": form,
+                                         "index": index} if index is not None else \
+                            {"article": aid, "field": fname, "start": cs, "end": ce, "text": form}
 
     def suffix_hits(self, big: str, starts: list[int]) -> dict[int, list[tuple[int, int, str]]]:
         """The suffix words in the joined text, as (start, end, word) per field, in text order:
