@@ -106,6 +106,8 @@ class EntityRules:
     county_next: frozenset[str] = frozenset()        # 县 starts a word with it: 县长, 县域
     county_conjunctions: frozenset[str] = frozenset()    # 和 between two nouns: 项目|和|县物流园
     county_verb_ends: dict[str, frozenset[str]] = field(default_factory=dict)   # 任 -> 担出聘…: 聘任|县
+    # tables derived from the above when first needed (see _left_special, _suffix_info)
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _word_list(data: dict[str, Any], key: str, path: Path, where: str | None = None) -> list[str]:
@@ -967,30 +969,26 @@ def _glued_short(text: str, b: int, floor: int, r: EntityRules, place_before) ->
     return first in r.county_conjunctions and _NAME_CHAR.match(text[b:b + 1] or " ") is not None
 
 
-_LEFT_SPECIAL: dict[int, tuple[EntityRules, tuple[frozenset[str], frozenset[str]]]] = {}
-
-
 def _left_special(r: EntityRules) -> tuple[frozenset[str], frozenset[str]]:
     """What back_to_start's scan may stop or turn at: the characters (its stops, 和 and 与),
     and the last two characters of its stop words of two or three characters (the
     lengths it tests); at any other Han character it just goes on."""
-    got = _LEFT_SPECIAL.get(id(r))
-    if got is None or got[0] is not r:
-        got = _LEFT_SPECIAL[id(r)] = (r, (frozenset(c for c in r.left_stops if len(c) == 1) | frozenset("和与"),
-                                          frozenset(w[-2:] for w in r.left_stop_words if len(w) in (2, 3))))
-    return got[1]
+    got = r.derived.get("left_special")
+    if got is None:
+        got = r.derived["left_special"] = (frozenset(c for c in r.left_stops if len(c) == 1) | frozenset("和与"),
+                                           frozenset(w[-2:] for w in r.left_stop_words if len(w) in (2, 3)))
+    return got
 
 
 _RANK3 = itemgetter(0, 1, 2)
-_SUFFIX_INFO: dict[int, tuple[EntityRules, list[tuple[str | None, bool]]]] = {}
 
 
 def _suffix_info(r: EntityRules) -> list[tuple[str | None, bool]]:
     """``suffix_words`` of each word of ``suffix_rev``'s group, by its index there."""
-    got = _SUFFIX_INFO.get(id(r))
-    if got is None or got[0] is not r:
-        got = _SUFFIX_INFO[id(r)] = (r, [r.suffix_words[w] for w in r.suffix_rev.groups[0]])
-    return got[1]
+    got = r.derived.get("suffix_info")
+    if got is None:
+        got = r.derived["suffix_info"] = [r.suffix_words[w] for w in r.suffix_rev.groups[0]]
+    return got
 
 
 _START = itemgetter(0)
