@@ -40,6 +40,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,8 @@ _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 _PLACE_BOUND = frozenset({"政府", "人民政府"})
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}
 _AT = frozenset("在到于")
+_LEVEL_OR_VILLAGE = frozenset(LEVEL_CHARS + "村")
+_PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 _STOP_UNLESS = {"经": "济营贸销"}     # 经 (through) ends a name, 经济 does not
 
 
@@ -103,6 +106,8 @@ class EntityRules:
     county_next: frozenset[str] = frozenset()        # 县 starts a word with it: 县长, 县域
     county_conjunctions: frozenset[str] = frozenset()    # 和 between two nouns: 项目|和|县物流园
     county_verb_ends: dict[str, frozenset[str]] = field(default_factory=dict)   # 任 -> 担出聘…: 聘任|县
+    # tables derived from the above when first needed (see _left_special, _suffix_info)
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _word_list(data: dict[str, Any], key: str, path: Path, where: str | None = None) -> list[str]:
@@ -211,26 +216,22 @@ def _province_city_stems() -> _Stems:
 
 # --- candidates ---------------------------------------------------------------------
 
-@dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    bucket: str              # "org" | "place"
-    kind: str | None
-    name: str                # the canonical name it stands for
-    priority: int            # lower wins an overlap
-    division: Division | None = None
+# A candidate, as a plain tuple (the stage makes some forty a page): (start, end, bucket
+# "org" | "place", kind, the canonical name it stands for, priority (lower wins an overlap),
+# division or None).
+_Cand = tuple
 
 
-@dataclass
 class _Entity:
-    bucket: str
-    name: str
-    kind: str | None
-    forms: dict[str, None] = field(default_factory=dict)
-    mentions: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
-    division: Division | None = None
-    order: tuple[int, int] = (0, 0)
+    __slots__ = ("bucket", "name", "kind", "forms", "mentions", "division", "order")
+
+    def __init__(self, bucket: str, name: str, kind: str | None, division: Division | None = None,
+                 order: tuple[int, int] = (0, 0)) -> None:
+        self.bucket, self.name, self.kind = bucket, name, kind
+        self.forms: dict[str, None] = {}
+        # (field << 32) + start -> mention: sorted, the keys give the mentions in text order
+        self.mentions: dict[int, dict[str, Any]] = {}
+        self.division, self.order = division, order
 
 
 class _Extractor:
@@ -252,6 +253,9 @@ class _Extractor:
         self._stem_pick: dict[str, Any] = {}
         self.nouns = common_nouns()
         self.posts = titles().posts
+        # what back_to_start must look at: a stop or 和/与, the last two characters of a stop word
+        self._left_special = _left_special(r)
+        self._lengths2 = g._lengths2          # (what g.lengths_ending2 reads, without the call)
 
     # --- names --------------------------------------------------------------------
 
@@ -263,8 +267,15 @@ class _Extractor:
         j = a
         lo = max(floor, a - limit)
         stops, words, word_ends = self.r.left_stops, self.r.left_stop_words, self.r.left_stop_ends
+        special, pairs = self._left_special
         while j > lo:
             c = text[j - 1]
+            # the common case, where none of the tests below can stop: a Han character, no stop,
+            # and no stop word of two or three characters ends here (its last two are no pair's)
+            if "\u4e00" <= c <= "\u9fff" and c not in special and j >= 3 \
+                    and (c not in word_ends or text[j - 2:j] not in pairs):
+                j -= 1
+                continue
             if org and c in "和与" and a - j >= 2 and j - 3 >= lo and self.joins_topics(text, j - 1):
                 j -= 1
                 continue
@@ -304,14 +315,14 @@ class _Extractor:
         """The longest gazetteer name ending at ``b`` (the suffix at ``a``) not reaching before ``floor``."""
         get = self.g.by_name.get
         # longest first; only lengths some name ending in these two characters has
-        for k in self.g.lengths_ending2(text[b - 2:b] if b >= 2 else ""):
+        for k in self._lengths2.get(text[b - 2:b] if b >= 2 else "", ()):
             if k > b - floor:
                 continue
             if k <= b - a:
                 break
             ds = get(text[b - k:b])
             if ds:
-                return self.pick(ds)
+                return ds[0] if len(ds) == 1 else self.pick(ds)
         return None
 
     def pick(self, ds: list[Division]) -> Division:
@@ -337,6 +348,7 @@ class _Extractor:
         year = self.year
         lead = _prefix_places()
         lead_names, not_before, suffix_kind = lead.names, r.not_before, r.suffix_kind
+        jurisdiction = self.jurisdiction
         for a, b, word in hits:
             pair = text[b - 1:b + 1]
             if pair in not_before:
@@ -351,7 +363,7 @@ class _Extractor:
                         and not (d.level == "town" and b - len(d.name) > floor
                                  and self.continues_left(text, b - len(d.name))
                                  and not self.place_before(text, b - len(d.name), lead)):
-                    out.append(_Cand(b - len(d.name), b, "place", d.kind, d.name, 1, d))
+                    out.append((b - len(d.name), b, "place", d.kind, d.name, 1, d))
                     floor = b
                 elif word in _TOWN_KIND:
                     # a town the gazetteer lacks (北四平镇; not 四平镇): a short, cleanly bounded name
@@ -360,27 +372,27 @@ class _Extractor:
                         name = text[s:b]
                         if not _COUNTED.search(name) and not self.is_description(text[s:a]) \
                                 and name not in r.not_names and text[b - 2:b] not in r.not_names:
-                            out.append(_Cand(s, b, "place", _TOWN_KIND[word], name, 1))
+                            out.append((s, b, "place", _TOWN_KIND[word], name, 1, None))
                             floor = b
                 continue
             if bucket == "org" and len(word) >= 2 and word[0] in LEVEL_CHARS:
                 # 港闸区委, 区政府, 市委办: the place written before, else the edition's, else none
                 d = self.division_ending(text, a, a + 1, floor)
                 if d is not None and (len(d.name) >= 3 or d.name[-1] in "县旗"):
-                    out.append(_Cand(a + 1 - len(d.name), b, "org", kind, d.name + word[1:], 1))
+                    out.append((a + 1 - len(d.name), b, "org", kind, d.name + word[1:], 1, None))
                 elif word[0] in self.jurisdiction and (a == floor or not _NAME_CHAR.match(text[a - 1])
                                                        or text[a - 1] in r.left_stops):
-                    out.append(_Cand(a, b, "org", kind, self.jurisdiction[word[0]] + word[1:], 1))
+                    out.append((a, b, "org", kind, self.jurisdiction[word[0]] + word[1:], 1, None))
                 floor = b
                 continue
             short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
             limit = (8 if short else _MAX_ORG) if bucket == "org" else (3 if short else _MAX_PLACE)
-            s = self.back_to_start(text, a, floor, limit, org=bucket == "org")
+            s = self.back_to_start(text, a, floor, limit, bucket == "org")
             if (short or bucket == "place") and a - s >= limit and s > floor and self.continues_left(text, s):
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
             if bucket == "org":
                 s = self.extend_left(text, s, floor, out, lead)
-            else:
+            elif text[s:s + 1] in lead.firsts:
                 for k in (4, 3, 2):      # 比利时|天堂动物园, 河北|雄安新区: a place before is its address
                     if text[s:s + k] in lead.names and a - s - k >= 2:
                         s += k
@@ -397,14 +409,17 @@ class _Extractor:
             if verdict is None:
                 continue
             if verdict is not True:
-                out.append(_Cand(s, b, "place", verdict.kind, verdict.name, 1, verdict))
+                out.append((s, b, "place", verdict.kind, verdict.name, 1, verdict))
                 floor = b
                 continue
-            stem_ = text[s:a]
-            resolved = self.local(name)
-            if resolved == name and name[0] in LEVEL_CHARS + "村" and len(stem_) <= 1:
+            c = name[0]                   # self.local(name), inlined
+            if c in jurisdiction and c in LEVEL_CHARS and len(name) >= 2:
+                resolved = jurisdiction[c] + name[1:]
+            elif c in _LEVEL_OR_VILLAGE and a - s <= 1:
                 continue                  # 市XX局 with no 市 named: not a name
-            out.append(_Cand(s, b, bucket, kind, resolved, 1))
+            else:
+                resolved = name
+            out.append((s, b, bucket, kind, resolved, 1, None))
             floor = b
         return out
 
@@ -448,10 +463,12 @@ class _Extractor:
         """An organization's name takes in the places and the organization written right
         before it: 杭州市|钱塘区|农业农村局, 比利时|布鲁盖尔研究所, 中国国务院|新闻办公室."""
         while True:
-            if out and out[-1].end == s and s == floor:
-                s = out.pop().start
-                floor = out[-1].end if out else 0
+            if out and out[-1][1] == s and s == floor:
+                s = out.pop()[0]
+                floor = out[-1][1] if out else 0
                 continue
+            if s - 2 < floor or text[s - 1] not in lead.lasts:
+                return s                  # no place name can end at s
             for k in (4, 3, 2):
                 if s - k >= floor and text[s - k:s] in lead.names:
                     s -= k
@@ -494,7 +511,7 @@ class _Extractor:
                 bucket, kind = self.classify(part, head_kind)
                 ds = self.g.lookup(part, self.year) if bucket == "place" else []
                 d = self.pick(ds) if ds else None
-                out.append(_Cand(at, at + len(part), bucket, d.kind if d else kind, d.name if d else part, 0, d))
+                out.append((at, at + len(part), bucket, d.kind if d else kind, d.name if d else part, 0, d))
         return out
 
     def classify(self, name: str, default: str | None = None) -> tuple[str, str | None]:
@@ -511,23 +528,6 @@ class _Extractor:
         return "org", default
 
     # --- bookkeeping ----------------------------------------------------------------
-
-    def add_to(self, key: tuple[str, str], bucket: str, kind: str | None, name: str, division: Division | None,
-               start: int, end: int, art: Article, fname: str, index: int | None, text: str, k: int) -> None:
-        ent = self.entities.get(key)
-        if ent is None:
-            ent = self.entities[key] = _Entity(bucket, name, kind, division=division, order=(k, start))
-        elif ent.kind is None and kind:
-            ent.kind = kind
-        form = text[start:end]
-        ent.forms.setdefault(form, None)
-        if (k, start) in ent.mentions:
-            return
-        if index is not None:
-            ent.mentions[(k, start)] = {"article": art.id, "field": fname, "start": start, "end": end, "text": form,
-                                        "index": index}
-        else:
-            ent.mentions[(k, start)] = {"article": art.id, "field": fname, "start": start, "end": end, "text": form}
 
     def people_spans(self) -> dict[tuple[str, str, int | None], list[tuple[int, int]]]:
         out: dict[tuple[str, str, int | None], list[tuple[int, int]]] = {}
@@ -561,19 +561,36 @@ class _Extractor:
             if cands:
                 spans = people.get((art.id, fname, index))
                 if spans:
-                    cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
+                    cands = [c for c in cands if not any(c[0] < e and s < c[1] for s, e in spans)]
                 if cands:
                     found.append((k, _non_overlapping(cands)))
         # first pass: the entities named in full, so that short forms can be read
         taken: dict[int, list[tuple[int, int]]] = {}      # field -> spans taken (built when needed)
+        entities = self.entities
         for k, cands in found:
             art, fname, index, text = fields[k]
+            aid = art.id
             for c in cands:
-                self.add_to(_key(c), c.bucket, c.kind, c.name, c.division, c.start, c.end, art, fname, index, text, k)
-            taken[k] = [(c.start, c.end) for c in cands] + people.get((art.id, fname, index), [])
+                # add_to, inlined
+                start, end, bucket, kind, name, _, d = c
+                key = ("place", "#" + d.code) if d is not None else (bucket, name)
+                ent = entities.get(key)
+                if ent is None:
+                    ent = entities[key] = _Entity(bucket, name, kind, d, (k, start))
+                elif ent.kind is None and kind:
+                    ent.kind = kind
+                form = text[start:end]
+                ent.forms.setdefault(form, None)
+                mentions = ent.mentions
+                mk = (k << 32) + start
+                if mk not in mentions:
+                    mentions[mk] = {"article": aid, "field": fname, "start": start, "end": end,
+                                            "text": form, "index": index} if index is not None else \
+                        {"article": aid, "field": fname, "start": start, "end": end, "text": form}
+            taken[k] = [c[:2] for c in cands] + people.get((art.id, fname, index), [])
         self.people = people
         # second pass: provinces, cities, countries by name; short forms of what the first pass found.
-        # Candidates here are plain tuples (priority, start, end, what): the hot path of the stage.
+        # Candidates here are plain tuples (priority, start - end, start, end, what): the hot path of the stage.
         stems = _province_city_stems()
         more: dict[int, list[tuple]] = {}
         picks = self._stem_pick
@@ -592,14 +609,14 @@ class _Extractor:
                 if t is False:
                     t = self.stem_target(w, stems)
                 if t is not None:
-                    lst.append((2, s - at, e - at, t))
+                    lst.append((2, s - e, s - at, e - at, t))
         extra = self.short_forms()
         for k, hits in _find_all(extra, big, starts).items():
             lst = more.setdefault(k, [])
             for s, e, w in hits:
                 ent = self.entities.get(extra[w])
                 if ent is not None:
-                    lst.append((2, s, e, (extra[w], ent.bucket, ent.kind, ent.name, ent.division)))
+                    lst.append((2, s - e, s, e, (extra[w], ent.bucket, ent.kind, ent.name, ent.division)))
         self.add_free(more, taken)
         # districts and counties by their short form once the page names their city (萧山, 桐庐 on a
         # page about 杭州)
@@ -607,26 +624,27 @@ class _Extractor:
         if counties:
             more = {}
             for k, hits in _find_all(counties, big, starts).items():
-                more[k] = [(3, s, e, (("place", "#" + counties[w].code), "place", counties[w].kind, counties[w].name,
+                more[k] = [(3, s - e, s, e, (("place", "#" + counties[w].code), "place", counties[w].kind, counties[w].name,
                                       counties[w])) for s, e, w in hits]
             self.add_free(more, taken)
         return self.emit()
 
     def add_free(self, more: dict[int, list[tuple]], taken: dict[int, list[tuple[int, int]]]) -> None:
-        """Add the candidates (priority, start, end, (key, bucket, kind, name, division)) that
-        overlap nothing taken, by priority, then longest first."""
+        """Add the candidates (priority, start - end, start, end, (key, bucket, kind, name, division))
+        that overlap nothing taken, by priority, then longest first (then leftmost)."""
         fields = self.fields
         entities = self.entities
         for k, cands in more.items():
             if not cands:
                 continue
             art, fname, index, text = fields[k]
+            aid = art.id
             spans = taken.get(k)
             if spans is None:
                 spans = taken[k] = list(self.people.get((art.id, fname, index), ()))
             if len(cands) > 1:
-                cands.sort(key=_tuple_rank)
-            for _, cs, ce, t in cands:
+                cands.sort(key=_RANK3)        # (stable: two of one span keep their order)
+            for _, _, cs, ce, t in cands:
                 for s, e in spans:
                     if cs < e and s < ce:
                         break
@@ -636,16 +654,17 @@ class _Extractor:
                     key = t[0]
                     ent = entities.get(key)
                     if ent is None:
-                        ent = entities[key] = _Entity(t[1], t[3], t[2], division=t[4], order=(k, cs))
+                        ent = entities[key] = _Entity(t[1], t[3], t[2], t[4], (k, cs))
                     elif ent.kind is None and t[2]:
                         ent.kind = t[2]
                     form = text[cs:ce]
                     ent.forms.setdefault(form, None)
                     mentions = ent.mentions
-                    if (k, cs) not in mentions:
-                        mentions[(k, cs)] = {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form,
-                                             "index": index} if index is not None else \
-                            {"article": art.id, "field": fname, "start": cs, "end": ce, "text": form}
+                    mk = (k << 32) + cs
+                    if mk not in mentions:
+                        mentions[mk] = {"article": aid, "field": fname, "start": cs, "end": ce, "text": form,
+                                         "index": index} if index is not None else \
+                            {"article": aid, "field": fname, "start": cs, "end": ce, "text": form}
 
     def suffix_hits(self, big: str, starts: list[int]) -> dict[int, list[tuple[int, int, str]]]:
         """The suffix words in the joined text, as (start, end, word) per field, in text order:
@@ -656,12 +675,18 @@ class _Extractor:
         if not starts:
             return out
         n = len(big)
-        words, delim = self.r.suffix_words, _DELIMITERS
+        delim = _DELIMITERS
         k = len(starts) - 1
         at = starts[k]
         lst = out.setdefault(k, [])
-        for ms, me, rev_word in self.r.suffix_rev.matches(big[::-1])[0]:
-            word, free = words[rev_word]       # free: a word kept even right after a delimiter
+        # (word index, start, end) of the matches: each index's (word, free) is looked up in a list
+        raw = self.r.suffix_rev.indexed(big[::-1])
+        if raw is None:
+            index = {w: i for i, w in enumerate(self.r.suffix_rev.groups[0])}
+            raw = [(index[w], ms, me) for ms, me, w in self.r.suffix_rev.matches(big[::-1])[0]]
+        info = _suffix_info(self.r)
+        for i, ms, me in raw:
+            word, free = info[i]               # free: a word kept even right after a delimiter
             if word is None:
                 continue                         # a skip word (干部)
             s, e = n - me, n - ms
@@ -761,7 +786,7 @@ class _Extractor:
                 for head in heads:
                     self.jurisdiction.setdefault(head[-1], head)
         paper = self.ed.paper or ""
-        stem_ = re.sub(r"(?:日报|晚报|早报|商报|报)$", "", paper)
+        stem_ = _PAPER_SUFFIX.sub("", paper)
         if len(stem_) >= 2:
             for lv in "区县市":
                 if self.g.lookup(stem_ + lv, self.year):
@@ -772,9 +797,11 @@ class _Extractor:
         """Short form -> (bucket, canonical name) for the entities named in full:
         county stems (港闸) and company cores (赋助智能)."""
         out: dict[str, tuple[str, str]] = {}
+        ends = _ENDS_IN_SUFFIX
         for key, ent in list(self.entities.items()):
             bucket, name = ent.bucket, ent.name
-            if ent.division is None and len(name) >= 2 and not self.ends_in_suffix(name):
+            if ent.division is None and len(name) >= 2 and not (ends.get(name) or (
+                    name not in ends and self.ends_in_suffix(name))):
                 out.setdefault(name, key)     # 众联能创: a list member the suffix pass cannot find again
             if bucket == "place" and ent.division is not None and ent.division.level in ("county", "town"):
                 s = stem(ent.division.name)
@@ -801,10 +828,11 @@ class _Extractor:
         """An organization named by the tail of a longer one's name is that one
         (第十检察厅 of 最高检第十检察厅, 中原区检察院 of 郑州中原区检察院)."""
         orgs = sorted((e for e in self.entities.values() if e.bucket == "org"), key=lambda e: -len(e.name))
-        # the tails of four characters or more of the names: only those can be merged
-        tails = {e.name[-k:] for e in orgs for k in range(4, len(e.name))}
+        # a name of four characters or more can be merged only into a longer one that ends
+        # with the same four characters
+        last4 = {e.name[-4:] for e in orgs if len(e.name) > 4}
         for i, short in enumerate(orgs):
-            if len(short.name) < 4 or short.name not in tails:
+            if len(short.name) < 4 or short.name[-4:] not in last4:
                 continue
             for long_ in orgs[:i]:
                 if len(long_.name) > len(short.name) and long_.name.endswith(short.name) and long_.mentions:
@@ -820,25 +848,27 @@ class _Extractor:
         orgs: list[dict[str, Any]] = []
         places: list[dict[str, Any]] = []
         paper = self.ed.paper
-        for ent in sorted(self.entities.values(), key=lambda e: e.order):
-            if not ent.mentions:
+        for ent in sorted(self.entities.values(), key=_ORDER):
+            ms = ent.mentions
+            if not ms:
                 continue
-            if ent.division is not None:     # the fullest form seen: 港闸区 over 港闸, 上海 when alone
-                ent.name = max(ent.forms, key=len) if ent.forms else ent.name
+            forms, dv = ent.forms, ent.division
+            if dv is not None:               # the fullest form seen: 港闸区 over 港闸, 上海 when alone
+                ent.name = max(forms, key=len) if forms else ent.name
             name = ent.name
-            mentions = [ent.mentions[k] for k in sorted(ent.mentions)] if len(ent.mentions) > 1 \
-                else list(ent.mentions.values())
-            dv = ent.division
+            mentions = list(map(ms.__getitem__, sorted(ms))) if len(ms) > 1 else list(ms.values())
+            # (the commonest case: one form, the name itself)
+            aliases = [] if len(forms) == 1 and name in forms else [f for f in forms if f != name]
+            org = ent.bucket == "org"
             if dv is None:
-                d: dict[str, Any] = {
-                    "id": entity_id("o" if ent.bucket == "org" else "l", paper, name), "name": name,
-                    "kind": ent.kind, "aliases": [f for f in ent.forms if f != name], "mentions": mentions}
+                d: dict[str, Any] = {"id": entity_id("o" if org else "l", paper, name), "name": name,
+                                     "kind": ent.kind, "aliases": aliases, "mentions": mentions}
             else:                            # the same keys, in the same order, and the division's
-                d = {"id": entity_id("o" if ent.bucket == "org" else "l", paper, name), "name": name,
-                     "kind": ent.kind, "aliases": [f for f in ent.forms if f != name], "mentions": mentions,
+                d = {"id": entity_id("o" if org else "l", paper, name), "name": name,
+                     "kind": ent.kind, "aliases": aliases, "mentions": mentions,
                      "code": dv.code, "division": dv.name, "level": dv.level,
                      "parents": self.g.parent_names(dv, self.year)}
-            (orgs if ent.bucket == "org" else places).append(d)
+            (orgs if org else places).append(d)
         return orgs, places
 
 
@@ -891,13 +921,16 @@ def _namesakes(ds: list[Division], year: int | None) -> bool:
 @dataclass(slots=True)
 class _Lead:
     names: frozenset[str]
+    firsts: frozenset[str] = frozenset()     # the first and last characters of the names
+    lasts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def _prefix_places() -> _Lead:
     """Short names a place may be written with before an organization's name: province
     and city stems (江苏, 南通) and countries (比利时)."""
-    return _Lead(frozenset(_province_city_stems().divisions) | frozenset(rules().countries))
+    names = frozenset(_province_city_stems().divisions) | frozenset(rules().countries)
+    return _Lead(names, frozenset(n[0] for n in names if n), frozenset(n[-1] for n in names if n))
 
 
 def _Stems_lookup(name: str) -> list[Division]:
@@ -936,28 +969,53 @@ def _glued_short(text: str, b: int, floor: int, r: EntityRules, place_before) ->
     return first in r.county_conjunctions and _NAME_CHAR.match(text[b:b + 1] or " ") is not None
 
 
-def _key(c: _Cand) -> tuple[str, str]:
-    """An entity's key: a division by its code (上海 and 上海市 are one), else bucket and name."""
-    return ("place", "#" + c.division.code) if c.division is not None else (c.bucket, c.name)
+def _left_special(r: EntityRules) -> tuple[frozenset[str], frozenset[str]]:
+    """What back_to_start's scan may stop or turn at: the characters (its stops, 和 and 与),
+    and the last two characters of its stop words of two or three characters (the
+    lengths it tests); at any other Han character it just goes on."""
+    got = r.derived.get("left_special")
+    if got is None:
+        got = r.derived["left_special"] = (frozenset(c for c in r.left_stops if len(c) == 1) | frozenset("和与"),
+                                           frozenset(w[-2:] for w in r.left_stop_words if len(w) in (2, 3)))
+    return got
 
 
-def _tuple_rank(t: tuple) -> tuple[int, int, int]:
-    return (t[0], t[1] - t[2], t[1])
+_RANK3 = itemgetter(0, 1, 2)
+
+
+def _suffix_info(r: EntityRules) -> list[tuple[str | None, bool]]:
+    """``suffix_words`` of each word of ``suffix_rev``'s group, by its index there."""
+    got = r.derived.get("suffix_info")
+    if got is None:
+        got = r.derived["suffix_info"] = [r.suffix_words[w] for w in r.suffix_rev.groups[0]]
+    return got
+
+
+_START = itemgetter(0)
+_ORDER = attrgetter("order")
 
 
 def _rank(c: _Cand) -> tuple[int, int, int]:
-    return (c.priority, c.start - c.end, c.start)
+    return (c[5], c[0] - c[1], c[0])
 
 
 def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
     """Candidates by priority, then length; none overlapping one kept before."""
     if len(cands) == 1:
         return cands
+    by_start = sorted(cands, key=_START)
+    prev = by_start[0]
+    for c in by_start[1:]:
+        if c[0] < prev[1]:
+            break
+        prev = c
+    else:
+        return by_start           # none overlaps another: all are kept
     kept: list[_Cand] = []
     for c in sorted(cands, key=_rank):
-        if not any(c.start < k.end and k.start < c.end for k in kept):
+        if not any(c[0] < k[1] and k[0] < c[1] for k in kept):
             kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=_START)
 
 
 def company_short_forms(name: str, r: EntityRules, g: Gazetteer) -> list[str]:

@@ -97,7 +97,7 @@ class Gazetteer:
         self._lengths2 = {t: sorted(v, reverse=True) for t, v in lengths2.items()}
         self._stems: dict[str, dict[str, list[Division]]] = {}
         self._children: dict[str, list[Division]] | None = None
-        self._parent_names: dict[tuple[Division, int | None], list[str]] = {}
+        self._parent_names: dict[tuple[str, str, str, int | None], list[str]] = {}
 
     def lengths_ending(self, char: str) -> list[int]:
         """The lengths of the names ending in ``char``, longest first."""
@@ -128,8 +128,8 @@ class Gazetteer:
 
     def parent_names(self, d: Division, year: int | None = None) -> list[str]:
         """The names of the divisions above ``d``, top first (cached)."""
-        key = (d, year)
-        names = self._parent_names.get(key)
+        key = (d.code, d.parent, d.level, year)       # all that parents() reads of d (hashing d
+        names = self._parent_names.get(key)          # itself runs its dataclass __hash__)
         if names is None:
             names = self._parent_names[key] = [p.name for p in self.parents(d, year)]
         return list(names)

@@ -120,6 +120,9 @@ def by_start_longest_first(found: list[tuple[int, int, Any]]) -> list[tuple[int,
     return found
 
 
+_START, _END = itemgetter(1), itemgetter(2)     # of an automaton's (index, start, end)
+
+
 class WordFinder:
     """Finds the words of a list in a text exactly as ``re.compile(_alternation(words))
     .finditer`` does (leftmost first, the longest word there, no overlaps), from every
@@ -150,6 +153,21 @@ class WordFinder:
         """(start, end, word) of the matches, in text order; ``reversed_text`` is
         ``text[::-1]`` when the caller has it already."""
         return self.pick(self.occurrences(text, reversed_text))
+
+    def indexed_occurrences(self, text: str) -> list[tuple[int, int, int]] | None:
+        """With the DFA: :meth:`occurrences` as (index in ``self.listed``, start, end), in the
+        same order, without building the strings' tuples; else None."""
+        if self._dfa is None:
+            return None
+        found = _find(self._dfa, text, overlapping=True)
+        found.sort(key=_END, reverse=True)         # by start, at one start the longest first
+        found.sort(key=_START)
+        return found
+
+    @property
+    def listed(self) -> list[str]:
+        """The words, in the order of the automaton's indexes."""
+        return self._listed
 
     def occurrences(self, text: str, reversed_text: str | None = None) -> list[tuple[int, int, str]]:
         """Every occurrence (start, end, word) of every word, overlapping ones too: by start,
@@ -210,6 +228,13 @@ class WordGroups:
         self._dfa = _automaton(self._words, longest=len(self.groups) == 1)
         self._regexes = [re.compile(_alternation(g)) for g in self.groups] if self._dfa is None else []
 
+    def indexed(self, text: str) -> list[tuple[int, int, int]] | None:
+        """With one group and the DFA: (index in ``groups[0]``, start, end) of its matches in text
+        order, what :meth:`matches` gives without building the strings; else None."""
+        if self._dfa is None or len(self.groups) != 1:
+            return None
+        return _find(self._dfa, text)
+
     def matches(self, text: str) -> list[list[tuple[int, int, str]]]:
         """Per group, (start, end, word) of its matches in text order."""
         words = self._words
@@ -220,8 +245,10 @@ class WordGroups:
         out: list[list[tuple[int, int, str]]] = [[] for _ in self.groups]
         pos = [0] * len(out)
         group_of = self._group_of
-        for s, e, i in by_start_longest_first(
-                [(s, e, i) for i, s, e in _find(self._dfa, text, overlapping=True)]):
+        found = _find(self._dfa, text, overlapping=True)      # (index, start, end)
+        found.sort(key=_END, reverse=True)                     # by start, at one start the longest first
+        found.sort(key=_START)                                 # (as by_start_longest_first, in place)
+        for i, s, e in found:
             g = group_of[i]
             if s >= pos[g]:
                 out[g].append((s, e, words[i]))

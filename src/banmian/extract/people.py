@@ -35,8 +35,8 @@ from functools import lru_cache
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
-from operator import itemgetter
+from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any, Iterator
 
 from ..model import Article, Edition
@@ -85,14 +85,14 @@ class _Field:
     order: int
 
 
-@dataclass(slots=True)
 class _Person:
-    name: str
-    first: tuple[int, int]
-    journalist: bool = False
-    titles: list[list[Any]] = field(default_factory=list)     # [title, organization]
-    # (field order, start) -> (field, start, end): the mention dicts are built once, at the end
-    mentions: dict[tuple[int, int], tuple[_Field, int, int]] = field(default_factory=dict)
+    __slots__ = ("name", "first", "journalist", "titles", "mentions")
+
+    def __init__(self, name: str, first: tuple[int, int]) -> None:
+        self.name, self.first, self.journalist = name, first, False
+        self.titles: list[list[Any]] = []          # [title, organization]
+        # (field order, start) -> (field, start, end): the mention dicts are built once, at the end
+        self.mentions: dict[tuple[int, int], tuple[_Field, int, int]] = {}
 
     def add_title(self, title: str, org: str | None) -> None:
         for t in self.titles:
@@ -133,6 +133,7 @@ class _Rules:
         self.cue_finder = WordFinder(frozenset().union(*self.cue_lists.values()))
         self.cue_lists_of = {w: tuple(k for k, words in enumerate(self.cue_lists.values()) if w in words)
                              for w in self.cue_finder.words}
+        self.cue_lists_by_index = [self.cue_lists_of[w] for w in self.cue_finder.listed]
         speech = alt(cue.speech_words)
         self.speech_re = re.compile(speech)
         self.conjunction_re = re.compile("[" + "".join(sorted(cue.conjunctions)) + "]")
@@ -438,28 +439,30 @@ class _Extractor:
 
     def cue_hits(self) -> dict[str, dict[int, list[tuple[int, int, str]]]]:
         """:meth:`hits` of each cue list of ``_Rules.cue_lists``, from one scan of the page."""
-        if self._reversed is None:
-            self._reversed = self._joined[::-1]
         # by start, the longest first: WordFinder.pick of each list's occurrences, and
         # _by_field of each list's choice, in one walk through them all
-        occurrences = self.r.cue_finder.occurrences(self._joined, self._reversed)
-        lists_of = self.r.cue_lists_of
+        finder = self.r.cue_finder
+        words = finder.listed
+        lists_of = self.r.cue_lists_by_index      # (the lists of the word of each index)
+        occurrences = finder.indexed_occurrences(self._joined)      # (index, start, end)
+        if occurrences is None:                   # the regex fallback: (start, end, word)
+            index = {w: i for i, w in enumerate(words)}
+            occurrences = [(index[w], s, e) for s, e, w in finder.occurrences(self._joined, self._reversed)]
         out: list[dict[int, list[tuple[int, int, str]]]] = [{} for _ in self.r.cue_lists]
         pos = [0] * len(out)
         starts = self._starts
         k, nxt, b = -1, 0, 0
-        for o in occurrences:
-            s = o[0]
+        for i, s, e in occurrences:
             rel = None
-            for li in lists_of[o[2]]:
+            for li in lists_of[i]:
                 if s >= pos[li]:
-                    pos[li] = o[1]
+                    pos[li] = e
                     if rel is None:
                         if s >= nxt:
                             k = bisect_right(starts, s) - 1
                             nxt = starts[k + 1] if k + 1 < len(starts) else len(self._joined) + 1
                             b = starts[k]
-                        rel = (s - b, o[1] - b, o[2])
+                        rel = (s - b, e - b, words[i])
                     found = out[li].get(k)
                     if found is None:
                         out[li][k] = [rel]
@@ -485,11 +488,14 @@ class _Extractor:
             p = self.people[name] = _Person(name, first)
             n = len(name)
             self.known_by_len.setdefault(n, set()).add(name)
-            for index, key in ((self._known_first, name[:1]), (self._known_last, name[-1:])):
-                lens = index.setdefault(key, [])
-                if n not in lens:
-                    lens.append(n)
-                    lens.sort(reverse=True)
+            lens = self._known_first.setdefault(name[:1], [])
+            if n not in lens:
+                lens.append(n)
+                lens.sort(reverse=True)
+            lens = self._known_last.setdefault(name[-1:], [])
+            if n not in lens:
+                lens.append(n)
+                lens.sort(reverse=True)
         elif first < p.first:
             p.first = first
         return p
@@ -1016,18 +1022,19 @@ class _Extractor:
                             listed.get(k, []), k in dotted)
         self.pass_mentions()
         out = []
-        for p in sorted(self.people.values(), key=lambda p: p.first):
+        for p in sorted(self.people.values(), key=_FIRST):
             titles_ = [] if p.journalist else _dedupe_titles(p.titles)
             role = "journalist" if p.journalist else ("official" if titles_ else "other")
             pid = person_id(p.name, titles_[0][0] if titles_ else role)
             mentions = []
-            for k in sorted(p.mentions):
-                f, s, e = p.mentions[k]
+            pm = p.mentions
+            for k in (sorted(pm) if len(pm) > 1 else pm):
+                f, s, e = pm[k]
                 # as Mention(...).to_dict() gives it
-                d = {"article": f.article.id, "field": f.name, "start": s, "end": e, "text": f.text[s:e]}
-                if f.index is not None:
-                    d["index"] = f.index
-                mentions.append(d)
+                index = f.index
+                mentions.append({"article": f.article.id, "field": f.name, "start": s, "end": e,
+                                 "text": f.text[s:e], "index": index} if index is not None else
+                                {"article": f.article.id, "field": f.name, "start": s, "end": e, "text": f.text[s:e]})
             out.append({"id": pid, "name": p.name, "role": role,
                         "titles": [{"title": t, "organization": o} for t, o in titles_],
                         "mentions": mentions})
@@ -1064,6 +1071,7 @@ def _occurrences(forms, text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_FIRST = attrgetter("first")
 COMMON_SURNAMES = 100          # the most frequent surnames of data/surnames.txt
 _SURNAME_RANK = surname_ranks()
 
