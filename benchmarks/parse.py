@@ -11,7 +11,7 @@ Prints pages/s for both and the ratio; then pages/s with the extraction
 stages (whatever ``pipeline.extract`` runs: people, organizations and places,
 events), what extraction adds to parse time and each stage's share; and peak
 memory (tracemalloc) of parsing all pages while keeping every parsed page in
-memory.  Extraction is timed page by page in the same loop as its parse
+memory; and the gazetteer's load time next to reading its file.  Extraction is timed page by page in the same loop as its parse
 (best of ``--repeat`` passes per stage), so a machine shared with other jobs
 slows both alike and the added percentage stays comparable between runs.  The
 first pass is printed too: stages cache results per string (names, title
@@ -147,6 +147,25 @@ def main() -> None:
               f"{v / t_extract if t_extract else 0:5.1%} of extraction  "
               f"(first pass {first[stage] / n * 1000:.3f} ms/page, {first[stage] / first['parse']:.1%})")
     print(f"parse peak memory (tracemalloc, all {len(kept)} pages kept): {peak / 1048576:.1f} MB")
+    print(gazetteer_load())
+
+
+def gazetteer_load() -> str:
+    """The gazetteer's load time (paid once per process, on the first page with a place),
+    next to reading the same file: decompressing it and splitting it into lines."""
+    import gzip
+
+    from banmian.extract import gazetteer as gmod
+    from banmian.resources import data_path
+
+    raw = data_path("gazetteer.tsv.gz").read_bytes()
+    t = time.perf_counter()
+    n = len(gzip.decompress(raw).decode("utf-8").splitlines())
+    base = time.perf_counter() - t
+    t = time.perf_counter()
+    gmod.load_gazetteer(raw, "gazetteer.tsv.gz")
+    load = time.perf_counter() - t
+    return f"gazetteer load: {load:.2f} s ({n} lines; decompress + splitlines {base:.3f} s, {load / base:.0f}x)"
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,11 +39,10 @@ def test_model_shipped_and_small():
     assert path.stat().st_size < 50_000_000
 
 
-def test_load_is_cached_and_quick():
-    t0 = time.perf_counter()
+def test_load_is_cached():
+    # (how fast it loads is benchmarks/tag.py's to say, not a timed unit test's)
     a = Tagger.load()
     assert Tagger.load() is a
-    assert time.perf_counter() - t0 < 5  # the target is < 1 s (benchmarks/tag.py); CI machines vary
 
 
 @pytest.mark.parametrize("text", SAMPLES)
