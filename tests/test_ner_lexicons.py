@@ -11,7 +11,8 @@ import pytest
 
 from banmian.ner import gazetteer
 from banmian.ner.corpus import read_bio
-from banmian.ner.lexicons import translit_chars, word_lists
+from banmian.errors import DataFileError
+from banmian.ner.lexicons import load_word_clusters, translit_chars, word_clusters, word_lists
 from banmian.ner.tagger import default_model_path
 
 from .conftest import ROOT
@@ -67,3 +68,39 @@ def test_model_trained_on_these_corpora():
     for rel, digest in meta()["training"]["sources"].items():
         assert hashlib.sha256((CORPORA / rel).read_bytes()).hexdigest() == digest, rel
     assert not any("peoples-daily" in rel for rel in meta()["training"]["sources"])
+
+
+def test_word_clusters_load():
+    clusters = word_clusters()
+    assert len(clusters) > 10_000
+    assert {len(ids) for ids in clusters.values()} == {3}
+    # nested granularities: a word's 1024-cluster lies inside one 256-cluster, which lies in one 64
+    fine_to_mid = {}
+    for a, b, c in clusters.values():
+        assert fine_to_mid.setdefault(c, (a, b)) == (a, b)
+    assert clusters["北京"][2] == clusters["上海"][2]
+
+
+def test_word_cluster_loader_names_file_and_line(tmp_path):
+    bad = tmp_path / "clusters.txt"
+    bad.write_text("# comment\n北京\t1\t2\t3\n上海\t1\tx\t3\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"clusters\.txt.*line 3"):
+        load_word_clusters(bad)
+    bad.write_text("北京\t1\t2\t3\n北京\t1\t2\t3\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 2.*twice"):
+        load_word_clusters(bad)
+    bad.write_text("北京\t1\t2\t3\n上海\t1\t2\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 2"):
+        load_word_clusters(bad)
+
+
+@needs_shared
+def test_word_clusters_match_their_script():
+    """The shipped clusters are what scripts/ner/build_clusters.py builds (needs the `train` extra)."""
+    for mod in ("numpy", "scipy", "sklearn"):
+        pytest.importorskip(mod)
+    if not (CORPORA / "rmrb-2019-10").is_dir():
+        pytest.skip("../shared/corpora/rmrb-2019-10 not present")
+    p = subprocess.run([sys.executable, str(ROOT / "scripts" / "ner" / "build_clusters.py"), "--check",
+                        "--corpora", str(CORPORA)], capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from banmian.ner.corpus import read_bio, read_cluener, score, tags_from_spans  # noqa: E402
 from banmian.ner import gazetteer  # noqa: E402
 from banmian.ner.features import DEFAULT_GROUPS, NORM_TABLE, Featurizer, Lexicon, stack_features  # noqa: E402
-from banmian.ner.lexicons import jieba_pos, jieba_tags, translit_chars, word_lists  # noqa: E402
+from banmian.ner.lexicons import jieba_pos, jieba_tags, translit_chars, word_clusters, word_lists  # noqa: E402
 from banmian.ner.tagger import Tagger  # noqa: E402
 
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     static = {c: lists[c] for c in cats}
     feat = Featurizer(Lexicon(static), lists["S"], groups=groups, hmm=not args.no_hmm,
                       translit=translit_chars(),
-                                     word_tags=jieba_tags(), word_pos=jieba_pos() if "wpos" in groups else None)
+                                     word_tags=jieba_tags(), word_pos=jieba_pos() if "wpos" in groups else None,
+                                     word_clusters=word_clusters() if "clus" in groups else None)
     # the feature function of each training sentence (jackknifed gazetteer, or none)
     featurizers = [feat] * len(train)
     k = args.gazetteer_folds

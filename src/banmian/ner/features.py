@@ -35,6 +35,14 @@ were selected on the People's Daily dev split):
 ``wpos``    the jieba dictionary part-of-speech tag of the word (v, a, m, t, f, j…; n for
             other dictionary words, x outside it) on all its characters, and of the words
             before and after it at its edges (tried, off by default: see the model card)
+``clus``    distributional clusters of the jieba word (``word_clusters.txt``, built from unlabeled
+            text by ``scripts/ner/build_clusters.py``) at 64 / 256 / 1024 clusters on each of
+            its characters, and the 256-cluster of the word before at its first character and of
+            the word after at its last (see the model card)
+``clusn``   with ``clus``: the 64- and 256-clusters of the words before and after on every
+            character of the word
+``clusp``   with ``clus``: the word's own clusters joined with the character's position in the
+            word (B/M/E/S) instead of alone
 ``translit`` runs of characters used in transliterated foreign names
             (阿维兰热): position in the run and its length
 ``name``    name patterns: a surname that jieba leaves as a one-character
@@ -149,8 +157,10 @@ def _quiet_jieba():
 class Featurizer:
     def __init__(self, lexicon: Lexicon, surnames: Iterable[str], groups: Iterable[str] = DEFAULT_GROUPS,
                  hmm: bool = True, translit: Iterable[str] = (), word_tags: Mapping[str, str] | None = None,
-                 word_pos: Mapping[str, str] | None = None):
+                 word_pos: Mapping[str, str] | None = None,
+                 word_clusters: Mapping[str, tuple[str, ...]] | None = None):
         self.lexicon = lexicon
+        self.word_clusters = word_clusters or {}
         self.word_tags = word_tags or {}
         self.word_pos = word_pos or {}
         self.translit = frozenset(translit) | {"·"}
@@ -161,6 +171,20 @@ class Featurizer:
         # (the orgw group's state: built only when the group is on, off in the shipped model)
         self._org_suffixes = self._suffixes(lexicon) if self.groups & {"orgw", "orgc"} else {}
         self._org_kinds: dict[str, str] = {}
+        self._clus = self._cluster_features(self.word_clusters) if "clus" in self.groups else {}
+
+    @staticmethod
+    def _cluster_features(clusters: Mapping[str, tuple[str, ...]]) -> dict[str, tuple]:
+        """word -> (own features, own features by position B/M/E/S, as the word before (its 256-
+        cluster), as the word after, as the word before / after on every character (64, 256)),
+        built once so the featurizer does one dict lookup per word."""
+        out = {}
+        for w, ids in clusters.items():
+            a, b, c = ids[-3:]
+            own = ("qa" + a, "qb" + b, "qc" + c)
+            by_pos = {p: (f"qa{p}{a}", f"qb{p}{b}", f"qc{p}{c}") for p in "BMES"}
+            out[w] = (own, by_pos, "qp" + b, "qn" + b, ("qpa" + a, "qpb" + b), ("qna" + a, "qnb" + b))
+        return out
 
     @staticmethod
     def _suffixes(lexicon: Lexicon) -> dict[int, frozenset[str]]:
@@ -177,6 +201,8 @@ class Featurizer:
         other.surnames, other.translit, other._jieba = self.surnames, self.translit, self._jieba
         other.word_tags = self.word_tags
         other.word_pos = self.word_pos
+        other.word_clusters = self.word_clusters
+        other._clus = self._clus
         other._org_suffixes = self._org_suffixes
         return other
 
@@ -281,6 +307,43 @@ class Featurizer:
             feats[pos].append("wp-1=" + (wt[wi - 1] if wi else "<s>"))
             feats[pos + len(w) - 1].append("wp+1=" + (wt[wi + 1] if wi + 1 < nw else "</s>"))
             pos += len(w)
+
+    _NO_CLUS = ((), None, "qp-", "qn-", ("qpa-", "qpb-"), ("qna-", "qnb-"))
+    _EDGE_CLUS = ((), None, "qp<s>", "qn</s>", ("qpa<s>", "qpb<s>"), ("qna</s>", "qnb</s>"))
+
+    def _clusters(self, nws: list[str], feats: list[list[str]]) -> None:
+        """The ``clus`` features (``clusn``, ``clusp`` variants) of every word's characters."""
+        get = self._clus.get
+        none, edge = self._NO_CLUS, self._EDGE_CLUS
+        cl = [get(w, none) for w in nws]
+        g = self.groups
+        every, by_pos = "clusn" in g, "clusp" in g
+        nw = len(nws)
+        pos = 0
+        for wi, w in enumerate(nws):
+            wl = len(w)
+            own, posf, *_ = cl[wi]
+            prev = cl[wi - 1] if wi else edge
+            nxt = cl[wi + 1] if wi + 1 < nw else edge
+            if own:
+                if by_pos:
+                    if wl == 1:
+                        feats[pos].extend(posf["S"])
+                    else:
+                        feats[pos].extend(posf["B"])
+                        for j in range(pos + 1, pos + wl - 1):
+                            feats[j].extend(posf["M"])
+                        feats[pos + wl - 1].extend(posf["E"])
+                else:
+                    for j in range(pos, pos + wl):
+                        feats[j].extend(own)
+            feats[pos].append(prev[2])
+            feats[pos + wl - 1].append(nxt[3])
+            if every:
+                both = prev[4] + nxt[5]
+                for j in range(pos, pos + wl):
+                    feats[j].extend(both)
+            pos += wl
 
     def _orgc(self, words: list[str], feats: list[list[str]]) -> None:
         """Mark organization-headed words (oc0X bare suffix, oc0W name + suffix) and every word by
@@ -392,6 +455,8 @@ class Featurizer:
                 feats[pos].append("w-1=" + prev)
                 feats[pos + wl - 1].append("w+1=" + nxt)
                 pos += wl
+            if "clus" in g:
+                self._clusters(nws, feats)
             if "wpos" in g:
                 self._wpos(words, feats)
             if "cpos" in g:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..errors import DataFileError
 from ..resources import load_word_list, surnames
 
 NER_DATA = "banmian.ner.data"
@@ -79,3 +80,45 @@ def jieba_pos() -> dict[str, str]:
     """word -> part-of-speech tag for jieba dictionary words that are not nouns, idioms or names
     (the ``wpos`` feature group)."""
     return _word_tags("jieba_pos.txt")
+
+
+CLUSTERS_NAME = "word_clusters.txt"
+
+
+def load_word_clusters(path: str | Path) -> dict[str, tuple[str, ...]]:
+    """word -> its cluster ids, coarse to fine, from a ``word<TAB>id<TAB>id…`` file (``#`` lines are
+    comments; built by ``scripts/ner/build_clusters.py``).  A bad line raises ``DataFileError``
+    naming the file and the line."""
+    path = Path(path)
+    out: dict[str, tuple[str, ...]] = {}
+    width = 0
+    try:
+        f = open(path, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError("data file not found", source=str(path)) from None
+    with f:
+        try:
+            for number, raw in enumerate(f, start=1):
+                if raw.startswith("#") or not raw.strip():
+                    continue
+                word, *ids = raw.rstrip("\n").split("\t")
+                if not word or any(ch.isspace() for ch in word):
+                    raise DataFileError(f"line {number}: word {word!r} is empty or contains whitespace",
+                                        source=str(path))
+                if not ids or not all(i.isdigit() for i in ids) or (width and len(ids) != width):
+                    raise DataFileError(f"line {number}: {word!r} needs {width or 'one or more'} numeric "
+                                        f"cluster ids, got {ids!r}", source=str(path))
+                if word in out:
+                    raise DataFileError(f"line {number}: {word!r} listed twice", source=str(path))
+                width = len(ids)
+                out[word] = tuple(ids)
+        except UnicodeDecodeError as e:
+            raise DataFileError(f"not UTF-8 ({e.reason})", source=str(path)) from None
+    return out
+
+
+@lru_cache(maxsize=None)
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Distributional clusters of jieba words (64 / 256 / 1024 clusters) for the ``clus`` feature
+    group, keyed by the word as the features normalize it (see the model card)."""
+    return load_word_clusters(ner_data_path(CLUSTERS_NAME))

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import gazetteer
 from .corpus import spans_from_tags
 from .features import DEFAULT_GROUPS, NORM_TABLE, Featurizer, Lexicon, stack_features
-from .lexicons import jieba_pos, jieba_tags, translit_chars, word_lists
+from .lexicons import jieba_pos, jieba_tags, translit_chars, word_clusters, word_lists
 
 MODEL_PACKAGE = "banmian.ner.model"
 MODEL_NAME = "tagger.crfsuite"
@@ -129,7 +129,8 @@ class Tagger:
         self.featurizer = Featurizer(Lexicon({c: lists[c] for c in meta.get("lexicons", lists)}),
                                      lists["S"], groups=groups,
                                      hmm=meta.get("hmm", True), translit=translit_chars(),
-                                     word_tags=jieba_tags(), word_pos=jieba_pos() if "wpos" in groups else None)
+                                     word_tags=jieba_tags(), word_pos=jieba_pos() if "wpos" in groups else None,
+                                     word_clusters=word_clusters() if "clus" in groups else None)
         if "word" in self.featurizer.groups:
             self.featurizer.jieba  # noqa: B018 - load the dictionary now, not on the first call
         self._crf = pycrfsuite.Tagger()
