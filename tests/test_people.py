@@ -632,3 +632,8 @@ def test_removal_from_an_audit_post_names_its_holder():
     found, _ = people_of("任命陈健为审计署副审计长。免去孙宝厚的审计署副审计长职务；免去陈健的审计署总审计师职务。")
     assert [t for t, _ in titles(found["孙宝厚"])] == ["审计署副审计长"]
     assert sorted(t for t, _ in titles(found["陈健"])) == ["审计署副审计长", "审计署总审计师"]
+
+
+def test_a_player_named_after_his_role_is_another_person():
+    found, _ = people_of("10月10日，中国队球员武磊在比赛中倒钩射门。")
+    assert found["武磊"]["role"] == "other"
