@@ -394,3 +394,11 @@ def test_world_cities_but_not_where_a_word_spells_one():
     assert places["加德满都"]["kind"] == "city" and places["布达佩斯"]["kind"] == "city"
     assert "都柏林" not in places and "金边" not in places
     assert_mentions_slice_back(ed)
+
+
+def test_a_count_or_the_rest_of_gejie_is_no_organization():
+    # 各级|党委: the scan stops at 各, and 级党委 names no body; 前两局 (games), 一支队 are counts.
+    ed = entities_of("标题\n\n各级党委要切实负起责任。前两局结束时他以0比2落后。一支队伍正在集结。"
+                     "最高人民检察院第五检察部负责办理此案。\n")
+    names = {e["name"] for e in ed.organizations}
+    assert not {"级党委", "前两局", "一支队"} & names, sorted(names)

@@ -67,7 +67,9 @@ _NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9·]")
 _LIST_SEP = re.compile(r"[、，,]")
 _LAST_SEP = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 _MAX_ORG, _MAX_PLACE = 16, 6
-_COUNTED = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千几两多]+[个所家间名位座条处批项种]")  # 31个村, 3所学校
+# 31个村, 3所学校; a stem that is only a count (前两|局, 一|支队) or the rest of 各级 (级|党委)
+_COUNTED = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千几两多]+[个所家间名位座条处批项种]"
+                      r"|^[前后头末]?[一二三四五六七八九十百千几两多]{1,2}$|^级")
 _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 _PLACE_BOUND = frozenset({"政府", "人民政府"})
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}
