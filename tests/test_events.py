@@ -286,3 +286,21 @@ def test_a_clause_opening_with_a_speech_verb_reports_what_was_said():
     evs = page_events("县委书记王立新出席在县烈士陵园举行的革命烈士悼念活动。",
                       "市长李明请王立新转达问候，表示县委派人出席悼念活动体现了两地情谊。", day=date(2019, 10, 1))
     assert [(t, lead) for t, lead, _, _, _ in evs] == [("ceremony", "王立新")]
+
+
+def test_a_visit_named_again_without_a_date_is_the_same_visit():
+    # …习近平10月12日至13日对尼泊尔进行国事访问。这是习近平主席首次访问尼泊尔…: one visit (a real
+    # page of the gold set, where the second mention made a second, undated visit).
+    from banmian.pipeline import extract, parse_text
+    from banmian.model import Edition
+    from .conftest import GOLD
+
+    page = parse_text((GOLD / "rmrb-20191014-03.txt").read_text(encoding="utf-8"), "rmrb-20191014-03.txt",
+                      day=date(2019, 10, 14))
+    ed = Edition(date=page.date, pages=[page])
+    extract(ed)
+    xi = next(p["id"] for p in ed.people if p["name"] == "习近平")
+    art = next(a.id for a in page.articles if (a.headline or "").startswith("擘画新时期中尼关系蓝图"))
+    visits = [e for e in ed.events if e["article"] == art and e["type"] == "visit"
+              and any(a["person"] == xi and a["role"] == "lead" for a in e["actors"])]
+    assert [v["date"]["start"] for v in visits] == ["2019-10-12"]

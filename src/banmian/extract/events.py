@@ -374,8 +374,28 @@ def extract_events(edition: Edition) -> None:
         for article in page.articles:
             here = positions.get(article.id)
             if here is not None:
-                events += _article_events(article, here, r, _ReportDay(article, r, day))
+                events += _undated_mentions_merged(_article_events(article, here, r, _ReportDay(article, r, day)))
     _emit(edition, events)
+
+
+def _undated_mentions_merged(events: list[_Event]) -> list[_Event]:
+    """One event per activity: an undated visit of an article by the lead of a dated visit
+    of it, naming no target or place the dated one does not, is that
+    activity named again (…10月12日至13日对尼泊尔进行国事访问。这是习近平主席首次访问
+    尼泊尔…): its participants join the dated one."""
+    dated = {(e.type, e.lead): e for e in events if e.date is not None and e.lead is not None and e.type == "visit"}
+    if not dated or len(dated) == len(events):
+        return events
+    out = []
+    for e in events:
+        same = dated.get((e.type, e.lead)) if e.date is None else None
+        if same is None or not {t[1] for t in e.targets} <= {t[1] for t in same.targets} \
+                or (e.location and same.location and e.location[0] != same.location[0]):
+            out.append(e)     # (a meeting or a reception named again is most often another one)
+            continue
+        same.participants += [p for p in e.participants if p not in same.participants]
+        same.location = same.location or e.location
+    return out
 
 
 class _ReportDay:
