@@ -402,3 +402,10 @@ def test_a_count_or_the_rest_of_gejie_is_no_organization():
                      "最高人民检察院第五检察部负责办理此案。\n")
     names = {e["name"] for e in ed.organizations}
     assert not {"级党委", "前两局", "一支队"} & names, sorted(names)
+
+
+def test_a_title_chains_jian_ends_an_organizations_name():
+    # 国务委员兼国防部长魏凤和: 兼 joins two posts; the body is 国防部, not 国务委员兼国防部.
+    ed = entities_of("标题\n\n中共中央政治局委员、国务委员兼国防部长魏凤和致开幕辞。国务委员兼外交部部长王毅会见了客人。\n")
+    names = {e["name"] for e in ed.organizations}
+    assert {"国防部", "外交部"} <= names and not any(n.startswith("国务委员兼") for n in names), sorted(names)
