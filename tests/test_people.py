@@ -637,3 +637,9 @@ def test_removal_from_an_audit_post_names_its_holder():
 def test_a_player_named_after_his_role_is_another_person():
     found, _ = people_of("10月10日，中国队球员武磊在比赛中倒钩射门。")
     assert found["武磊"]["role"] == "other"
+
+
+def test_a_word_like_surname_and_a_word_before_a_post_is_no_name():
+    # 23国国防部长: 国|国防, not a person 国国防; 党中央总书记: no person 党中央.
+    found, _ = people_of("共有76个官方代表团、23国国防部长出席。")
+    assert "国国防" not in found

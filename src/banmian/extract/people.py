@@ -876,6 +876,8 @@ class _Extractor:
                 continue          # 出席佐科总统: 席 ends 出席
             if n == 3 and text[s] in self.cue.conjunctions and self.r.valid_name(text[s + 1:j]):
                 continue          # 同…和莫迪总理: 和 joins, the name is 莫迪
+            if n == 3 and text[s] in self.cue.weak_surnames and text[s + 1:j] in self.r.common_words:
+                continue          # 23国国防部长: a word-like surname and a word, 国|国防
             left = text[s - 1:s]
             if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars \
                     and left not in self.cue.name_left_chars:
