@@ -68,6 +68,9 @@ _CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotat
 # A list member no surname rule reads: 白玛赤林, 艾力更·依明巴海 (see listed_member).
 _LIST_MEMBER = re.compile(f"[{HAN}]{{2,4}}(?![{HAN}·])|[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+(?![{HAN}·])")
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
+_COUNT_CHARS = frozenset("一二三四五六七八九十两几数多")
+# What follows a surname alone for a person the text does not name (李女士, 王师傅).
+_HONORIFICS = frozenset(("女士", "先生", "小姐", "师傅", "大爷", "大娘", "大妈", "阿姨"))
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 _CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
 
@@ -878,6 +881,11 @@ class _Extractor:
                 continue          # 同…和莫迪总理: 和 joins, the name is 莫迪
             if n == 3 and text[s] in self.cue.weak_surnames and text[s + 1:j] in self.r.common_words:
                 continue          # 23国国防部长: a word-like surname and a word, 国|国防
+            if n == 3 and s > 0 and _is_han(text[s - 1]) and text[s - 1] in _COUNT_CHARS and text[s] in "位名个":
+                continue          # 一位白发老人: a count, no surname 位
+            if n == 3 and text[s:s + 2] in self.r.common_words and text[s + 2] in self.cue.surnames \
+                    and text[j:j + 2] in _HONORIFICS:
+                continue          # 孩子母亲李女士: an unnamed 李女士 after a word, no person 母亲李
             left = text[s - 1:s]
             if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars \
                     and left not in self.cue.name_left_chars:
