@@ -654,3 +654,13 @@ def test_a_word_like_surname_and_a_word_before_a_post_is_no_name():
 def test_counts_words_and_unnamed_people_are_no_names(text, junk):
     found, _ = people_of(text)
     assert junk not in found, sorted(found)
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("曹建明与朝鲜驻华大使池在龙出席招待会并致辞。", "鲜驻华"),
+    ("市对外友协会见了卡塔尔新任驻华大使杜希米。", "任驻华"),
+    ("菲律宾财政部长多明格斯表示欢迎。", "宾财政"),
+])
+def test_a_country_or_a_body_before_a_post_is_no_name(text, junk):
+    found, _ = people_of(text)
+    assert junk not in found, sorted(found)

@@ -69,6 +69,8 @@ _CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotat
 _LIST_MEMBER = re.compile(f"[{HAN}]{{2,4}}(?![{HAN}·])|[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+(?![{HAN}·])")
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _COUNT_CHARS = frozenset("一二三四五六七八九十两几数多")
+# Words that start a post's body, never a given name (越南|国防部长, 涉华|事务).
+_BODY_WORDS = frozenset(("国防", "财政", "外交", "事务", "内政", "商务", "司法", "卫生", "教育", "交通"))
 # What follows a surname alone for a person the text does not name (李女士, 王师傅).
 _HONORIFICS = frozenset(("女士", "先生", "小姐", "师傅", "大爷", "大娘", "大妈", "阿姨"))
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
@@ -881,6 +883,10 @@ class _Extractor:
                 continue          # 同…和莫迪总理: 和 joins, the name is 莫迪
             if n == 3 and text[s] in self.cue.weak_surnames and text[s + 1:j] in self.r.common_words:
                 continue          # 23国国防部长: a word-like surname and a word, 国|国防
+            if any(self.lex.foreign_end_re.search(text, max(0, k - 12), k) for k in range(s + 1, j)):
+                continue          # 越南国防部长, 菲律宾财政部长, 朝鲜驻华大使: a country ends inside it
+            if text[s + 1:s + 2] == "驻" or text[s + 1:s + 3] in _BODY_WORDS:
+                continue          # 驻华大使, 涉华事务: the post's body, no given name
             if n == 3 and s > 0 and _is_han(text[s - 1]) and text[s - 1] in _COUNT_CHARS and text[s] in "位名个":
                 continue          # 一位白发老人: a count, no surname 位
             if n == 3 and text[s:s + 2] in self.r.common_words and text[s + 2] in self.cue.surnames \
