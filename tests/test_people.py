@@ -648,6 +648,8 @@ def test_a_player_named_after_his_role_is_another_person():
     ("曹建明与朝鲜驻华大使池在龙出席招待会并致辞。", "鲜驻华"),                  # a country ends inside it
     ("市对外友协会见了卡塔尔新任驻华大使杜希米。", "任驻华"),                    # 驻华: the post's body
     ("菲律宾财政部长多明格斯表示欢迎。", "宾财政"),
+    ("24年前本报记者曾经探访山两边，两个村子变化很大。", "曾经探"),             # words after 记者
+    ("4700余名中外记者和直播技术人员参与采访报道。", "和直播"),
 ])
 def test_junk_read_off_the_corpus_pages_is_no_name(text, junk):
     found, _ = people_of(text)

@@ -857,6 +857,10 @@ class _Extractor:
                         or self.r.chinese_at(text, i, weak=True)
                     if end is None and not first:      # （记者李锋、暨佩娟）
                         end = self.r.structural_at(text, i)
+                    if end is not None and not self.r.ends_cleanly(text, end) and (
+                            text[i:i + 2] in self.r.common_words
+                            or (text[i] in self.cue.weak_surnames and text[i + 1:end] in self.r.common_words)):
+                        end = None   # 本报记者曾经探访, 中外记者和直播技术人员: words run on, no name
                     if end is None:
                         break
                     first = False
