@@ -846,3 +846,10 @@ def test_a_first_line_with_figures_after_a_gap_is_no_title():
     heads = [a.headline or "" for a in page.articles]
     assert not any(h.startswith("2019世界青年科学家峰会") for h in heads)
     assert "中共中央国务院关于促进中医药传承创新发展的意见" in heads
+
+
+def test_an_empty_bracket_pair_is_no_byline_and_no_crash():
+    # a line that is only （） (a converter dropped what the brackets held)
+    assert parse_byline_line("（）", default_markers()) is None
+    page = parse_text("\n\n".join(["青禾县召开秋粮收购工作会议", P1, "（）", P2]), "p.txt")
+    assert page.articles[0].headline == "青禾县召开秋粮收购工作会议"

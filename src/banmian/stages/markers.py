@@ -214,6 +214,15 @@ def _strip_agencies(text: str, m: Markers) -> str:
     return m.bracketed_agency.sub(" ", text)
 
 
+_LENTICULAR = re.compile("【([^【】]{1,8})】")
+_BYLINE_SEPARATORS = re.compile(r"[\s、，,/／|；;：:]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_OPENING_BRACKET = re.compile(r"[（(]([^（）()]{2,40})[）)]")
+_CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{1,40})[）)]$")
+# the caption words before a bracketed credit's names (（上图，新华社记者 熊琦摄）)
+_CAPTION_LEAD = re.compile(r"^(上图|下图|左图|右图|图|见图)?[^，,。]*?[，,。]")
+
+
 def _merge_spaced_names(tokens: list[str]) -> list[str]:
     """Two-character names are often set with a space inside (龙 涛摄): rejoin a
     lone surname with the single character that follows it."""
@@ -224,7 +233,7 @@ def _merge_spaced_names(tokens: list[str]) -> list[str]:
         tok = tokens[i]
         if len(tok) == 1 and tok in names and i + 1 < len(tokens):
             nxt = tokens[i + 1]
-            m = re.match(f"[{HAN}]", nxt)
+            m = _HAN_RUN.match(nxt)
             if m and (len(nxt) == 1 or nxt[1:] in ("摄", "摄影")):
                 out.append(tok + nxt)
                 i += 2
@@ -245,7 +254,7 @@ def _unglue(tokens: list[str], m: Markers) -> list[str]:
         return split  # two names glued together only after a role word (江南水乡 is no byline)
     out: list[str] = []
     for part in split:
-        if len(part) < 4 or part in m.role_of or is_name(part) or not re.fullmatch(f"[{HAN}]+", part) \
+        if len(part) < 4 or part in m.role_of or is_name(part) or not _HAN_RUN.fullmatch(part) \
                 or any(part.endswith(w) for w, _, _ in m.suffix_roles):  # 王永战摄: a name and its credit
             out.append(part)
             continue
@@ -266,10 +275,13 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]
-    if m.paper_before_role is not None:
+    if m.paper_before_role is not None and "报" in t:
         t = m.paper_before_role.sub("", t)   # 海南日报全媒体记者 李艳玫: the paper's own name goes
-    # a role word in lenticular brackets (【记者】柳时强 【通讯员】罗瑞娴): the brackets go
-    t = re.sub("【([^【】]{1,8})】", lambda b: b.group(1) + " " if b.group(1) in m.role_of else b.group(0), t).strip()
+    if "【" in t:
+        # a role word in lenticular brackets (【记者】柳时强 【通讯员】罗瑞娴): the brackets go
+        t = _LENTICULAR.sub(lambda b: b.group(1) + " " if b.group(1) in m.role_of else b.group(0), t).strip()
+    if not t:
+        return None       # (an empty bracket pair, （）)
     if t[0] in "□■◇◆●○":
         # a box or bullet city papers set before a byline (□本报记者 吴佳妮); a bulleted
         # section label (◆云南) is none
@@ -280,7 +292,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     for a in m.agencies:
         if t.startswith(a) and not any(t.startswith(w) for w in m.role_words if len(w) > len(a)):
             t = t[len(a):]
-    raw = [tok for tok in re.split(r"[\s、，,/／|；;：:]+", t) if tok]
+    raw = [tok for tok in _BYLINE_SEPARATORS.split(t) if tok]
     cartoon = m.cartoon_credit.fullmatch("".join(raw)) if len(raw) >= 2 and m.cartoon_credit else None
     if cartoon and not any(_bare_word(n) for n in cartoon.groups()):
         # a cartoon's credit, drawing and words (勾  犇图  付千也文, 曹  一图  于  石文): its
@@ -333,7 +345,7 @@ def dateline_bylines(paragraph: str, m: Markers) -> list[Byline]:
     it with a role word and no dateline (``（记者冯芸）百年大计…``, as local papers write)."""
     mt = m.dateline.match(paragraph)
     rest = paragraph[mt.end():].lstrip() if mt else paragraph
-    bm = re.match(r"[（(]([^（）()]{2,40})[）)]", rest)
+    bm = _OPENING_BRACKET.match(rest)
     if not bm or not (mt or m.prefix_roles.match(bm.group(1))):
         # (without a dateline, only brackets that open with a role word: （记者冯芸）百年大计…)
         return []
@@ -381,10 +393,10 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
     ``…（新华社记者 熊琦摄）``, ``…。左学长摄（人民视觉）``.  ``(caption, bylines)``."""
     t = _strip_agencies(text, m).rstrip()
     # （… 摄） in brackets at the end
-    bm = re.search(r"[（(]([^（）()]{1,40})[）)]$", t)
+    bm = _CLOSING_BRACKET.search(t)
     if bm:
         inner = bm.group(1)
-        inner = re.sub(r"^(上图|下图|左图|右图|图|见图)?[^，,。]*?[，,。]", "", inner) if "，" in inner or "," in inner or "。" in inner else inner
+        inner = _CAPTION_LEAD.sub("", inner) if "，" in inner or "," in inner or "。" in inner else inner
         found = parse_byline_line(inner, m)
         if found and any(b.role == "photographer" for b in found):
             return t[: bm.start()].rstrip(), found
