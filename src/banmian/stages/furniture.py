@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..numerals import page_number
 from ..resources import compile_pattern, data_path, load_yaml, require
-from .normalize import Line
+from .normalize import Line, editor_indented
 
 MAX_FOLIO_CHARS = 90
 
@@ -120,11 +120,6 @@ def _title_piece(text: str) -> bool:
     return len(text) <= 30 and not any(c in text for c in "。，；！？")
 
 
-def _deck_indent(line: Line) -> bool:
-    """A <title> line set in by ideographic spaces (　　外交部：…): the start of a deck."""
-    return line.indent >= 2 and not line.tab_indent
-
-
 def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> Stripped:
     furniture = furniture or default_furniture()
     kept: list[Line] = []
@@ -142,7 +137,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                 removed = True
                 web_page, dated = True, False
                 pieces = [site.group("title") if "title" in site.re.groupindex else text]
-                indents = [_deck_indent(line)]
+                indents = [editor_indented(line)]
                 # a <title> broken over lines: the short lines glued above it
                 glued = line.blank_before == 0 and not pending_blank
                 k = 0
@@ -150,7 +145,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                     above = kept.pop()
                     out.boilerplate.insert(len(out.boilerplate) - k, above.text)
                     pieces.insert(0, above.text)
-                    indents.insert(0, _deck_indent(above))
+                    indents.insert(0, editor_indented(above))
                     glued = above.blank_before == 0
                     k += 1
                 # a line indented with ideographic spaces starts a new deck: "\n" between decks

@@ -65,6 +65,13 @@ class Line:
         self.width = display_width(self.text)
 
 
+def editor_indented(line: Line) -> bool:
+    """Set in by the editor's ideographic spaces (　　外交部：…), not by the HTML source's
+    tabs: in a crawled title, where a new deck or a line of one starts (see furniture,
+    reflow)."""
+    return line.indent >= 2 and not line.tab_indent
+
+
 def display_width(text: str) -> float:
     """Width in em: a Chinese character is 1, an ASCII character 1/2."""
     return len(text) - len(text.encode("ascii", "ignore")) / 2

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .markers import (Markers, default_markers, ends_sentence, is_source_note, jump_marker, parse_byline_line,
                       teaser_marker)
-from .normalize import CJK_CHAR, Line
+from .normalize import CJK_CHAR, Line, editor_indented
 
 # Marks after which a sentence must go on.  Not the dash: a kicker ends with —— too.
 MID_SENTENCE = "，、；：,;:（(“‘《「『"
@@ -270,18 +270,7 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         return True
     if _special(a.text, m) or _special(b.text, m) or m.dateline.match(b.text):
         return False
-    if (not ev.wrapped and b.blank_before == 0 and a.tab_indent and not b.tab_indent and a.width <= 30
-            and b.width <= 30 and not _body_like(a.text) and not _body_like(b.text) and not ends_sentence(a.text, m)):
-        # A crawl of indented HTML: a title broken by <br> goes on at the left
-        # margin (or after the editor's own U+3000), while the next element (a
-        # subtitle) keeps the source's tab indent.
-        return True
-    if (ev.tab_decks and not ev.wrapped and b.blank_before == 0 and not a.tab_indent and not b.tab_indent
-            and b.indent >= 2 and a.width <= 30 and b.width <= 30 and "。" not in a.text
-            and not _body_like(b.text) and not ends_sentence(a.text, m)):
-        # The same crawl, its title field stripped of the first line's tab: lines the
-        # editor indented with U+3000 after a <br> go on with the deck above
-        # (杀人沟、一群猪、屙屎梁等地 / 　　拟更名 / 　　四川多地…); the next deck keeps the tab.
+    if _deck_goes_on(a, b, ev, m):
         return True
     if ev.indented_paragraphs and b.blank_before == 0 and a.indent < 2 and b.indent < 2 and not a.tab_indent \
             and a.text[-1] not in MID_SENTENCE:
@@ -367,6 +356,25 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
     a_body = ev.a_full or (last in "，、；：,;" and len(a.text) >= 8) or (
         len(a.text) >= MIN_BODY_CHARS and _body_like(a.text))
     return a_body and (_body_like(b.text) or ends_sentence(b.text, m) or (ev.a_full and ev.b_full))
+
+
+# A crawled title's line is at most this wide (em); a body paragraph's line is one paragraph.
+TITLE_LINE_EM = 30
+
+
+def _deck_goes_on(a: Line, b: Line, ev: Evidence, m: Markers) -> bool:
+    """A crawl of indented HTML sets each element of a title on its own lines, the
+    source's tab indent on the element's first line: a title broken by <br> goes on
+    without it, at the left margin or after the editor's own U+3000, while the next
+    element (a subtitle) keeps the tab.  Where the crawl stripped the first line's tab
+    (``tab_decks``: other title lines keep theirs), a U+3000-indented line goes on with
+    the deck above it (杀人沟、一群猪、屙屎梁等地 / 　　拟更名 / 　　四川多地…)."""
+    if ev.wrapped or b.blank_before or b.tab_indent or a.width > TITLE_LINE_EM or b.width > TITLE_LINE_EM \
+            or _body_like(b.text) or ends_sentence(a.text, m):
+        return False
+    if a.tab_indent:
+        return not _body_like(a.text)
+    return ev.tab_decks and editor_indented(b) and "。" not in a.text
 
 
 # A line of its own under a marked headline at most this long, before a gap, stands alone.
