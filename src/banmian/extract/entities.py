@@ -46,6 +46,7 @@ from typing import Any
 
 from ..errors import DataFileError
 from ..model import Article, Edition
+from ..numerals import COUNT_CHARS
 from ..resources import common_nouns, data_path, load_word_list, load_yaml, require
 from .gazetteer import Division, Gazetteer, gazetteer, stem
 from .lexicon import HAN, WordGroups, _alternation, titles, word_list
@@ -68,8 +69,8 @@ _LIST_SEP = re.compile(r"[、，,]")
 _LAST_SEP = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 _MAX_ORG, _MAX_PLACE = 16, 6
 # 31个村, 3所学校; a stem that is only a count (前两|局, 一|支队) or the rest of 各级 (级|党委)
-_COUNTED = re.compile(r"[0-9０-９]|^[一二三四五六七八九十百千几两多]+[个所家间名位座条处批项种]"
-                      r"|^[前后头末]?[一二三四五六七八九十百千几两多]{1,2}$|^级")
+_COUNTED = re.compile(rf"[0-9０-９]|^[{COUNT_CHARS}]+[个所家间名位座条处批项种]"
+                      rf"|^[前后头末]?[{COUNT_CHARS}]{{1,2}}$|^级")
 _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
 _PLACE_BOUND = frozenset({"政府", "人民政府"})
 _LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "town": 3}

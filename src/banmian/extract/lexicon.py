@@ -369,6 +369,7 @@ class NameCues:
     left_words: tuple[str, ...]
     conjunctions: frozenset[str]
     name_left_chars: frozenset[str]
+    post_body_words: frozenset[str]
     role_nouns: tuple[str, ...]
     journalist_nouns: tuple[str, ...]
     after_nouns: tuple[str, ...]
@@ -412,6 +413,7 @@ def load_cues(path: str | Path | None = None) -> NameCues:
         left_words=tuple(word_list(data, "left_words", path, _HAN_WORD)),
         conjunctions=_chars(data, "conjunctions", path),
         name_left_chars=_chars(data, "name_left_chars", path),
+        post_body_words=frozenset(word_list(data, "post_body_words", path, _HAN_WORD)),
         role_nouns=tuple(word_list(data, "role_nouns", path, _HAN_WORD)),
         journalist_nouns=tuple(word_list(data, "journalist_nouns", path, _HAN_WORD)),
         after_nouns=tuple(word_list(data, "after_nouns", path, _HAN_WORD)),

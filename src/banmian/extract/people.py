@@ -40,6 +40,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, Iterator
 
 from ..model import Article, Edition
+from ..numerals import COUNT_CHARS
 from ..resources import common_words, surname_ranks
 try:
     import ahocorasick as _ahocorasick
@@ -68,11 +69,7 @@ _CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotat
 # A list member no surname rule reads: 白玛赤林, 艾力更·依明巴海 (see listed_member).
 _LIST_MEMBER = re.compile(f"[{HAN}]{{2,4}}(?![{HAN}·])|[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+(?![{HAN}·])")
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
-_COUNT_CHARS = frozenset("一二三四五六七八九十两几数多")
-# Words that start a post's body, never a given name (越南|国防部长, 涉华|事务).
-_BODY_WORDS = frozenset(("国防", "财政", "外交", "事务", "内政", "商务", "司法", "卫生", "教育", "交通"))
-# What follows a surname alone for a person the text does not name (李女士, 王师傅).
-_HONORIFICS = frozenset(("女士", "先生", "小姐", "师傅", "大爷", "大娘", "大妈", "阿姨"))
+_COUNT_CHARS = frozenset(COUNT_CHARS)
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 _CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
 
@@ -146,6 +143,7 @@ class _Rules:
         self.list_run_re = re.compile(rf"[{HAN}·—、]+$")
         self.dotted_re = re.compile(rf"(?:(?<=[^{HAN}·—])|^)([{t}]{{1,8}}(?:[·][{t}]{{1,8}})+)")
         self.after_noun_re = re.compile(alt(cue.after_nouns))
+        self.after_nouns = frozenset(cue.after_nouns)
         self.appoint_re = re.compile(
             rf"任命([{HAN}·—]{{2,12}}?)为([{HAN}A-Za-z、·—]{{2,60}}?)(?=[，。；\s]|$)")   # (a headline's space ends it)
         self.remove_re = re.compile(
@@ -881,28 +879,35 @@ class _Extractor:
             s = j - n
             if s < 0 or not self.r.valid_name(text[s:j], weak=True):
                 continue
-            if n == 3 and s > 0 and text[s - 1:s + 1] in self.r.follow2:
-                continue          # 出席佐科总统: 席 ends 出席
-            if n == 3 and text[s] in self.cue.conjunctions and self.r.valid_name(text[s + 1:j]):
-                continue          # 同…和莫迪总理: 和 joins, the name is 莫迪
-            if n == 3 and text[s] in self.cue.weak_surnames and text[s + 1:j] in self.r.common_words:
-                continue          # 23国国防部长: a word-like surname and a word, 国|国防
-            if any(self.lex.foreign_end_re.search(text, max(0, k - 12), k) for k in range(s + 1, j)):
-                continue          # 越南国防部长, 菲律宾财政部长, 朝鲜驻华大使: a country ends inside it
-            if text[s + 1:s + 2] == "驻" or text[s + 1:s + 3] in _BODY_WORDS:
-                continue          # 驻华大使, 涉华事务: the post's body, no given name
-            if n == 3 and s > 0 and _is_han(text[s - 1]) and text[s - 1] in _COUNT_CHARS and text[s] in "位名个":
-                continue          # 一位白发老人: a count, no surname 位
-            if n == 3 and text[s:s + 2] in self.r.common_words and text[s + 2] in self.cue.surnames \
-                    and text[j:j + 2] in _HONORIFICS:
-                continue          # 孩子母亲李女士: an unnamed 李女士 after a word, no person 母亲李
-            left = text[s - 1:s]
-            if n == 2 and left and _is_han(left) and left not in self.cue.stop_chars \
-                    and left not in self.cue.name_left_chars:
-                continue          # (请刘鹤副总理, 致李强总理: a verb before the name)
+            if self._no_name_before(text, s, j):
+                continue
             # 乌克兰总统: a country, not a name (tested last: most candidates fail before)
             return None if self.lex.foreign_end_re.search(text, max(0, j - 12), j) else s
         return None
+
+    def _no_name_before(self, text: str, s: int, j: int) -> bool:
+        """Whether text[s:j], a valid name by its characters, is none before the post at ``j``
+        for what stands around it (the regex test last: it is the dearest)."""
+        cue, r, n = self.cue, self.r, j - s
+        left = text[s - 1:s]
+        if n == 2:
+            # 请刘鹤副总理, 致李强总理: a verb before the name may stand there; another character not
+            if left and _is_han(left) and left not in cue.stop_chars and left not in cue.name_left_chars:
+                return True
+        elif n == 3:
+            c, rest = text[s], text[s + 1:j]
+            if (left + c in r.follow2                                        # 出席|佐科总统
+                    or (c in cue.conjunctions and r.valid_name(rest))        # 同…和|莫迪总理
+                    or (c in cue.weak_surnames and rest in r.common_words)   # 23国|国防部长
+                    or (left in _COUNT_CHARS and c in "位名个")             # 一位|白发老人: a count
+                    # 孩子母亲李女士: an unnamed 李女士 after a word
+                    or (text[s:s + 2] in r.common_words and text[s + 2] in cue.surnames
+                        and text[j:j + 2] in r.after_nouns)):
+                return True
+        if text[s + 1:s + 2] == "驻" or text[s + 1:s + 3] in cue.post_body_words:
+            return True       # 驻华大使, 涉华事务: the post's body, no given name
+        # 越南国防部长, 菲律宾财政部长, 朝鲜驻华大使: a country ends inside it
+        return any(self.lex.foreign_end_re.search(text, max(0, k - 12), k) for k in range(s + 1, j))
 
     def pass_after(self, f: _Field, found: list[tuple[int, int, str]]) -> None:
         text = f.text
