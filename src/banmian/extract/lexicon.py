@@ -113,14 +113,16 @@ def _find(automaton: Any, text: str, overlapping: bool = False) -> list[tuple[in
         return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=overlapping)
 
 
-def by_start_longest_first(found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
-    """Sort occurrences (start, end, …) by start, at one start the longest first, in place."""
-    found.sort(key=itemgetter(1), reverse=True)
-    found.sort(key=itemgetter(0))     # stable: the end order stays within one start
+_KEYS = ((itemgetter(0), itemgetter(1)), (itemgetter(1), itemgetter(2)))
+
+
+def by_start_longest_first(found: list[tuple], indexed: bool = False) -> list[tuple]:
+    """Sort occurrences (start, end, …), or an automaton's (index, start, end) when
+    ``indexed``, by start, at one start the longest first, in place."""
+    start, end = _KEYS[indexed]
+    found.sort(key=end, reverse=True)
+    found.sort(key=start)             # stable: the end order stays within one start
     return found
-
-
-_START, _END = itemgetter(1), itemgetter(2)     # of an automaton's (index, start, end)
 
 
 class WordFinder:
@@ -159,10 +161,7 @@ class WordFinder:
         same order, without building the strings' tuples; else None."""
         if self._dfa is None:
             return None
-        found = _find(self._dfa, text, overlapping=True)
-        found.sort(key=_END, reverse=True)         # by start, at one start the longest first
-        found.sort(key=_START)
-        return found
+        return by_start_longest_first(_find(self._dfa, text, overlapping=True), indexed=True)
 
     @property
     def listed(self) -> list[str]:
@@ -245,9 +244,7 @@ class WordGroups:
         out: list[list[tuple[int, int, str]]] = [[] for _ in self.groups]
         pos = [0] * len(out)
         group_of = self._group_of
-        found = _find(self._dfa, text, overlapping=True)      # (index, start, end)
-        found.sort(key=_END, reverse=True)                     # by start, at one start the longest first
-        found.sort(key=_START)                                 # (as by_start_longest_first, in place)
+        found = by_start_longest_first(_find(self._dfa, text, overlapping=True), indexed=True)
         for i, s, e in found:
             g = group_of[i]
             if s >= pos[g]:
