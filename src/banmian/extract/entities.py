@@ -573,23 +573,9 @@ class _Extractor:
         for k, cands in found:
             art, fname, index, text = fields[k]
             aid = art.id
-            for c in cands:
-                # add_to, inlined
-                start, end, bucket, kind, name, _, d = c
+            for start, end, bucket, kind, name, _, d in cands:
                 key = ("place", "#" + d.code) if d is not None else (bucket, name)
-                ent = entities.get(key)
-                if ent is None:
-                    ent = entities[key] = _Entity(bucket, name, kind, d, (k, start))
-                elif ent.kind is None and kind:
-                    ent.kind = kind
-                form = text[start:end]
-                ent.forms.setdefault(form, None)
-                mentions = ent.mentions
-                mk = (k << 32) + start
-                if mk not in mentions:
-                    mentions[mk] = {"article": aid, "field": fname, "start": start, "end": end,
-                                            "text": form, "index": index} if index is not None else \
-                        {"article": aid, "field": fname, "start": start, "end": end, "text": form}
+                _add_mention(entities, key, bucket, kind, name, d, k, start, end, text, aid, fname, index)
             taken[k] = [c[:2] for c in cands] + people.get((art.id, fname, index), [])
         self.people = people
         # second pass: provinces, cities, countries by name; short forms of what the first pass found.
@@ -653,21 +639,8 @@ class _Extractor:
                         break
                 else:
                     spans.append((cs, ce))
-                    # add_to, inlined: this is the stage's commonest mention
-                    key = t[0]
-                    ent = entities.get(key)
-                    if ent is None:
-                        ent = entities[key] = _Entity(t[1], t[3], t[2], t[4], (k, cs))
-                    elif ent.kind is None and t[2]:
-                        ent.kind = t[2]
-                    form = text[cs:ce]
-                    ent.forms.setdefault(form, None)
-                    mentions = ent.mentions
-                    mk = (k << 32) + cs
-                    if mk not in mentions:
-                        mentions[mk] = {"article": aid, "field": fname, "start": cs, "end": ce, "text": form,
-                                         "index": index} if index is not None else \
-                            {"article": aid, "field": fname, "start": cs, "end": ce, "text": form}
+                    key, bucket, kind, name, d = t
+                    _add_mention(entities, key, bucket, kind, name, d, k, cs, ce, text, aid, fname, index)
 
     def suffix_hits(self, big: str, starts: list[int]) -> dict[int, list[tuple[int, int, str]]]:
         """The suffix words in the joined text, as (start, end, word) per field, in text order:
@@ -904,6 +877,26 @@ _COUNTY_FORMS: dict[tuple[str, int | None], tuple[dict[str, Division], _NameFilt
 _VERDICTS: dict[tuple[str, str, int | None], Any] = {}
 # name -> whether it ends in a suffix word; company name -> its short forms
 _ENDS_IN_SUFFIX: dict[str, bool] = {}
+
+
+def _add_mention(entities: dict, key: tuple[str, str], bucket: str, kind: str | None, name: str,
+                 division: Division | None, k: int, start: int, end: int, text: str, aid: str,
+                 fname: str, index: int | None) -> None:
+    """Record a mention of the entity ``key`` (made on its first mention) at field ``k``,
+    text[start:end]; a kind learnt later fills one still unknown."""
+    ent = entities.get(key)
+    if ent is None:
+        ent = entities[key] = _Entity(bucket, name, kind, division, (k, start))
+    elif ent.kind is None and kind:
+        ent.kind = kind
+    form = text[start:end]
+    ent.forms.setdefault(form, None)
+    mk = (k << 32) + start          # (sorted, the keys give the mentions in text order)
+    if mk not in ent.mentions:
+        mention = {"article": aid, "field": fname, "start": start, "end": end, "text": form}
+        if index is not None:
+            mention["index"] = index
+        ent.mentions[mk] = mention
 _COMPANY_FORMS: dict[str, list[str]] = {}
 # (name, year) -> what stem_target gives, where it does not depend on the page
 _STEM_TARGETS: dict[tuple[str, int | None], tuple | None] = {}
