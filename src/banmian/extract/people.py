@@ -1056,10 +1056,10 @@ class _Extractor:
             for k in (sorted(pm) if len(pm) > 1 else pm):
                 f, s, e = pm[k]
                 # as Mention(...).to_dict() gives it
-                index = f.index
-                mentions.append({"article": f.article.id, "field": f.name, "start": s, "end": e,
-                                 "text": f.text[s:e], "index": index} if index is not None else
-                                {"article": f.article.id, "field": f.name, "start": s, "end": e, "text": f.text[s:e]})
+                mention = {"article": f.article.id, "field": f.name, "start": s, "end": e, "text": f.text[s:e]}
+                if f.index is not None:
+                    mention["index"] = f.index
+                mentions.append(mention)
             out.append({"id": pid, "name": p.name, "role": role,
                         "titles": [{"title": t, "organization": o} for t, o in titles_],
                         "mentions": mentions})
