@@ -20,6 +20,11 @@ from banmian.stages.read_html import html_to_text
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
 
+def text_lines(markup: str) -> list[str]:
+    """The reader's non-blank lines of a page."""
+    return [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+
+
 def test_peoples_daily_template_decks_text_and_folio():
     src = read_source(FIXTURES / "rmrb-style-20240514-04.htm")
     assert "# 清溪镇：老茶园焕发新生机" in src.text.splitlines()
@@ -96,7 +101,7 @@ def test_blocks_made_of_links_are_navigation_not_text():
               "<a href='c1.htm'>县领导调研农村人居环境整治工作</a><br><a href='c2.htm'>县图书馆新馆开放</a></td></tr>"
               "<tr><td><p>全县春耕生产有序推进</p><p>　　本报讯 连日来，全县各地抢抓农时，"
               "<a href='/t'>春耕</a>生产有序推进。</p></td></tr></table></body></html>")
-    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    lines = text_lines(markup)
     assert lines == ["# 全县春耕生产有序推进", "　　本报讯 连日来，全县各地抢抓农时，春耕生产有序推进。"]
 
 
@@ -116,14 +121,14 @@ def test_header_holding_the_headline_is_kept_and_site_header_dropped():
               "<article><header class='article-header'><h1>老街改造完成</h1></header>"
               "<p>　　本报讯 历时两年的老街改造工程日前完工。</p></article>"
               "<footer>青禾日报社 版权所有</footer></body></html>")
-    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    lines = text_lines(markup)
     assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。"]
 
 
 def test_site_logo_heading_is_no_headline():
     markup = ("<html><head><title>老街改造完成_青禾日报</title></head><body><h1 class='logo'>青禾日报</h1>"
               "<div class='content'><h2>老街改造完成</h2><p>　　本报讯 历时两年的老街改造工程日前完工。</p></div></body></html>")
-    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    lines = text_lines(markup)
     assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。"]
 
 
@@ -175,7 +180,7 @@ def test_other_e_paper_systems_text_box_beside_the_page_map():
               + "</map><table class='rili'><tr>" + "".join(f"<td>{d}</td>" for d in "日一二三四五六") + "</tr></table></div>"
               "<div class='right'><h1>老街改造完成</h1><div id='zoom'><p>　　本报讯 历时两年的老街改造工程日前完工。</p>"
               "<p>　　改造后的老街恢复了青石板路面。</p></div></div></body></html>")
-    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    lines = text_lines(markup)
     assert lines == ["# 老街改造完成", "　　本报讯 历时两年的老街改造工程日前完工。", "　　改造后的老街恢复了青石板路面。"]
 
 
@@ -189,7 +194,7 @@ def test_a_news_sites_map_of_app_links_and_icons_leave_its_article_alone():
               "<img src='app.png' usemap='#m'><map name='m'>"
               + "".join(f"<area shape='rect' coords='0,0,9,9' href='https://app.example.com/{k}'>" for k in range(4))
               + "</map></body></html>")
-    lines = [ln for ln in html_to_text(markup).splitlines() if ln.strip()]
+    lines = text_lines(markup)
     assert lines == ["# 老街改造完成", "2024-05-14 09:25 来源：青禾网", "　　本报讯 历时两年的老街改造工程日前完工。",
                      "　　改造后的老街恢复了青石板路面。"]
 
