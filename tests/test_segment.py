@@ -524,6 +524,13 @@ def test_parallel_title_lines_are_one_headline():
     assert (a.kicker, a.headline, a.subtitle) == (None, "秋收在望 丰年可期", "——记某县粮食生产一线的农技员们")
 
 
+def test_parallel_title_lines_apart_are_kicker_and_headline():
+    # a blank line between two short title lines is a change of type size: kicker over headline
+    page = parse_text(_pdf_page(["全国青年篮球联赛", "", "本市男队夺得冠军", P1 + P2]), "p.txt")
+    a = page.articles[0]
+    assert (a.kicker, a.headline) == ("全国青年篮球联赛", "本市男队夺得冠军")
+
+
 def test_title_lines_of_unequal_length_are_not_joined():
     page = parse_text(_pdf_page(["本市新增三条夜间公交线路", "方便市民出行", P1 + P2]), "p.txt")
     a = page.articles[0]

@@ -273,7 +273,7 @@ def assign_titles(titles: list[Tagged], m: Markers, web_title: str = "",
         if kicker is None:
             kicker, headline = split_title_line(headline, m)
         return kicker, headline, subtitle
-    texts = _join_parallel(texts, m)
+    texts = _join_parallel(titles, m)
     if len(texts) == 1:
         kicker, headline = split_title_line(texts[0], m)
         return kicker, headline, None
@@ -300,11 +300,14 @@ def assign_titles(titles: list[Tagged], m: Markers, web_title: str = "",
     return texts[0], " ".join(texts[1:-1]), texts[-1]
 
 
-def _join_parallel(texts: list[str], m: Markers) -> list[str]:
-    """The first two title lines joined with a space when they are parallel (see
-    ``markers.parallel_halves``); under a kicker, two short lines are more often headline and
-    subtitle (田径世锦赛 / 我国选手佳绩频传 / 奖牌榜稳居第二)."""
-    if len(texts) >= 2 and parallel_halves(texts[0], texts[1], m):
+def _join_parallel(titles: list[Tagged], m: Markers) -> list[str]:
+    """The title lines' texts, the first two joined with a space when they are parallel (see
+    ``markers.parallel_halves``) and set one right under the other; under a kicker, two short
+    lines are more often headline and subtitle (田径世锦赛 / 我国选手佳绩频传 / 奖牌榜稳居第二).
+    A blank line between them is a change of type size, not a headline's two halves printed
+    on two lines: a kicker over its headline (德国乒乓球公开赛 / ⏎ / 樊振东男单夺冠)."""
+    texts = [t.text for t in titles]
+    if len(texts) >= 2 and titles[1].block.blank_before == 0 and parallel_halves(texts[0], texts[1], m):
         return [texts[0] + " " + texts[1]] + texts[2:]
     return texts
 
