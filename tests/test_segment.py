@@ -163,6 +163,27 @@ def test_trailing_credits():
     assert trailing_credit("游客在花墙前拍照。 江建华", m)[1][0].name == "江建华"
     assert trailing_credit("图为游客在参观。（新华社记者 熊琦摄）", m)[0] == "图为游客在参观。"
     assert trailing_credit("会议强调，要抓好落实。王某", m) is None  # no space, no 摄: part of the text
+    # names and 摄 glued to the caption's last sentence: every name, not only the last
+    got = trailing_credit("学生们向老师敬礼，祝福老师节日快乐。王铮 杨东辉 摄", m)
+    assert got[0] == "学生们向老师敬礼，祝福老师节日快乐。"
+    assert [(b.name, b.role) for b in got[1]] == [("王铮", "photographer"), ("杨东辉", "photographer")]
+    # a photo's number before the credit is no part of a name
+    got = trailing_credit("花店生意异常火爆。②陈更生 宋洁 摄", m)
+    assert [b.name for b in got[1]] == ["陈更生", "宋洁"]
+
+
+def test_markdown_pictures_part_captions():
+    # a markdown export: a picture, its caption with credit, the next picture, its caption
+    text = ("# 秋色满园\n\n![](http://img.example.cn/1.jpg)\n\n"
+            "10月20日，游客在公园里观赏红叶。近日，园内枫树陆续变红，吸引大批市民前来游玩。 李明 摄\n\n"
+            "![](http://img.example.cn/2.jpg)\n\n"
+            "10月21日，小学生在老师带领下认识植物。秋季研学活动让孩子们走进自然，了解身边的花草树木。 张华 摄\n")
+    page = parse_text(text, "p.md")
+    photos = [a for a in page.articles if a.kind == "photo"]
+    assert [a.caption for a in photos] == [
+        "10月20日，游客在公园里观赏红叶。近日，园内枫树陆续变红，吸引大批市民前来游玩。",
+        "10月21日，小学生在老师带领下认识植物。秋季研学活动让孩子们走进自然，了解身边的花草树木。"]
+    assert [[b.name for b in a.bylines] for a in photos] == [["李明"], ["张华"]]
 
 
 # A crawl of web article pages, one after another: each page's <title> (with the

@@ -36,6 +36,7 @@ class Furniture:
     paper_name: re.Pattern[str]
     date_line: re.Pattern[str] | None = None
     web_title: re.Pattern[str] | None = None
+    picture_line: re.Pattern[str] | None = None
     html_chrome: re.Pattern[str] | None = None
     html_text_boxes: tuple[str, ...] = ()
 
@@ -69,6 +70,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         paper_name=compile_pattern(require(data, "paper_name", path, str), path),
         date_line=compile_pattern(data["date_line"], path) if data.get("date_line") else None,
         web_title=compile_pattern(data["web_title"], path) if data.get("web_title") else None,
+        picture_line=compile_pattern(data["picture_line"], path) if data.get("picture_line") else None,
         html_chrome=compile_pattern(data["html_chrome"], path) if data.get("html_chrome") else None,
         html_text_boxes=tuple(str(b) for b in data.get("html_text_boxes") or ()),
     )
@@ -125,7 +127,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
     kept: list[Line] = []
     out = Stripped(kept)
     pending_blank = 0
-    dated = web_page = False
+    dated = web_page = pictured = False
     title = ""
     for line in lines:
         text = line.text
@@ -167,6 +169,8 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                 dated = True
                 if kept:
                     kept[-1].date_follows = True
+            if furniture.picture_line is not None and furniture.picture_line.fullmatch(text):
+                pictured = True
             if out.folio.paper is None:
                 pm = furniture.paper_name.search(text)
                 if pm:
@@ -180,6 +184,9 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
             # A web article page states its date between its title and its text.
             line.dated = True
             dated = False
+        if pictured:
+            line.pictured = True
+            pictured = False
         if web_page:
             line.web_page = True
             line.web_title = title

@@ -400,8 +400,14 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
         found = parse_byline_line(inner, m)
         if found and any(b.role == "photographer" for b in found):
             return t[: bm.start()].rstrip(), found
+    credited = t.endswith(("摄", "摄影", "摄影报道"))
+    if credited:
+        # names and 摄 right after the last sentence, with or without a space (…快乐。王铮 杨东辉 摄)
+        found = _credit_after_last_sentence(t, m)
+        if found:
+            return found
     # caption text without final punctuation, a space, then names and 摄: …以上 徐青青 摄
-    if t.endswith(("摄", "摄影", "摄影报道")) and not ends_sentence(t, m):
+    if credited and not ends_sentence(t, m):
         for mt in re.finditer(r"\s+", t):
             head, tail = t[: mt.start()], t[mt.end():]
             found = parse_byline_line(tail, m) if head else None
@@ -415,12 +421,22 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
             if m.picture_credit.fullmatch(t[mt.end():]):
                 return t[: mt.start()], []
     # bare credit after the last sentence
+    return _credit_after_last_sentence(t, m)
+
+
+# A photo's number before its credit (…感恩之情。⑧3陈更生 宋洁 摄): no part of a name.
+_PHOTO_NUMBER = re.compile(r"[\u2460-\u2473\u2776-\u277f\d]+")
+
+
+def _credit_after_last_sentence(t: str, m: Markers) -> tuple[str, list[Byline]] | None:
+    """The names after a caption's last sentence (…之感。 江建华, …快乐。王铮 杨东辉 摄)."""
     for i in range(len(t) - 1, max(-1, len(t) - 30), -1):
         if t[i] in m.sentence_final or (t[i] in m.closing_marks and i > 0 and t[i - 1] in m.sentence_final):
             tail = t[i + 1 :].strip()
             if not tail:
                 return None
-            found = parse_byline_line(tail, m)
+            number = _PHOTO_NUMBER.match(tail)
+            found = parse_byline_line(tail[number.end():] if number else tail, m)
             # A bare name needs a space before it (…之感。 江建华); 摄 speaks for itself.
             if found and (t[i + 1].isspace() or any(b.role == "photographer" for b in found)):
                 for b in found:

@@ -58,6 +58,7 @@ class Line:
     web_page: bool = False  # a removed web page <title> came before this line: a crawled page starts
     web_title: str = ""  # that <title>'s article title (site name and list number dropped)
     date_follows: bool = False  # a removed date line comes right after this line
+    pictured: bool = False  # a removed picture (![](…)) came right before this line
     tab_indent: bool = False  # indented with tabs or spaces (HTML source indentation), not U+3000 only
     width: float = 0.0  # display width in em, set from the text
 

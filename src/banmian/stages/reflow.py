@@ -256,7 +256,7 @@ def _body_like(text: str) -> bool:
 
 def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) -> bool:
     """Is ``b`` the continuation of ``a`` (one sentence broken by the layout)?"""
-    if a.heading or b.heading or b.dated or b.web_page:
+    if a.heading or b.heading or b.dated or b.web_page or b.pictured:
         return False
     if not ev.wrapped and b.text.startswith("——") and a.indent < 2 and len(a.text) <= 40 \
             and not ends_sentence(a.text, m):
