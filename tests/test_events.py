@@ -304,3 +304,15 @@ def test_a_visit_named_again_without_a_date_is_the_same_visit():
     visits = [e for e in ed.events if e["article"] == art and e["type"] == "visit"
               and any(a["person"] == xi and a["role"] == "lead" for a in e["actors"])]
     assert [v["date"]["start"] for v in visits] == ["2019-10-12"]
+
+
+def test_attending_the_meeting_a_lead_chaired_joins_it():
+    # 县长…主持召开…常务会议。副县长…出席会议: one meeting, the attendees take part (not a second
+    # meeting led by the first of them); another day written in the clause is another meeting.
+    evs = page_events("10月14日上午，县委副书记、县长王志刚主持召开县政府第十二次常务会议，研究部署近期重点工作。"
+                      "副县长孙晓东、周敏出席会议。", day=date(2021, 10, 18))
+    assert evs == [("meeting", "王志刚", "2021-10-14", ["县政府第十二次常务会议"], ["孙晓东", "周敏"])]
+    evs = page_events("10月14日，县委书记李强主持召开县委常委会会议。10月15日，副县长孙晓东出席会议。",
+                      day=date(2021, 10, 18))
+    assert [(t, lead, d) for t, lead, d, _, _ in evs] == [("meeting", "李强", "2021-10-14"),
+                                                         ("meeting", "孙晓东", "2021-10-15")]

@@ -531,8 +531,10 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     elif trig is None or (trig.text not in r.trips and not trig.meeting and trig.type in ("meeting", "ceremony")):
         back = r.back_ref.search(clause, 0, until) if r.back_hint.search(clause, 0, until) else None
         act = _last_announced(article, idx, c0 + back.start(), used, r, day) if back else None
-        if act is None and back is not None and current is not None and current.announced:
-            # 肖亚庆…等出席开幕式 after 王钦敏 spoke there: more attendees of the same activity
+        if act is None and back is not None and current is not None and (
+                current.announced or _same_meeting(clause, skip, until, current, day)):
+            # 肖亚庆…等出席开幕式 after 王钦敏 spoke there, 副县长孙晓东、周敏出席会议 after 县长王志刚
+            # 主持召开…常务会议: more attendees of the same activity
             current.participants += [p["id"] for s, _, p in inside if s < back.start() and p["id"] != current.lead]
             return current, waiting, used
         if act is None:
@@ -631,6 +633,10 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         if act.name:
             ev.targets.append(("meeting", act.name, act.index, act.start, act.end))
         used = (idx, c0 + used_to)
+    elif trig.type in ("meeting", "ceremony") and r.announce_hint.search(clause, trig.start, until) \
+            and _announced(clause[trig.start:until], c0 + trig.start, idx, r, day):
+        # 王志刚主持召开…常务会议: the meeting has its lead; a later 出席会议 joins it
+        used = (idx, c0 + until)
     loc = r.location_re.search(clause, 0, until)
     if loc and not loc.group("loc").startswith(("我", "本", "该", "当", "此")):
         ev.location = (loc.group("loc"), idx, c0 + loc.start("loc"), c0 + loc.end("loc"))
@@ -641,6 +647,15 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         ev.targets = [t for t in ev.targets if t[0] != "place"]
     events.append(ev)
     return ev, [], used
+
+
+def _same_meeting(clause: str, skip: int, until: int, current: _Event, day) -> bool:
+    """Whether attending "the meeting" (出席会议, no name of its own) in this clause means the
+    meeting or ceremony the article reported last: no other day is written in the clause."""
+    if current.type not in ("meeting", "ceremony"):
+        return False
+    dates = [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
+    return not dates or _same_span(dates[0], current.date)
 
 
 def _rank(r: EventRules, typ: str) -> int:
