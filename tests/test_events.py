@@ -316,3 +316,11 @@ def test_attending_the_meeting_a_lead_chaired_joins_it():
                       day=date(2021, 10, 18))
     assert [(t, lead, d) for t, lead, d, _, _ in evs] == [("meeting", "李强", "2021-10-14"),
                                                          ("meeting", "孙晓东", "2021-10-15")]
+
+
+def test_leaders_attending_an_announced_signing_ceremony():
+    # …签约仪式举行。A、B出席签约仪式并见证签约: the first attendee leads the announced signing,
+    # on its day; 签约仪式 alone names nothing.
+    evs = page_events("3月22日，我区智能制造产业园项目集中签约仪式举行，共签约项目12个。"
+                      "区委书记黄建军、区长李卫东出席签约仪式并见证签约。", day=date(2021, 3, 25))
+    assert evs == [("signing", "黄建军", "2021-03-22", ["我区智能制造产业园项目集中签约"], ["李卫东"])]

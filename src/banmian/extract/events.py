@@ -528,7 +528,7 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         # 在首发式上的致辞中, 在研讨会开幕式上: the activity announced before
         act = _last_announced(article, idx, c0 + trig.start, used, r, day)
         used_to = trig.end
-    elif trig is None or (trig.text not in r.trips and not trig.meeting and trig.type in ("meeting", "ceremony")):
+    elif trig is None or (trig.text not in r.trips and not trig.meeting and trig.type in ("meeting", "ceremony", "signing")):
         back = r.back_ref.search(clause, 0, until) if r.back_hint.search(clause, 0, until) else None
         act = _last_announced(article, idx, c0 + back.start(), used, r, day) if back else None
         if act is None and back is not None and current is not None and (
