@@ -324,3 +324,12 @@ def test_leaders_attending_an_announced_signing_ceremony():
     evs = page_events("3月22日，我区智能制造产业园项目集中签约仪式举行，共签约项目12个。"
                       "区委书记黄建军、区长李卫东出席签约仪式并见证签约。", day=date(2021, 3, 25))
     assert evs == [("signing", "黄建军", "2021-03-22", ["我区智能制造产业园项目集中签约"], ["李卫东"])]
+
+
+def test_the_touring_party_going_on_adds_the_trips_targets():
+    # 代表团一行先后来到…: no one named, the visit reported before goes on
+    evs = page_events("3月18日至19日，区委书记黄建军率区党政代表团赴苏州市吴江区考察学习。",
+                      "代表团一行先后来到吴江经济技术开发区、亨通集团，深入了解产业转型升级情况。",
+                      "随后，一行人还前往同里古镇参观。", day=date(2021, 3, 25))
+    assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [
+        ("visit", "黄建军", ["吴江经济技术开发区", "亨通集团", "同里古镇"])]

@@ -92,6 +92,7 @@ class EventRules:
     # :func:`_may_act` made four (None unless back_hint is a plain list of words)
     act_hint: re.Pattern[str] | None = None
     area_end: re.Pattern[str] = re.compile("(?!)")   # an area's last words (新区, 街道): see _division_name
+    party_goes_on: re.Pattern[str] = re.compile("(?!)")   # 代表团一行…: the current trip going on
 
 
 def _words(words: list[str]) -> str:
@@ -154,6 +155,7 @@ def rules() -> EventRules:
         not_target=pat("not_target"),
         act_hint=act_hint,
         area_end=pat("area_end"),
+        party_goes_on=pat("party_goes_on"),
     )
 
 
@@ -429,9 +431,16 @@ def _article_events(article: Article, positions, r: EventRules, day) -> list[_Ev
     waiting: list[str] = []  # participants named before the activity they join
     used = (0, 0)  # (paragraph, offset): announcements before this were attended already
     paragraphs = article.paragraphs
-    # only paragraphs that name someone: nobody to act or join elsewhere
-    for idx in sorted(i for i in positions if type(i) is int and 0 <= i < len(paragraphs)):
+    # only paragraphs that name someone (nobody to act or join elsewhere), and those where
+    # the touring party goes on (代表团一行先后来到…)
+    named = {i for i in positions if type(i) is int and 0 <= i < len(paragraphs)}
+    party = {i for i, t in enumerate(paragraphs) if i not in named and "一行" in t}
+    for idx in sorted(named | party):
         text = paragraphs[idx]
+        if idx in party:
+            if current is not None and current.type in _TOUR:
+                current.targets += _party_targets(text, idx, r)
+            continue
         people_here = positions[idx]
         if not _may_act(text, 0, len(text), r) \
                 and (current is None or all(p["id"] != current.lead for _, _, p in people_here)):
@@ -474,6 +483,17 @@ def _article_events(article: Article, positions, r: EventRules, day) -> list[_Ev
             current, waiting, used = _clause_events(clause, c0, idx, skip, until, inside, article, r, day,
                                                     current, waiting, used, events)
     return events
+
+
+def _party_targets(text: str, idx: int, r: EventRules) -> list[Target]:
+    """The places named by the clauses that open with the touring party (代表团一行先后来到A、B)."""
+    out: list[Target] = []
+    c0 = 0
+    for stop in [*(m.end() for m in _STOP.finditer(text)), len(text)]:
+        if r.party_goes_on.match(text, c0):
+            out += _targets(text[c0:stop], c0, idx, r)
+        c0 = stop
+    return out
 
 
 def _may_act(text: str, c0: int, c1: int, r: EventRules) -> bool:
