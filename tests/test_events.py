@@ -333,3 +333,9 @@ def test_the_touring_party_going_on_adds_the_trips_targets():
                       "随后，一行人还前往同里古镇参观。", day=date(2021, 3, 25))
     assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [
         ("visit", "黄建军", ["吴江经济技术开发区", "亨通集团", "同里古镇"])]
+
+
+def test_each_firm_of_a_list_gone_to_is_a_target():
+    evs = page_events("5月11日下午，县委副书记、县长周涛到恒达机械有限公司、绿源食品有限公司调研企业生产经营情况。",
+                      day=date(2022, 5, 16))
+    assert evs == [("inspection", "周涛", "2022-05-11", ["恒达机械有限公司", "绿源食品有限公司"], [])]

@@ -314,7 +314,8 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
                     k = g["list"].find(part, pos)
                     pos = k + len(part)
                     if len(part) >= 2 and not r.not_target.search(part):
-                        out.append(("org", part, idx, offset + s0 + k, offset + s0 + k + len(part)))
+                        kind = "place" if _division_name(part, r.area_end) else "org"
+                        out.append((kind, part, idx, offset + s0 + k, offset + s0 + k + len(part)))
             for group, kind in (("one", "org"), ("place", "place"), ("meeting", "meeting")):
                 if g.get(group):
                     name = _clean(g[group], r, group)
