@@ -654,3 +654,11 @@ def test_a_player_named_after_his_role_is_another_person():
 def test_junk_read_off_the_corpus_pages_is_no_name(text, junk):
     found, _ = people_of(text)
     assert junk not in found, sorted(found)
+
+
+
+def test_river_chiefs_are_titles_but_not_a_long_river():
+    people, _ = people_of("县委书记、县总河长韩伟带队督查河长制工作。", "吴江区区长、太浦河区级河长李铭参加。",
+                          "要确保黄河长治久安。")
+    assert {n: [t for t, _ in titles(p)] for n, p in people.items()} == {
+        "韩伟": ["县委书记", "县总河长"], "李铭": ["吴江区区长", "太浦河区级河长"]}
