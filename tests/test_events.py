@@ -339,3 +339,22 @@ def test_each_firm_of_a_list_gone_to_is_a_target():
     evs = page_events("5月11日下午，县委副书记、县长周涛到恒达机械有限公司、绿源食品有限公司调研企业生产经营情况。",
                       day=date(2022, 5, 16))
     assert evs == [("inspection", "周涛", "2022-05-11", ["恒达机械有限公司", "绿源食品有限公司"], [])]
+
+
+def test_a_study_session_is_a_meeting_its_chair_leads():
+    evs = page_events("5月10日，县委理论学习中心组举行2022年第四次集体学习。县委书记韩伟主持并讲话。",
+                      day=date(2022, 5, 16))
+    assert [(t, lead, d) for t, lead, d, _, _ in evs] == [("meeting", "韩伟", "2022-05-10")]
+    evs = page_events("中共中央政治局10月24日下午就区块链技术发展现状和趋势进行第十八次集体学习。"
+                      "中共中央总书记习近平在主持学习时强调，要把区块链作为核心技术自主创新的重要突破口。",
+                      day=date(2019, 10, 26))
+    assert [(t, lead, d) for t, lead, d, _, _ in evs] == [("meeting", "习近平", "2019-10-24")]
+
+
+def test_a_speech_on_another_day_is_not_the_announced_activity():
+    # …举行第十二次集体学习。…2015年12月16日，习近平在…开幕式上发表主旨演讲: not that study session
+    evs = page_events("2019年1月25日，中共中央政治局在人民日报社举行第十二次集体学习。",
+                      "2015年12月16日，习近平总书记在第二届世界互联网大会开幕式上发表主旨演讲。",
+                      day=date(2019, 10, 19))
+    assert ("ceremony", "习近平", "2015-12-16") in [(t, lead, d) for t, lead, d, _, _ in evs]
+    assert all(targets != ["第十二次集体学习"] for t, lead, d, targets, _ in evs if d == "2015-12-16")

@@ -314,8 +314,7 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
                     k = g["list"].find(part, pos)
                     pos = k + len(part)
                     if len(part) >= 2 and not r.not_target.search(part):
-                        kind = "place" if _division_name(part, r.area_end) else "org"
-                        out.append((kind, part, idx, offset + s0 + k, offset + s0 + k + len(part)))
+                        out.append(("org", part, idx, offset + s0 + k, offset + s0 + k + len(part)))
             for group, kind in (("one", "org"), ("place", "place"), ("meeting", "meeting")):
                 if g.get(group):
                     name = _clean(g[group], r, group)
@@ -552,6 +551,8 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     elif trig is None or (trig.text not in r.trips and not trig.meeting and trig.type in ("meeting", "ceremony", "signing")):
         back = r.back_ref.search(clause, 0, until) if r.back_hint.search(clause, 0, until) else None
         act = _last_announced(article, idx, c0 + back.start(), used, r, day) if back else None
+        if act is not None and act.date is not None and not _same_day_as(act, clause, skip, until, r, day):
+            act = None  # 2015年12月16日，…发表主旨演讲: another day than the one announced, another activity
         if act is None and back is not None and current is not None and (
                 current.announced or _same_meeting(clause, skip, until, current, day)):
             # 肖亚庆…等出席开幕式 after 王钦敏 spoke there, 副县长孙晓东、周敏出席会议 after 县长王志刚
@@ -668,6 +669,12 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         ev.targets = [t for t in ev.targets if t[0] != "place"]
     events.append(ev)
     return ev, [], used
+
+
+def _same_day_as(act: _Announced, clause: str, skip: int, until: int, r: EventRules, day) -> bool:
+    """Whether the clause writes no day of its own, or the announced activity's."""
+    dates = [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
+    return not dates or dates[0].text in r.same_day or _same_span(dates[0], act.date)
 
 
 def _same_meeting(clause: str, skip: int, until: int, current: _Event, day) -> bool:
