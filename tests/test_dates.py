@@ -42,6 +42,19 @@ def one(text, issue=ISSUE):
     ("今年4月1日", date(2020, 4, 1), date(2020, 4, 1), None),
     ("前年3月5日下午", date(2018, 3, 5), date(2018, 3, 5), "下午"),
     ("明年1月", date(2021, 1, 1), date(2021, 1, 31), None),
+    # a day of a week, a month named relatively, a part of a month
+    ("本周一，县委书记张三主持召开会议", date(2020, 4, 27), date(2020, 4, 27), None),
+    ("上周五下午", date(2020, 4, 24), date(2020, 4, 24), "下午"),
+    ("下星期三", date(2020, 5, 6), date(2020, 5, 6), None),
+    ("周日上午，县长李四调研", date(2020, 4, 26), date(2020, 4, 26), "上午"),
+    ("星期二", ISSUE, ISSUE, None),
+    ("本月12日", date(2020, 4, 12), date(2020, 4, 12), None),
+    ("上月30日", date(2020, 3, 30), date(2020, 3, 30), None),
+    ("10月下旬", date(2019, 10, 21), date(2019, 10, 31), None),
+    ("2月下旬", date(2020, 2, 21), date(2020, 2, 29), None),
+    ("3月初", date(2020, 3, 1), date(2020, 3, 10), None),
+    ("去年12月底", date(2019, 12, 21), date(2019, 12, 31), None),
+    ("大前天", date(2020, 4, 25), date(2020, 4, 25), None),
 ])
 def test_forms(text, start, end, part):
     d = one(text)
@@ -58,6 +71,15 @@ def test_vague_words_keep_text_only(word):
 def test_day_after_issue_day_is_last_month():
     assert one("30日，会议", date(2020, 6, 2)).date_start == date(2020, 5, 30)
     assert one("31日", date(2020, 3, 2)).date_start == date(2020, 1, 31)  # February has no 31st
+
+
+def test_weekdays_that_are_no_dates():
+    assert find_dates("每周一召开例会", ISSUE) == [] and find_dates("一周一次", ISSUE) == []
+    assert [d.text for d in find_dates("纪念建党一百周年", ISSUE)] == []
+
+
+def test_a_weekday_still_to_come():
+    assert one("将于周五举行").date_start == date(2020, 5, 1)
 
 
 def test_future_marker_keeps_this_month():

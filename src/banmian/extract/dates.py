@@ -9,6 +9,9 @@ resolved start/end (``None`` where the expression names no defined span).
   year before.  Years, months and days may be written in Chinese numerals.
 - ``20日至22日``, ``4月20日至5月2日`` are ranges; ``24日下午`` keeps
   ``part_of_day``.
+- ``本周一``/``上周五`` are that day of that week; a bare ``周三`` the last
+  Wednesday up to the issue date; ``本月12日`` that day of that month; ``10月下旬``
+  the 21st to the month's end.
 - ``上周``/``本周`` are Monday–Sunday weeks, ``上月`` a calendar month,
   ``去年`` a calendar year, ``昨天`` one day; ``近日``/``日前``/``前不久``
   stay unresolved (their text is kept).
@@ -55,6 +58,8 @@ class DateWords:
     vague: list[str]
     parts: list[str]
     future: list[str]
+    weekdays: dict[str, int]
+    month_parts: dict[str, tuple[int, int]]
     pattern: re.Pattern[str]
     hint: re.Pattern[str]  # found in every time expression: 日, 号, 月 or a relative word
 
@@ -75,19 +80,28 @@ def date_words() -> DateWords:
     parts = [str(w) for w in require(d, "parts_of_day", path, list)]
     future = [str(w) for w in require(d, "future_markers", path, list)]
     joiners = [str(w) for w in require(d, "range_joiners", path, list)]
+    weekdays = {str(k): int(v) for k, v in require(d, "weekdays", path, dict).items()}
+    weekday_words = [str(w) for w in require(d, "weekday_words", path, list)]
+    not_before_weekday = "".join(str(w) for w in require(d, "not_before_weekday", path, list))
+    month_parts = {str(k): (int(v[0]), int(v[1])) for k, v in require(d, "month_parts", path, dict).items()}
     # a year written as a number (2018年) or relative to the issue's (去年11月, 今年4月1日)
     yrs = _alt(years)
-    absolute = (rf"(?:(?P<ry1>{yrs})(?={NUM}月)|(?P<y1>{NUM})年)?(?:(?P<m1>{NUM})月)?(?P<d1>{NUM})[日号]"
+    # a day of a month relative to the issue's (本月12日, 上月28日)
+    absolute = (rf"(?:(?P<ry1>{yrs})(?={NUM}月)|(?P<y1>{NUM})年)?(?:(?P<m1>{NUM})月|(?P<rm1>{_alt(months)}))?"
+                rf"(?P<d1>{NUM})[日号]"
                 rf"(?:(?:{_alt(joiners)})(?:(?:(?P<y2>{NUM})年)?(?P<m2>{NUM})月)?(?P<d2>{NUM})[日号])?")
-    month_only = (rf"(?:(?P<ry3>{yrs})|(?P<y3>{NUM})年)?(?P<m3>{NUM})月(?:份)?"
+    month_only = (rf"(?:(?P<ry3>{yrs})|(?P<y3>{NUM})年)?(?P<m3>{NUM})月(?:份)?(?P<mp>{_alt(month_parts)})?"
                   rf"(?![0-9０-９〇零一二两三四五六七八九十廿卅日号])")
+    wd = f"[{''.join(weekdays)}]"
+    weekday = (rf"(?P<wk>{_alt(weeks)})(?P<wd>{wd})"
+               rf"|(?<![{re.escape(not_before_weekday)}])(?:{_alt(weekday_words)})(?P<wd2>{wd})")
     relative = _alt(list(days) + list(weeks) + list(months) + list(years) + vague)
-    pattern = re.compile(rf"(?:(?P<abs>{absolute})|(?P<mon>{month_only})|(?P<rel>{relative}))"
+    pattern = re.compile(rf"(?:(?P<abs>{absolute})|(?P<mon>{month_only})|(?P<day>{weekday})|(?P<rel>{relative}))"
                          rf"(?P<part>{_alt(parts)})?")
-    # a time expression holds 日/号 (absolute), 月 (month) or a relative word: a text
-    # with none of them holds none, and one search with a first-character skip says so
-    hint = re.compile(rf"[日号月]|{relative}")
-    return DateWords(days, weeks, months, years, vague, parts, future, pattern, hint)
+    # a time expression holds 日/号 (absolute), 月 (month), a weekday word or a relative word:
+    # a text with none of them holds none, and one search with a first-character skip says so
+    hint = re.compile(rf"[日号月]|{_alt(weekday_words)}|{relative}")
+    return DateWords(days, weeks, months, years, vague, parts, future, weekdays, month_parts, pattern, hint)
 
 
 _FULLWIDTH_DIGITS = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}  # ０-９ -> 0-9
@@ -164,6 +178,9 @@ def find_dates(text: str, issue: Date | None) -> list[DateMention]:
                 y1, m1, d1 = _num(g["y1"]), _num(g["m1"]), _num(g["d1"])
                 if g["ry1"]:
                     y1 = issue.year + w.years[g["ry1"]]
+                if g["rm1"]:
+                    month = issue.replace(day=1) + relativedelta(months=w.months[g["rm1"]])
+                    y1, m1 = month.year, month.month
                 if d1 is None or not 1 <= d1 <= 31 or (m1 is not None and not 1 <= m1 <= 12):
                     continue
                 start = _anchor(y1, m1, d1, issue, future)
@@ -184,6 +201,18 @@ def find_dates(text: str, issue: Date | None) -> list[DateMention]:
                 first = _anchor(y3, m3, 1, issue, future)
                 if first is not None:
                     start, end = first, first + relativedelta(months=1, days=-1)
+                    if g["mp"]:
+                        lo, hi = w.month_parts[g["mp"]]
+                        start, end = first.replace(day=lo), min(end, first + timedelta(days=hi - 1))
+            elif g["day"]:
+                dow = w.weekdays[g["wd"] or g["wd2"]]
+                if g["wk"]:
+                    start = issue + relativedelta(weekday=MO(-1)) + timedelta(weeks=w.weeks[g["wk"]], days=dow)
+                else:
+                    # a bare weekday: the last one up to the issue date (the next one when still to come)
+                    back = (issue.weekday() - dow) % 7
+                    start = issue + timedelta(days=(7 - back) % 7) if future else issue - timedelta(days=back)
+                end = start
             else:
                 word = g["rel"]
                 if word in w.days:
