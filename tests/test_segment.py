@@ -146,6 +146,11 @@ def test_brief_and_notice_kinds():
     ("勾  犇图  付千也文", [("勾犇", "author"), ("付千也", "author")]),   # a cartoon's credit
     ("曹  一图  于  石文", [("曹一", "author"), ("于石", "author")]),
     ("制图 李前芳", [("李前芳", "unknown")]),
+    # county papers: the media centre that publishes them, a photo credit's affiliation
+    ("县融媒体中心记者 赵敏 通讯员 孙亮", [("赵敏", "reporter"), ("孙亮", "correspondent")]),
+    ("融媒记者 赵敏", [("赵敏", "reporter")]),
+    ("文/记者 刘洋 图/通讯员 张敏", [("刘洋", "reporter"), ("张敏", "photographer")]),
+    ("摄影 张三 通讯员 李四", [("张三", "photographer"), ("李四", "correspondent")]),
 ])
 def test_byline_lines(line, expected):
     got = parse_byline_line(line, default_markers())

@@ -275,8 +275,9 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         return None
     if t[0] in "（(【[" and t[-1] in "）)】]":
         t = t[1:-1]
-    if m.paper_before_role is not None and "报" in t:
-        t = m.paper_before_role.sub("", t)   # 海南日报全媒体记者 李艳玫: the paper's own name goes
+    if m.paper_before_role is not None and ("报" in t or "中心" in t or "台" in t):
+        # 海南日报全媒体记者 李艳玫, 县融媒体中心记者 赵敏: the paper's (or its media centre's) name goes
+        t = m.paper_before_role.sub("", t)
     if "【" in t:
         # a role word in lenticular brackets (【记者】柳时强 【通讯员】罗瑞娴): the brackets go
         t = _LENTICULAR.sub(lambda b: b.group(1) + " " if b.group(1) in m.role_of else b.group(0), t).strip()
@@ -309,7 +310,9 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         rest = tok
         pm = m.prefix_roles.match(rest)
         if pm:
-            role = m.role_of[pm.group(0)]
+            # (right after 图/, the role word says who took the pictures: 图/通讯员 张敏 → photographer)
+            if not (role == "photographer" and not pending and saw_role_word):
+                role = m.role_of[pm.group(0)]
             saw_role_word = True
             rest = rest[pm.end():].lstrip("：:")
             pending = []
