@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from banmian.pipeline import parse_text
-from banmian.stages.markers import default_markers, parse_byline_line, trailing_credit
+from banmian.stages.markers import dateline_bylines, default_markers, parse_byline_line, trailing_credit
 
 
 def wrap(text: str, width: int) -> str:
@@ -522,8 +522,6 @@ def test_a_sectioned_page_keeps_its_letter():
 
 
 def test_an_outlet_among_the_reporters_of_a_dateline():
-    from banmian.stages.markers import dateline_bylines
-
     got = dateline_bylines("本报讯（记者 宣涛 富阳微融圈 陈东 季慧）每年清明假期前后，是看樱花的时间。", default_markers())
     assert [(b.name, b.role) for b in got] == [("宣涛", "reporter"), ("陈东", "reporter"), ("季慧", "reporter")]
 
@@ -836,6 +834,14 @@ def test_a_papers_own_name_before_the_role_word() -> None:
                       "", "本届新媒体短片节由国家广播电视总局、深圳市人民政府主办，于8月29日至9月1日在深圳举办。"])
     a = parse_text(text, "p.txt").articles[0]
     assert [(b.name, b.role) for b in a.bylines] == [("赵伟君", "reporter")]
+
+
+def test_a_county_media_centres_dateline() -> None:
+    # county papers are published by the county's media centre: 融媒讯, 县融媒体中心讯
+    m = default_markers()
+    for opening in ("融媒讯", "县融媒体中心讯"):
+        got = dateline_bylines(opening + "（记者 李明 通讯员 王芳）10月15日，县委书记张建国深入乡镇调研。", m)
+        assert [(b.name, b.role) for b in got] == [("李明", "reporter"), ("王芳", "correspondent")]
 
 
 def test_role_words_in_lenticular_brackets() -> None:
