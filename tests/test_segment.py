@@ -333,6 +333,17 @@ def test_folio_in_one_printed_line_and_web_date_source_lines():
     assert page.articles[0].subtitle is None and page.articles[0].paragraphs[0].startswith(P1[:10])
 
 
+def test_county_paper_masthead_staff_and_imprint_are_furniture():
+    furniture = ["中共青禾县委员会机关报", "青禾县融媒体中心主办", "责任编辑：王敏 版式设计：李娜 校对：赵强",
+                 "社址：青禾县人民路88号 邮编：344000 电话：0794-1234567", "印刷：青禾县印务有限公司"]
+    page = parse_text("\n".join([*furniture[:3], "", "县委常委会召开会议", "", wrap(P1, 22), "", *furniture[3:]]), "t.txt")
+    assert page.boilerplate == furniture
+    assert [a.headline for a in page.articles] == ["县委常委会召开会议"]
+    # alone under an article, a layout credit is its byline (版式设计：X, as People's Daily prints it)
+    page = parse_text("\n".join(["春耕备耕忙", "", wrap(P1, 22), "版式设计：沈亦伶", ""]), "t.txt")
+    assert page.boilerplate == [] and [(b.name, b.role) for b in page.articles[0].bylines] == [("沈亦伶", "unknown")]
+
+
 def test_crawl_header_fragments_form_one_title():
     # v2 crawls strip indentation: a header of three short lines or more keeps
     # a title's <br>s; a kicker is a whole phrase with its comma

@@ -23,6 +23,9 @@ BYLINE_ROLES: tuple[str, ...] = BylineRole.__args__  # type: ignore[attr-defined
 class Byline:
     name: str
     role: BylineRole = "unknown"
+    # a name with no role word at all (方聿 许应田): its role is read from where it stands
+    # (a news body's reporters); 版式设计：X says its role is unknown
+    bare: bool = field(default=False, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "role": self.role}

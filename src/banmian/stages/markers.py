@@ -325,7 +325,7 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
         if rest:
             if not is_name(rest):
                 return None
-            b = Byline(rest, role or "unknown")  # type: ignore[arg-type]
+            b = Byline(rest, role or "unknown", bare=role is None)  # type: ignore[arg-type]
             out.append(b)
             pending.append(b)
         if suffix:

@@ -737,11 +737,11 @@ def finish(a: Article, m: Markers) -> None:
         return
     # Unknown-role names trailing a news body are its reporters, or its authors when
     # the text says who the author is (（作者为中国科学院院长…）).
-    if a.paragraphs and any(b.role == "unknown" for b in a.bylines):
+    if a.paragraphs and any(b.role == "unknown" and b.bare for b in a.bylines):
         noted = m.author_note is not None and any(m.author_note.match(p) for p in a.paragraphs[-3:])
         role = "author" if noted else "reporter"
         for b in a.bylines:
-            if b.role == "unknown":
+            if b.role == "unknown" and b.bare:
                 b.role = role
     if a.paragraphs and len(a.paragraphs) <= 3 and body_chars <= m.brief_max_chars and a.headline:
         a.kind = "brief"
