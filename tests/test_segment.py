@@ -344,6 +344,21 @@ def test_county_paper_masthead_staff_and_imprint_are_furniture():
     assert page.boilerplate == [] and [(b.name, b.role) for b in page.articles[0].bylines] == [("沈亦伶", "unknown")]
 
 
+def test_a_notices_list_items_and_its_issuer_stay_in_it():
+    notice = ["干部任前公示", "", "现将拟提拔任用干部有关情况公示如下：", "",
+              "张建华，男，汉族，1978年5月生，大学学历，中共党员，现任县发改局副局长，拟任城关镇党委书记。", "",
+              "李敏，女，汉族，1982年9月生，研究生学历，中共党员，现任县委办公室副主任，拟任县商务局局长。", "",
+              "公示时间：2022年6月10日至6月16日。", "", "中共青禾县委组织部", "2022年6月9日", "",
+              "道路交通管制通告", "", "为保障活动顺利进行，决定对以下路段实施交通管制：", "",
+              "（一）虎玉路（南复路至虎跑路段）实行机动车东向西单向通行；", "",
+              "（二）醉李弄（龙鹤路至龙居寺巷段）实行机动车由西向东单向通行。", ""]
+    page = parse_text("\n".join([*notice, wrap(P1, 40)]), "t.txt")
+    first, second = page.articles[:2]
+    assert (first.kind, first.headline) == ("notice", "干部任前公示")
+    assert first.paragraphs[-2:] == ["公示时间：2022年6月10日至6月16日。", "中共青禾县委组织部"]
+    assert second.headline == "道路交通管制通告" and [p[:5] for p in second.paragraphs[1:3]] == ["（一）虎玉", "（二）醉李"]
+
+
 def test_crawl_header_fragments_form_one_title():
     # v2 crawls strip indentation: a header of three short lines or more keeps
     # a title's <br>s; a kicker is a whole phrase with its comma

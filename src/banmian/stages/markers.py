@@ -55,6 +55,8 @@ class Markers:
     dated_note: re.Pattern[str] | None = None
     bullets: str = ""
     item_label: re.Pattern[str] | None = None
+    list_item: re.Pattern[str] | None = None
+    issuer: re.Pattern[str] | None = None
     paper_before_role: re.Pattern[str] | None = None
 
 
@@ -113,6 +115,8 @@ def load_markers(path: str | Path | None = None) -> Markers:
         author_note=compile_pattern(d["author_note"], path) if d.get("author_note") else None,
         cartoon_credit=compile_pattern(d["cartoon_credit"], path) if d.get("cartoon_credit") else None,
         item_label=compile_pattern(d["item_label"], path) if d.get("item_label") else None,
+        issuer=compile_pattern(d["issuer"], path) if d.get("issuer") else None,
+        list_item=compile_pattern(d["list_item"], path) if d.get("list_item") else None,
         dated_note=compile_pattern(d["dated_note"], path) if d.get("dated_note") else None,
         bullets=str(d.get("bullets", "")),
         paper_before_role=compile_pattern(d["paper_before_role"], path) if d.get("paper_before_role") else None,

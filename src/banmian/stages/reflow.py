@@ -197,6 +197,7 @@ class Evidence:
     dash_subtitle: bool = False  # a is a ——subtitle of its own, right under a title
     under_heading: bool = False  # a is a line of its own right under a marked headline
     tab_decks: bool = False  # a crawl whose title lines keep the HTML source's tab indent
+    unwrapped: bool = False  # one line per paragraph (a crawl): no column ever broke a line
 
 
 def _special(text: str, m: Markers) -> bool:
@@ -344,7 +345,12 @@ def should_join(a: Line, b: Line, ev: Evidence, m: Markers, base_indent: int) ->
         # when the next line reads as body text or is as wide as this one.
         return not indented and (last in MID_SENTENCE or _body_like(a.text)) and (
             _body_like(b.text) or ends_sentence(b.text, m) or abs(a.width - b.width) <= 1)
-    # A gap: a column or page end inside a paragraph?
+    # A gap: a column or page end inside a paragraph?  Not after a colon on a page whose
+    # paragraphs are single lines (…公示如下： / ⏎ / 张建华，男，…): a list follows.
+    if ev.unwrapped and a.text[-1] in "：:":
+        return False
+    if m.list_item is not None and _has_punct(a.text[-1]) and m.list_item.match(b.text):
+        return False  # …单向通行； / ⏎ / （二）虎玉路…: the list's next item
     if ev.under_heading and not ev.a_full and len(a.text) <= UNDER_HEADING_CHARS and last not in MID_SENTENCE:
         return False  # a deck or standfirst set apart under a marked headline, not a wrapped body line
     if _ends_with_source(a.text, m):
@@ -461,6 +467,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
                 dash_subtitle=blocks[-1].lines == 1 and len(blocks) >= 2 and _dash_subtitle(prev.text, blocks[-2].text, m),
                 under_heading=blocks[-1].lines == 1 and len(blocks) >= 2 and blocks[-2].heading > 0,
                 tab_decks=tab_decks,
+                unwrapped=unwrapped,
             )
             if line.blank_before == 0 and line.width > prev.width + INDENT_EM + _tolerance(max(col, prev.width)):
                 # The next line is much wider (more than an indent): this one is no

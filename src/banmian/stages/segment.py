@@ -473,10 +473,10 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
                 prev_role = TITLE
                 i = j
                 continue
-            # A subheading inside the body.
+            # A subheading inside the body (or a notice's issuer over its date: the text ends there).
             for r in run:
                 cur.paragraphs.append(r.text)  # type: ignore[union-attr]
-            prev_role = BODY
+            prev_role = CLOSER if _issuer_over_date(run, nxt, cur, m) else BODY
             i = j
             continue
         if t.role == CREDIT:
@@ -585,6 +585,8 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
         # A dash line under text names a speaker or a profile's subject (——郑光（…研究员）,
         # ——访…): headlines do not start with a dash.
         return False
+    if _issuer_over_date(run, nxt, cur, m):
+        return False  # a notice's issuer over its date at its end (中共某县县委组织部 / 2022年6月9日)
     if run[-1].block.date_follows or (nxt is not None and nxt.block.dated):
         return True  # a title over its article's date line
     if dated_style:
@@ -643,6 +645,14 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
     if gap_style or not set_off_above:
         return False
     return set_off_below or (len(run) == 1 and not run[0].text.startswith("—") and not run[0].text.endswith("—"))
+
+
+def _issuer_over_date(run: list[Tagged], nxt: Tagged | None, cur: Article | None, m: Markers) -> bool:
+    """A body that signs the text above, over its date, with a title or nothing after it
+    (中共某县县委组织部 / 2022年6月9日): a notice's last line, not a new article's title."""
+    return (len(run) == 1 and run[0].block.date_follows and cur is not None and bool(cur.paragraphs)
+            and (nxt is None or nxt.role in (TITLE, HEADING)) and m.issuer is not None
+            and m.issuer.fullmatch(run[0].text) is not None)
 
 
 def _item_label(text: str, m: Markers) -> bool:
