@@ -7,6 +7,11 @@ import json
 
 from .conftest import GOLD
 
+# Held-out splits annotated blind and not yet scored. No gate scores them (not even inside the
+# all-pages totals) until the lead has scored each once, set its floors (``splits`` in the
+# *floors.json files) and removed it from here.
+AWAITING_FIRST_SCORING = frozenset({"heldout8"})
+
 
 def load_floors(name: str) -> dict:
     """tests/gold/<name> (floors.json, people_floors.json, …)."""

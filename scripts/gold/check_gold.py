@@ -28,7 +28,7 @@ GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold"
 WS = re.compile(r"\s+")
 KINDS = {"news", "photo", "teaser", "brief", "notice", "advertisement", "other"}
 ROLES = {"reporter", "correspondent", "photographer", "editor", "author", "unknown"}
-SPLITS = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}
+SPLITS = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"}
 TOP_KEYS = ["input", "source", "layout", "split", "paper", "date", "page", "page_name",
             "boilerplate", "articles"]
 PEOPLE_ROLES = {"official", "journalist", "other"}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Gold pages of other papers, from crawled e-paper text (tests/gold/dskb-*, henan-*).
+"""Gold pages of other papers, from crawled e-paper text (tests/gold/dskb-*, henan-*, sztqb-*).
 
 Unlike render_pages.py (People's Daily articles typeset again and converted back), these
 pages are taken as the crawlers left them:
@@ -16,6 +16,13 @@ pages are taken as the crawlers left them:
   edition (大河网) inside GitHub ``fixture1982/LoginTest`` (``程序/ThemePage.aspx``); its
   article block is converted with markdownify, like the ``-md`` People's Daily pages.
   Corpus copy: ``../shared/corpora/henan-ribao-2010/``.
+- 深圳特区报 (Shenzhen city party paper): GitHub ``waynesola/sztqb`` crawled each e-paper
+  article of 2017-03-03..07 into ``allarticles.csv`` (text, link, publish, title; the text is
+  the article's tag-stripped body with its paragraphs joined by spaces). The crawl keeps no
+  page numbers: a page here is a run of articles of one issue in the order of the e-paper's
+  table of contents (``alldays.csv``), each as title line, date line and text as stored, one
+  blank line apart. Corpus copy: ``../shared/corpora/sztqb-2017/``. These pages (split
+  ``heldout8``) were annotated entirely by hand: no draft is ever written for them.
 
 The first run also wrote a gold draft from the structure the source gives (the <title>
 element, the header lines above the date line, blank-line paragraphs, ``记者 X`` lines),
@@ -46,6 +53,17 @@ DSKB_SOURCE = ("都市快报 e-paper (hzdaily.hangzhou.com.cn/dskb), crawled tex
 HENAN_SOURCE = ("河南日报 page of 2010-09-10 as published on 大河网 (dahe.cn), saved HTML in GitHub "
                 "fixture1982/LoginTest 程序/ThemePage.aspx @ bbbc07a836a0ca567ef5d87a60abf8e376bb36ab; "
                 "河南日报 copyright, evaluation use only")
+
+# name -> e-paper content ids (content_N.htm) of one issue, in table-of-contents order
+# (the crawl has no page numbers; 20170303-A01 is the first run of the 2017-03-03 table of
+# contents, the front page; the -x/-y pages are later runs, see tests/gold/README.md heldout8)
+SZTQB_PAGES = {
+    "sztqb-20170303-A01": (3735780, 3735779, 3735781, 3735782, 3735783, 3735784),
+    "sztqb-20170303-x": (3735799, 3735800, 3735801, 3735802, 3735803),
+    "sztqb-20170304-x": (3736779, 3736780, 3736789, 3736790, 3736791),
+    "sztqb-20170307-x": (3738766, 3738768, 3738770, 3738776),
+    "sztqb-20170307-y": (3738779, 3738780, 3738781, 3738782, 3738783),
+}
 
 # name -> (corpus file, repository path, commit, section, split)
 DSKB_PAGES = {
@@ -212,10 +230,24 @@ def henan_text() -> str:
     return markdownify(h1 + msg + main, heading_style="ATX").strip() + "\n"
 
 
+# ---------------------------------------------------------------- 深圳特区报
+
+def sztqb_text(name: str) -> str:
+    import csv
+    with (CORPUS / "sztqb-2017" / "allarticles.csv").open(encoding="utf-8", newline="") as f:
+        rows = {re.search(r"content_(\d+)", r["link"]).group(1): r for r in csv.DictReader(f)}
+    return "\n".join(f"{r['title']}\n{r['publish']}\n{r['text']}\n"
+                     for r in (rows[str(i)] for i in SZTQB_PAGES[name]))
+
+
 # ---------------------------------------------------------------- main
 
 def build(name: str, force: bool) -> None:
     txt_path, gold_path = GOLD / f"{name}.txt", GOLD / f"{name}.gold.json"
+    if name in SZTQB_PAGES:           # annotated by hand only: the text, never a draft
+        txt_path.write_text(sztqb_text(name), encoding="utf-8")
+        print(f"{name}: text written" + ("" if gold_path.exists() else " (no gold: annotate by hand)"))
+        return
     if name in DSKB_MD_PAGES:
         section, split = DSKB_MD_PAGES[name]
         text = dskb_md_text(name)
@@ -263,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.corpus:
         CORPUS = args.corpus
-    for name in args.names or [*DSKB_PAGES, *DSKB_MD_PAGES, *HENAN_PAGES]:
+    for name in args.names or [*DSKB_PAGES, *DSKB_MD_PAGES, *HENAN_PAGES, *SZTQB_PAGES]:
         build(name, args.force)
     return 0
 
