@@ -151,6 +151,7 @@ def test_brief_and_notice_kinds():
     ("融媒记者 赵敏", [("赵敏", "reporter")]),
     ("文/记者 刘洋 图/通讯员 张敏", [("刘洋", "reporter"), ("张敏", "photographer")]),
     ("摄影 张三 通讯员 李四", [("张三", "photographer"), ("李四", "correspondent")]),
+    ("本报特派记者 韩文嘉 实习生 李宝华", [("韩文嘉", "reporter"), ("李宝华", "reporter")]),
 ])
 def test_byline_lines(line, expected):
     got = parse_byline_line(line, default_markers())
@@ -357,6 +358,34 @@ def test_a_notices_list_items_and_its_issuer_stay_in_it():
     assert (first.kind, first.headline) == ("notice", "干部任前公示")
     assert first.paragraphs[-2:] == ["公示时间：2022年6月10日至6月16日。", "中共青禾县委组织部"]
     assert second.headline == "道路交通管制通告" and [p[:5] for p in second.paragraphs[1:3]] == ["（一）虎玉", "（二）醉李"]
+
+
+def test_a_crawl_of_title_date_and_text_lines():
+    # a crawl storing each article as title / date with weekday / its paragraphs joined by spaces
+    # on one line, the byline glued to the text
+    body1 = (P1 + " " + P2 + " " + P3)
+    body2 = "■ 青禾日报特派记者 韩文嘉 周元春 " + P2 + " " + P1
+    text = "\n".join(["城市书房正式开放", "2017年03月04日 星期六", " 青禾日报讯 （记者 林洲璐）" + body1,
+                      "阅读空间又添新去处", "2017年03月04日 星期六", body2])
+    page = parse_text(text, "t.txt")
+    assert [a.headline for a in page.articles] == ["城市书房正式开放", "阅读空间又添新去处"]
+    first, second = page.articles
+    assert [p[:8] for p in first.paragraphs] == ["青禾日报讯 （记", P2[:8], P3[:8]]
+    assert [(b.name, b.role) for b in first.bylines] == [("林洲璐", "reporter")]
+    assert second.paragraphs == [P2, P1]
+    assert [(b.name, b.role) for b in second.bylines] == [("韩文嘉", "reporter"), ("周元春", "reporter")]
+    # a masthead's date set apart from the line above is no article's date line
+    page = parse_text("\n".join(["青禾日报", "", "春耕备耕忙", "", "2017年03月04日 星期六", "今日8版", "", wrap(P1, 22)]),
+                      "t.txt")
+    assert page.articles[0].headline == "春耕备耕忙" and page.articles[0].paragraphs[0].startswith(P1[:10])
+
+
+def test_a_space_after_a_sentence_here_and_there_splits_nothing():
+    # People's Daily's own web text has a space after a sentence end in a few long paragraphs
+    long_para = P1 + " " + P2
+    others = [P1 + P2, P2 + P3 + P1, P3 + P1 + P3, P2 + P1]
+    page = parse_text("\n\n".join(["春耕备耕忙", long_para, *others]), "t.txt")
+    assert len(page.articles[0].paragraphs) == 5 and page.articles[0].paragraphs[0].startswith(P1)
 
 
 def test_crawl_header_fragments_form_one_title():
@@ -860,6 +889,14 @@ def test_a_papers_own_name_before_the_role_word() -> None:
                       "", "本届新媒体短片节由国家广播电视总局、深圳市人民政府主办，于8月29日至9月1日在深圳举办。"])
     a = parse_text(text, "p.txt").articles[0]
     assert [(b.name, b.role) for b in a.bylines] == [("赵伟君", "reporter")]
+
+
+def test_a_city_papers_datelines() -> None:
+    m = default_markers()
+    got = dateline_bylines("深圳特区报广州3月2日电（记者 李明 通讯员 岳宗）2日上午，全省农村工作会议召开。", m)
+    assert [(b.name, b.role) for b in got] == [("李明", "reporter"), ("岳宗", "correspondent")]
+    got = dateline_bylines("又讯 （记者 孙锦）昨日，市经信委等市直部门联合召开会议。", m)
+    assert [(b.name, b.role) for b in got] == [("孙锦", "reporter")]
 
 
 def test_a_county_media_centres_dateline() -> None:

@@ -35,6 +35,7 @@ class Furniture:
     others: list[re.Pattern[str]]
     paper_name: re.Pattern[str]
     date_line: re.Pattern[str] | None = None
+    glued_date_line: re.Pattern[str] | None = None
     web_title: re.Pattern[str] | None = None
     picture_line: re.Pattern[str] | None = None
     html_chrome: re.Pattern[str] | None = None
@@ -69,6 +70,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
         others=[compile_pattern(p, path) for p in others],
         paper_name=compile_pattern(require(data, "paper_name", path, str), path),
         date_line=compile_pattern(data["date_line"], path) if data.get("date_line") else None,
+        glued_date_line=compile_pattern(data["glued_date_line"], path) if data.get("glued_date_line") else None,
         web_title=compile_pattern(data["web_title"], path) if data.get("web_title") else None,
         picture_line=compile_pattern(data["picture_line"], path) if data.get("picture_line") else None,
         html_chrome=compile_pattern(data["html_chrome"], path) if data.get("html_chrome") else None,
@@ -165,7 +167,9 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
                     folio.page_name = folio.page_name or info.page_name
         if removed:
             out.boilerplate.append(text)
-            if furniture.date_line is not None and furniture.date_line.fullmatch(text):
+            if (furniture.date_line is not None and furniture.date_line.fullmatch(text)) or (
+                    furniture.glued_date_line is not None and line.blank_before == 0 and not pending_blank
+                    and kept and furniture.glued_date_line.fullmatch(text)):
                 dated = True
                 if kept:
                     kept[-1].date_follows = True

@@ -346,6 +346,24 @@ def parse_byline_line(text: str, m: Markers) -> list[Byline] | None:
     return out
 
 
+def opening_bylines(paragraph: str, m: Markers) -> tuple[list[Byline], str] | None:
+    """A byline line a crawl glued to the start of the text with a space
+    (``■ 深圳特区报记者 徐兴东 不到半年的时间，…`` → ([徐兴东 reporter], ``不到半年的时间，…``)):
+    the longest run of space-separated words opening with a role word (after a box or
+    bullet, or the paper's name) that reads as bylines."""
+    t = paragraph.lstrip("■□◆●○ ")
+    if " " not in t[:40] or not (m.prefix_roles.match(t) or (
+            m.paper_before_role is not None and m.paper_before_role.match(t))):
+        return None
+    best = None
+    for sp in [k for k, c in enumerate(t[:40]) if c == " "]:
+        rest = t[sp + 1:].lstrip()
+        found = parse_byline_line(t[:sp], m) if rest else None
+        if found and any(b.role != "unknown" for b in found):
+            best = (found, rest)
+    return best
+
+
 def dateline_bylines(paragraph: str, m: Markers) -> list[Byline]:
     """Reporters named in a dateline that opens a paragraph:
     ``本报北京10月24日电 （记者张三、李四）…`` → 张三, 李四; also in brackets that open

@@ -86,6 +86,36 @@ def normalize_chars(text: str) -> str:
     return text
 
 
+# A line wider than any printed page (em) holding several paragraphs joined by spaces, as a
+# crawl stores an article's <p>s (…出席了座谈会。 会上，李小甘…): a paragraph ends at a
+# sentence end followed by a space.
+JOINED_LINE_EM = 110
+_PARAGRAPH_JOIN = re.compile(r"(?:(?<=[。！？…])|(?<=[。！？…][”’」』）)])) +(?=[^\s，。、；：？！）》”’])")
+
+
+def _split_joined_paragraphs(lines: list[Line]) -> list[Line]:
+    """Lines wider than any printed page that join paragraphs with spaces, split into one line
+    per paragraph (a blank line before each), when most such lines of the page do (a crawl
+    that stores each article's text on one line); a space after a sentence end here and there
+    (People's Daily's own web text has some) splits nothing."""
+    wide = [ln for ln in lines if ln.width > JOINED_LINE_EM and not ln.heading]
+    joined = [ln for ln in wide if " " in ln.text and _PARAGRAPH_JOIN.search(ln.text)]
+    if not joined or len(joined) < 0.5 * len(wide):
+        return lines
+    split = {id(ln) for ln in joined}
+    out: list[Line] = []
+    for ln in lines:
+        if id(ln) not in split:
+            out.append(ln)
+            continue
+        for k, piece in enumerate(p for p in _PARAGRAPH_JOIN.split(ln.text) if p):
+            part = Line(piece, ln.number, ln.indent if k == 0 else 0, 0, ln.blank_before if k == 0 else 1,
+                        ln.page_break and k == 0)
+            part.tab_indent = ln.tab_indent and k == 0
+            out.append(part)
+    return out
+
+
 def to_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = 0
@@ -121,4 +151,4 @@ def to_lines(text: str) -> list[Line]:
         lines.append(line)
         blank = 0
         page_break = False
-    return lines
+    return _split_joined_paragraphs(lines)

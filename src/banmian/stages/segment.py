@@ -25,6 +25,7 @@ from .markers import (
     ends_sentence,
     is_source_note,
     jump_marker,
+    opening_bylines,
     parallel_halves,
     parse_byline_line,
     reports_activity,
@@ -557,6 +558,11 @@ def segment(blocks: list[Block], markers: Markers | None = None, dropped: list[s
         if len(cur.paragraphs) <= 1:
             # (a dateline opens the text; a picture's caption line may come first)
             cur.bylines.extend(b for b in dateline_bylines(text, m) if b not in cur.bylines)
+            opening = opening_bylines(text, m) if not cur.paragraphs else None
+            if opening:
+                # a crawl that glued the byline line to the text (■ 深圳特区报记者 徐兴东 不到半年…)
+                cur.bylines.extend(b for b in opening[0] if b not in cur.bylines)
+                text = opening[1]
         closing = trailing_bylines(text, m)
         if closing:
             text = closing[0]
