@@ -662,3 +662,8 @@ def test_river_chiefs_are_titles_but_not_a_long_river():
                           "要确保黄河长治久安。")
     assert {n: [t for t, _ in titles(p)] for n, p in people.items()} == {
         "韩伟": ["县委书记", "县总河长"], "李铭": ["吴江区区长", "太浦河区级河长"]}
+
+
+def test_a_name_ends_before_the_verbs_local_papers_write():
+    people, _ = people_of("会上，省委常委林少春总结全省工作。", "县长李四宣读了表彰决定。")
+    assert {n: [t for t, _ in titles(p)] for n, p in people.items()} == {"林少春": ["省委常委"], "李四": ["县长"]}
