@@ -358,3 +358,27 @@ def test_a_speech_on_another_day_is_not_the_announced_activity():
                       day=date(2019, 10, 19))
     assert ("ceremony", "习近平", "2015-12-16") in [(t, lead, d) for t, lead, d, _, _ in evs]
     assert all(targets != ["第十二次集体学习"] for t, lead, d, targets, _ in evs if d == "2015-12-16")
+
+
+def test_the_first_activity_takes_the_day_its_paragraph_opens_with():
+    # 昨日上午，A与B签署…协议，…。副市长吴以环出席签约仪式: the signing of that morning
+    evs = page_events("青禾日报讯 （记者 姚卓文）昨日上午，青禾技术大学与青禾电子公司签署战略合作框架协议，共建学院。"
+                      "副市长吴以环出席签约仪式。", day=date(2017, 3, 4))
+    assert [(t, lead, d) for t, lead, d, _, _ in evs] == [("signing", "吴以环", "2017-03-03")]
+
+
+def test_a_performance_announced_over_a_comma_and_awards_handed_over():
+    evs = page_events("由市总工会主办的2017年女职工风采展演，昨日在市音乐厅举行。"
+                      "市总工会主席郭开农出席活动。", day=date(2017, 3, 7))
+    assert [(t, lead, d, targets) for t, lead, d, targets, _ in evs] == [
+        ("ceremony", "郭开农", "2017-03-06", ["2017年女职工风采展演"])]
+    evs = page_events("昨天上午，市公安局在市民中心举行“小铁骑”启动仪式。副市长、市公安局局长徐文海为铁骑队授旗。",
+                      day=date(2017, 3, 7))
+    assert [(t, lead, d) for t, lead, d, _, _ in evs][:1] == [("ceremony", "徐文海", "2017-03-06")]
+
+
+def test_places_gone_into_with_a_list():
+    evs = page_events("昨日，市委常委刘庆生率领交委、城管等部门负责人深入梅林关片区、新洲路、福民路等开展巡查。",
+                      "6日，区长张虎到西乡冷链物流公司现场检查安全生产工作。", day=date(2017, 3, 7))
+    assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [
+        ("inspection", "刘庆生", ["梅林关片区", "新洲路", "福民路"]), ("inspection", "张虎", ["西乡冷链物流公司"])]

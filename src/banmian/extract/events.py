@@ -46,6 +46,9 @@ _STOP = re.compile(r"[。！？；]")  # clause ends
 _SENTENCE_END = ("。", "！", "？")
 _FIRST_PERSON = ("我", "“我", "咱")
 _OBJECT = re.compile(r"[^，。；并]*")  # what a verb names, up to the clause's next part
+# what may open a paragraph before its first day: a dateline (本报讯, …10月1日电) and the
+# reporters' bracket (（记者 姚卓文）)
+_OPENING = re.compile(r"(?:[^，。；（(]{0,24}?[讯电])?\s*(?:[（(][^（）()]{1,40}[）)])?\s*")
 _QUOTED = re.compile(r"“[^“”]*?[。！？][^“”]*”")  # a quotation of whole sentences
 _QUOTATION = re.compile(r"“[^“”]*”")
 _CLAUSE_BREAK = re.compile(r"[，,：:\s]")
@@ -280,7 +283,7 @@ def _clean(name: str, r: EventRules, kind: str) -> str | None:
         return None  # cut out of a quotation (欢迎来到珠峰脚下、佛祖故里”等标语)
     if name.count("（") != name.count("）") or name.count("(") != name.count(")"):
         return None  # cut inside brackets (在俄罗斯联邦委员会（议会|上|院）…: no meeting 俄罗斯联邦委员会（议会)
-    if name[:1].isdigit() or name[:1] in "今去明本上下近前":
+    if name[:1].isdigit() or name[:1] in "今去明本上下近前昨当同":
         lead_date = find_dates(name, None)
         if lead_date and lead_date[0].start == 0:
             name = name[lead_date[0].end :]
@@ -613,6 +616,10 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         return current, waiting, used  # 应邀明年春天对日本进行国事访问: planned, not reported
     if act is not None and (date is None or date.text in r.same_day):
         date = act.date or _date_before(article, act.index, act.start, r, day)
+    elif date is None and not any(e.article is article for e in events):
+        # the article's first activity, in a paragraph that opened with a day no one else
+        # acted on (昨日上午，…签署…协议，…。副市长吴以环出席签约仪式): that day
+        date = _opening_date(article.paragraphs[idx][:c0], r, day)
     tour = trig.type in _TOUR and current is not None and current.type in _TOUR
     # 还 (王勇还来到…调研 after a ceremony, 还应约会见…): another activity, unless both are the same trip
     also = "还" in clause[leads[-1][1]:trig.start] and not tour
@@ -688,6 +695,13 @@ def _same_meeting(clause: str, skip: int, until: int, current: _Event, day) -> b
 
 def _rank(r: EventRules, typ: str) -> int:
     return r.priority.index(typ) if typ in r.priority else len(r.priority)
+
+
+def _opening_date(text: str, r: EventRules, day) -> DateMention | None:
+    """The time expression opening the paragraph's text (after its dateline), if any."""
+    rest = text[_OPENING.match(text).end():]
+    dates = find_dates(rest, day.get())
+    return dates[0] if dates and dates[0].start == 0 else None
 
 
 def _date_before(article: Article, idx: int, upto: int, r: EventRules, day) -> DateMention | None:
