@@ -364,15 +364,17 @@ def test_a_crawl_of_title_date_and_text_lines():
     # a crawl storing each article as title / date with weekday / its paragraphs joined by spaces
     # on one line, the byline glued to the text
     body1 = (P1 + " " + P2 + " " + P3)
-    body2 = "■ 青禾日报特派记者 韩文嘉 周元春 " + P2 + " " + P1
+    body2 = "■ 青禾日报特派记者 韩文嘉 周元春 " + P2 + " 结构优化，发展领先优势更加凸显 " + P1
     text = "\n".join(["城市书房正式开放", "2017年03月04日 星期六", " 青禾日报讯 （记者 林洲璐）" + body1,
-                      "阅读空间又添新去处", "2017年03月04日 星期六", body2])
+                      "阅读空间又添新去处", "2017年03月04日 星期六", body2,
+                      "全市重点项目加快建设", "2017年03月04日 星期六", P3 + " " + P1 + P2])
     page = parse_text(text, "t.txt")
-    assert [a.headline for a in page.articles] == ["城市书房正式开放", "阅读空间又添新去处"]
-    first, second = page.articles
+    assert [a.headline for a in page.articles] == ["城市书房正式开放", "阅读空间又添新去处", "全市重点项目加快建设"]
+    first, second, third = page.articles
+    assert third.paragraphs == [P3, P1 + P2]
     assert [p[:8] for p in first.paragraphs] == ["青禾日报讯 （记", P2[:8], P3[:8]]
     assert [(b.name, b.role) for b in first.bylines] == [("林洲璐", "reporter")]
-    assert second.paragraphs == [P2, P1]
+    assert second.paragraphs == [P2, "结构优化，发展领先优势更加凸显", P1]   # a subheading inside the text
     assert [(b.name, b.role) for b in second.bylines] == [("韩文嘉", "reporter"), ("周元春", "reporter")]
     # a masthead's date set apart from the line above is no article's date line
     page = parse_text("\n".join(["青禾日报", "", "春耕备耕忙", "", "2017年03月04日 星期六", "今日8版", "", wrap(P1, 22)]),

@@ -51,6 +51,7 @@ class Block:
     web_page: bool = False  # starts right after a removed web page <title> (see furniture)
     date_follows: bool = False  # a removed date line follows it
     web_title: str = ""  # the removed <title>'s article title
+    inside: bool = False  # cut out of a crawl's article line (see normalize): never a title
 
 
 def _reference_widths(lines: list[Line]) -> list[float]:
@@ -487,7 +488,7 @@ def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
         blocks.append(
             Block(line.text, line.number, line.number, line.heading, line.blank_before, line.indent, 1,
                   line.width, _column(i, lines, refs, columns), line.dated, line.web_page, line.date_follows,
-                  web_title=line.web_title)
+                  web_title=line.web_title, inside=line.inside)
         )
         block_width = line.width
         prev = line

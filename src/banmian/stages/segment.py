@@ -587,6 +587,8 @@ def _starts_article(run: list[Tagged], nxt: Tagged | None, cur: Article | None, 
     """Does this run of title lines start an article, or is it a subheading?"""
     if any(r.role == HEADING for r in run) or cur is None or run[0].block.web_page:
         return True  # (a crawled web page starts after its <title>)
+    if all(r.block.inside for r in run):
+        return False  # a subheading cut out of an article's text line (see normalize)
     if run[0].text.startswith("—") and cur.paragraphs:
         # A dash line under text names a speaker or a profile's subject (——郑光（…研究员）,
         # ——访…): headlines do not start with a dash.
