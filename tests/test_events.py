@@ -382,3 +382,12 @@ def test_places_gone_into_with_a_list():
                       "6日，区长张虎到西乡冷链物流公司现场检查安全生产工作。", day=date(2017, 3, 7))
     assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [
         ("inspection", "刘庆生", ["梅林关片区", "新洲路", "福民路"]), ("inspection", "张虎", ["西乡冷链物流公司"])]
+
+
+def test_what_was_unveiled_and_a_list_running_into_the_verb():
+    evs = page_events("3月23日上午，区委书记黄建军为区新时代文明实践中心揭牌。", day=date(2021, 3, 25))
+    assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [("ceremony", "黄建军", ["区新时代文明实践中心"])]
+    evs = page_events("6日，区长张虎一行先后来到新安冷链物流公司、西乡食品公司现场检查了安全生产工作。",
+                      day=date(2017, 3, 7))
+    assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [
+        ("inspection", "张虎", ["新安冷链物流公司", "西乡食品公司"])]

@@ -46,6 +46,8 @@ _STOP = re.compile(r"[。！？；]")  # clause ends
 _SENTENCE_END = ("。", "！", "？")
 _FIRST_PERSON = ("我", "“我", "咱")
 _OBJECT = re.compile(r"[^，。；并]*")  # what a verb names, up to the clause's next part
+# how a visit went, between the place and the verb (西乡街道现场检查)
+_HOW = re.compile(r"(?:现场|实地|进行|开展)+$")
 # what may open a paragraph before its first day: a dateline (本报讯, …10月1日电) and the
 # reporters' bracket (（记者 姚卓文）)
 _OPENING = re.compile(r"(?:[^，。；（(]{0,24}?[讯电])?\s*(?:[（(][^（）()]{1,40}[）)])?\s*")
@@ -275,6 +277,12 @@ def _clean(name: str, r: EventRules, kind: str) -> str | None:
     name = r.organizer_prefix.sub("", name.strip()) or name.strip()
     if kind == "one" and "的" in name:
         name = name.rsplit("的", 1)[1]
+    if kind == "one":
+        if "、" in name:
+            return None  # a list is no one name (its members are read one by one)
+        verb = r.trigger_re.search(name, 2)
+        if verb is not None:
+            name = _HOW.sub("", name[:verb.start()])  # 西乡食品公司现场检查了…: the place
     if name.startswith("“") and name.count("“") > name.count("”"):
         name = name[1:]
     if name.endswith("”") and name.count("”") > name.count("“"):
@@ -316,6 +324,9 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
                 for part in r.list_sep.split(g["list"]):
                     k = g["list"].find(part, pos)
                     pos = k + len(part)
+                    verb = r.trigger_re.search(part, 2)
+                    # the last member runs into what was done there, and how (西乡街道现场检查了…)
+                    part = _HOW.sub("", part[:verb.start()] if verb is not None else part)
                     if len(part) >= 2 and not r.not_target.search(part):
                         out.append(("org", part, idx, offset + s0 + k, offset + s0 + k + len(part)))
             for group, kind in (("one", "org"), ("place", "place"), ("meeting", "meeting")):
