@@ -802,13 +802,19 @@ class _Extractor:
         (第十检察厅 of 最高检第十检察厅, 中原区检察院 of 郑州中原区检察院)."""
         orgs = sorted((e for e in self.entities.values() if e.bucket == "org"), key=lambda e: -len(e.name))
         # a name of four characters or more can be merged only into a longer one that ends
-        # with the same four characters
-        last4 = {e.name[-4:] for e in orgs if len(e.name) > 4}
-        for i, short in enumerate(orgs):
-            if len(short.name) < 4 or short.name[-4:] not in last4:
+        # with the same four characters: only those are tried, longest first as in ``orgs``
+        by_last4: dict[str, list[_Entity]] = {}
+        for e in orgs:
+            if len(e.name) > 4:
+                by_last4.setdefault(e.name[-4:], []).append(e)
+        for short in orgs:
+            n = len(short.name)
+            if n < 4:
                 continue
-            for long_ in orgs[:i]:
-                if len(long_.name) > len(short.name) and long_.name.endswith(short.name) and long_.mentions:
+            for long_ in by_last4.get(short.name[-4:], ()):
+                if len(long_.name) <= n:
+                    break
+                if long_.name.endswith(short.name) and long_.mentions:
                     for key, m in short.mentions.items():
                         long_.mentions.setdefault(key, m)
                     for f in short.forms:
