@@ -612,8 +612,8 @@ class _Extractor:
         counties = self.county_forms()
         if counties is not None:
             more = {}
+            forms = counties.divisions
             for k, hits in counties.find_all(big, starts).items():
-                forms = counties.divisions
                 more[k] = [(3, s - e, s, e, (("place", "#" + forms[w].code), "place", forms[w].kind, forms[w].name,
                                       forms[w])) for s, e, w in hits]
             if more:
@@ -854,8 +854,9 @@ class _Extractor:
 class _CountyForms:
     """A city's county short forms (萧山 -> 萧山区) and an Aho-Corasick DFA over them, built
     once per city and year: a page's occurrences of all of them from one scan, where a
-    ``str.find`` per form costs one scan each (a regex over them, which said which forms
-    to look for, took ten times the automaton's time to compile)."""
+    ``str.find`` per form costs one scan each.  (A regex over them, which said which forms
+    to look for, cost 0.7-1.4 ms a city to compile, the automaton 0.05 ms; a scan of a
+    page by the automaton costs some 10 us more than by the regex.)"""
 
     __slots__ = ("divisions", "_names", "_dfa")
 
