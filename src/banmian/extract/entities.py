@@ -863,7 +863,11 @@ class _CountyForms:
     def __init__(self, divisions: dict[str, Division]) -> None:
         self.divisions = divisions
         self._names = list(divisions)
-        self._dfa = _automaton(self._names)
+        # one automaton (some 26 KB) per list of forms, shared by the years that have the same
+        key = tuple(self._names)
+        if key not in _COUNTY_AUTOMATA:
+            _COUNTY_AUTOMATA[key] = _automaton(self._names)
+        self._dfa = _COUNTY_AUTOMATA[key]
 
     def find_all(self, big: str, starts: list[int]) -> dict[int, list[tuple[int, int, str]]]:
         """What :func:`_find_all` gives for the forms, in the same order."""
@@ -878,8 +882,9 @@ class _CountyForms:
 
 # (organization of a title, year) -> (bucket, kind, the division names it starts with)
 _TITLE_ORGS: dict[tuple[str, int | None], tuple[str, str | None, list[str]]] = {}
-# (city code, year) -> its counties' short forms (None when it has none)
+# (city code, year) -> its counties' short forms (None when it has none); their automata by the forms
 _COUNTY_FORMS: dict[tuple[str, int | None], _CountyForms | None] = {}
+_COUNTY_AUTOMATA: dict[tuple[str, ...], Any] = {}
 # (suffix name, suffix word, year) -> what the name alone decides (see name_verdict)
 _VERDICTS: dict[tuple[str, str, int | None], Any] = {}
 # name -> whether it ends in a suffix word; company name -> its short forms
@@ -1064,7 +1069,7 @@ def entity_id(prefix: str, paper: str | None, name: str) -> str:
     return prefix + hashlib.blake2b("\x1f".join(map(str, (paper, name))).encode("utf-8"), digest_size=8).hexdigest()
 
 
-_CACHES = (_TITLE_ORGS, _COUNTY_FORMS, _VERDICTS, _ENDS_IN_SUFFIX, _COMPANY_FORMS, _STEM_TARGETS)
+_CACHES = (_TITLE_ORGS, _COUNTY_FORMS, _COUNTY_AUTOMATA, _VERDICTS, _ENDS_IN_SUFFIX, _COMPANY_FORMS, _STEM_TARGETS)
 _CACHE_LIMIT = 200_000        # entries over all caches (a long ingest meets ever new names)
 
 
