@@ -72,6 +72,7 @@ _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _COUNT_CHARS = frozenset(COUNT_CHARS)
 _PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
 _CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
+_APPOINT_WORDS = ("任命", "免去")   # what appoint_re and remove_re open with
 
 
 def _is_han(ch: str) -> bool:
@@ -127,11 +128,14 @@ class _Rules:
         self.left_re = re.compile(alt(cue.left_words))
         self.role_re = re.compile(alt(cue.role_nouns))
         self.role_finder = WordFinder(cue.role_nouns)
-        # one backwards scan for every cue list: posts, after-name titles, role nouns, words
-        # after a name, verbs of speech, journalist nouns (each list's matches are chosen from its occurrences)
+        # one scan for every cue list: posts, after-name titles, role nouns, words after a name,
+        # verbs of speech, journalist nouns, appointments (each list's matches are chosen from its
+        # occurrences; it also says which fields appoint someone, where a substring test of the
+        # page would cost a scan of its own)
         self.cue_lists = {"post": lex.post_finder.words, "after": lex.after_finder.words,
                           "role": frozenset(cue.role_nouns), "after_noun": frozenset(cue.after_nouns),
-                          "speech": frozenset(cue.speech_words), "journalist": frozenset(cue.journalist_nouns)}
+                          "speech": frozenset(cue.speech_words), "journalist": frozenset(cue.journalist_nouns),
+                          "appoint": frozenset(_APPOINT_WORDS)}
         self.cue_finder = WordFinder(frozenset().union(*self.cue_lists.values()))
         self.cue_lists_of = {w: tuple(k for k, words in enumerate(self.cue_lists.values()) if w in words)
                              for w in self.cue_finder.words}
@@ -148,6 +152,7 @@ class _Rules:
             rf"任命([{HAN}·—]{{2,12}}?)为([{HAN}A-Za-z、·—]{{2,60}}?)(?=[，。；\s]|$)")   # (a headline's space ends it)
         self.remove_re = re.compile(
             rf"免去([{HAN}·—]{{2,12}}?)(?:（[男女]）)?的([{HAN}A-Za-z、·—]{{2,60}}?)职务")
+        self.appointments = tuple(zip(_APPOINT_WORDS, (self.appoint_re, self.remove_re)))
         self.not_given_re = re.compile(alt(cue.not_given_names))
         self.follow2 = cue.follow_words
         levels = "省|市|区|县|州|盟|镇|乡|街道"
@@ -767,7 +772,7 @@ class _Extractor:
         text = f.text
         last = 0
         spans = self.consumed.setdefault(f.order, [])
-        for word, rx in (("任命", self.r.appoint_re), ("免去", self.r.remove_re)):
+        for word, rx in self.r.appointments:
             if word not in text:
                 continue          # cheap test first: most paragraphs appoint nobody
             for m in rx.finditer(text):
@@ -1029,11 +1034,7 @@ class _Extractor:
     def run(self) -> list[dict[str, Any]]:
         cues = self.cue_hits()
         posts = cues["post"]
-        todo = set(posts)
-        for word in ("任命", "免去"):
-            if word in self._joined:
-                todo.update(k for k, f in enumerate(self.fields) if word in f.text)
-        for k in sorted(todo):           # other fields have no title
+        for k in sorted(set(posts).union(cues["appoint"])):     # other fields have no title
             self.pass_titles(self.fields[k], posts.get(k, []))
         self.pass_journalists(cues["journalist"])
         for order, found in cues["after"].items():
