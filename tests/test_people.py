@@ -667,3 +667,9 @@ def test_river_chiefs_are_titles_but_not_a_long_river():
 def test_a_name_ends_before_the_verbs_local_papers_write():
     people, _ = people_of("会上，省委常委林少春总结全省工作。", "县长李四宣读了表彰决定。")
     assert {n: [t for t, _ in titles(p)] for n, p in people.items()} == {"林少春": ["省委常委"], "李四": ["县长"]}
+
+
+def test_a_name_may_end_in_a_character_that_rarely_does_before_punctuation():
+    people, _ = people_of("华为总裁任正非说，要领先世界。", "深圳大学党委书记刘洪一：在我看来，成效显著。",
+                          "区委书记黄卫锋一行来到东洲集团。", "县长张三非常重视。")
+    assert sorted(people) == ["任正非", "刘洪一", "张三", "黄卫锋"]

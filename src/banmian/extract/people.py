@@ -215,7 +215,8 @@ class _Rules:
         # (“和” then joins nothing), 冯斌和王斌 stays two names
         conj_last = c in self.cue.conjunctions and (text[end + 1:end + 3] in self.follow2
                                                     or self.speech_start(text, end + 1))
-        if (c and _is_han(c) and (c not in self.cue.stop_chars or conj_last) and (c not in self.cue.not_final_chars or conj_last)
+        if (c and _is_han(c) and (c not in self.cue.stop_chars or conj_last)
+                and (c not in self.cue.not_final_chars or conj_last or self._closed_final(text, end))
                 and text[end:end + 2] not in self.follow2 and not self.lex.post_start_re.match(text, end)
                 and not self.not_given_re.match(text, end)):
             end += 1
@@ -226,6 +227,14 @@ class _Rules:
         if s == 1 and text[i] in self.cue.weak_surnames and not (weak and len(name) == 3):
             return None
         return end
+
+    def _closed_final(self, text: str, k: int) -> bool:
+        """Whether ``text[k]`` (a character that rarely ends a name) ends one here: punctuation or
+        a stop character right after it (任正非说, 刘洪一：), not more Han text (刘洪一行)."""
+        if text[k] not in self.cue.closed_final_chars:
+            return False
+        after = text[k + 1:k + 2]
+        return not after or not _is_han(after) or after in self.cue.stop_chars
 
     def translit_at(self, text: str, i: int, min_len: int = 2) -> int | None:
         m = self.translit_re.match(text, i)
