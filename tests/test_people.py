@@ -673,3 +673,10 @@ def test_a_name_may_end_in_a_character_that_rarely_does_before_punctuation():
     people, _ = people_of("华为总裁任正非说，要领先世界。", "深圳大学党委书记刘洪一：在我看来，成效显著。",
                           "区委书记黄卫锋一行来到东洲集团。", "县长张三非常重视。")
     assert sorted(people) == ["任正非", "刘洪一", "张三", "黄卫锋"]
+
+
+def test_jia_may_open_a_given_name_but_no_place_name():
+    people, _ = people_of("市人大常委会副主任、市总工会主席乔家华出席活动。", "浙江省委副书记、省长袁家军说。",
+                          "李家村党支部书记王五说，张家港市发展很快。")
+    assert {n: [t for t, _ in titles(p)] for n, p in people.items()} == {
+        "乔家华": ["市人大常委会副主任", "市总工会主席"], "袁家军": ["浙江省委副书记", "省长"], "王五": ["李家村党支部书记"]}

@@ -360,6 +360,7 @@ class NameCues:
     stop_chars: frozenset[str]
     not_final_chars: frozenset[str]
     closed_final_chars: frozenset[str]
+    given_start_chars: frozenset[str]
     not_given_names: tuple[str, ...]
     not_names: frozenset[str]
     org_end_chars: frozenset[str]
@@ -405,6 +406,7 @@ def load_cues(path: str | Path | None = None) -> NameCues:
         stop_chars=_chars(data, "stop_chars", path),
         not_final_chars=_chars(data, "not_final_chars", path),
         closed_final_chars=_chars(data, "closed_final_chars", path),
+        given_start_chars=_chars(data, "given_start_chars", path),
         not_given_names=tuple(word_list(data, "not_given_names", path, _HAN_WORD)),
         not_names=frozenset(word_list(data, "not_names", path, _HAN_WORD)),
         org_end_chars=_chars(data, "org_end_chars", path),

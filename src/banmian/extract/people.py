@@ -190,7 +190,8 @@ class _Rules:
         if s == 1 and name[0] in self.cue.weak_surnames and not (weak and len(name) == 3):
             return False
         given = name[s:]
-        if any(c in self.cue.stop_chars for c in given) or self.not_given_re.match(given) or "某" in given:
+        if any(c in self.cue.stop_chars for c in given) or "某" in given or (
+                self.not_given_re.match(given) and not (len(given) == 2 and given[0] in self.cue.given_start_chars)):
             return False
         if name[:2] in self.cue.not_names or name in self.cue.not_names or name[-2:] in self.cue.org_end_words:
             return False
@@ -205,7 +206,8 @@ class _Rules:
         n = len(text)
         if g >= n or not _is_han(text[g]) or text[g] in self.cue.stop_chars:
             return None
-        if self.not_given_re.match(text, g) or self.lex.post_start_re.match(text, g):
+        if (self.not_given_re.match(text, g) and not self._given_start_closed(text, g)) \
+                or self.lex.post_start_re.match(text, g):
             return None
         if text[i:i + 2] in self.cue.not_names:
             return None
@@ -227,6 +229,15 @@ class _Rules:
         if s == 1 and text[i] in self.cue.weak_surnames and not (weak and len(name) == 3):
             return None
         return end
+
+    def _given_start_closed(self, text: str, g: int) -> bool:
+        """家 (a word that is no given name alone: 王家) opening a two-character given name
+        that a clear end follows (市总工会主席乔家华出席, 乔家华：), not a place (张家口市)."""
+        if text[g] not in self.cue.given_start_chars or g + 2 > len(text) or not _is_han(text[g + 1]) \
+                or text[g + 1] in self.cue.stop_chars or text[g + 1] in self.cue.org_end_chars:
+            return False
+        after = text[g + 2:g + 3]
+        return not after or not _is_han(after) or after in self.cue.stop_chars or text[g + 2:g + 4] in self.follow2
 
     def _closed_final(self, text: str, k: int) -> bool:
         """Whether ``text[k]`` (a character that rarely ends a name) ends one here: punctuation or
