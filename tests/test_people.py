@@ -680,3 +680,13 @@ def test_jia_may_open_a_given_name_but_no_place_name():
                           "李家村党支部书记王五说，张家港市发展很快。")
     assert {n: [t for t, _ in titles(p)] for n, p in people.items()} == {
         "乔家华": ["市人大常委会副主任", "市总工会主席"], "袁家军": ["浙江省委副书记", "省长"], "王五": ["李家村党支部书记"]}
+
+
+def test_a_city_papers_jurisdiction_and_its_local_bodies():
+    # 深圳特区报 is Shenzhen's paper; a county paper's court, procuratorate and bureaus are its own
+    people, _ = people_of("市人大常委会副主任乔家华出席活动。", "深圳市委书记许勤说。", paper="深圳特区报")
+    assert titles(people["乔家华"]) == [("市人大常委会副主任", "深圳市人大常委会")]
+    people, _ = people_of("青禾县委书记韩伟说。县法院院长郑立、县发改局局长钱文华出席会议。县委书记韩伟讲话。",
+                          paper="青禾报")
+    assert titles(people["郑立"]) == [("县法院院长", "青禾县法院")]
+    assert titles(people["钱文华"]) == [("县发改局局长", "青禾县发改局")]

@@ -70,7 +70,7 @@ _CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotat
 _LIST_MEMBER = re.compile(f"[{HAN}]{{2,4}}(?![{HAN}·])|[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+(?![{HAN}·])")
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _COUNT_CHARS = frozenset(COUNT_CHARS)
-_PAPER_SUFFIX = re.compile(r"(?:日报|晚报|早报|商报|报)$")
+_PAPER_SUFFIX = re.compile(r"(?:特区报|都市报|日报|晚报|早报|商报|时报|报)$")
 _CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
 _APPOINT_WORDS = ("任命", "免去")   # what appoint_re and remove_re open with
 
