@@ -411,3 +411,13 @@ def test_a_title_chains_jian_ends_an_organizations_name():
     ed = entities_of("标题\n\n中共中央政治局委员、国务委员兼国防部长魏凤和致开幕辞。国务委员兼外交部部长王毅会见了客人。\n")
     names = {e["name"] for e in ed.organizations}
     assert {"国防部", "外交部"} <= names and not any(n.startswith("国务委员兼") for n in names), sorted(names)
+
+
+def test_a_registered_companys_name_has_a_core_of_its_own():
+    # the scan stops at a word that is part of the name (建设, 得, 达): with no core left once
+    # the trade words go, it goes on past it
+    ed = entities_of("中国交通建设集团有限公司与市政府签约。深圳市得润电子股份有限公司、恒达机械有限公司参加。"
+                     "我们没想过找银行，他开了家小公司。")
+    names = {o["name"] for o in ed.organizations}
+    assert {"中国交通建设集团有限公司", "深圳市得润电子股份有限公司", "恒达机械有限公司"} <= names
+    assert not any(n in names for n in ("集团有限公司", "润电子股份有限公司", "机械有限公司", "没想过找银行"))

@@ -69,6 +69,11 @@ _LIST_SEP = re.compile(r"[、，,]")
 _LAST_SEP = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 _MAX_ORG, _MAX_PLACE = 16, 6
 # 31个村, 3所学校; a stem that is only a count (前两|局, 一|支队) or the rest of 各级 (级|党委)
+# A registered company's legal form: a name ending in one has a core of its own (see
+# past_stop_for_core); a bare 公司 or 银行 after 的 is talk about firms, not a name.
+_LEGAL_FORMS = frozenset({"有限责任公司", "股份有限公司", "有限公司", "股份公司"})
+# Characters that never belong to a company's name, whatever stops a scan at them.
+_FUNCTION_CHARS = frozenset("的是了在和与因就也都把被将对向从到为于及或")
 _COUNTED = re.compile(rf"[0-9０-９]|^[{COUNT_CHARS}]+[个所家间名位座条处批项种]"
                       rf"|^[前后头末]?[{COUNT_CHARS}]{{1,2}}$|^级")
 _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
@@ -290,6 +295,32 @@ class _Extractor:
             j -= 1
         return j
 
+    def past_stop_for_core(self, text: str, s: int, a: int, floor: int, limit: int) -> int:
+        """A company's name whose scan stopped before it has a core of its own
+        (中国交通建设|集团有限公司, 深圳市得|润电子股份有限公司, 到恒|达机械…): with fewer than two
+        characters left once its trade words (``company_tail_words``) go, the stop word or
+        character belongs to the name; the scan goes on past it, once."""
+        core = text[s:a]
+        for tail in self.r.company_tails:
+            while core.endswith(tail) and len(core) > len(tail):
+                core = core[:-len(tail)]
+            if core == tail:
+                core = ""
+        if len(core) >= 2:
+            return s
+        r = self.r
+        k = s
+        if text[s - 3:s] in r.left_stop_words:
+            k = s - 3
+        elif text[s - 2:s] in r.left_stop_words:
+            k = s - 2
+        elif text[s - 1:s] in r.left_stops and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _FUNCTION_CHARS:
+            k = s - 1
+        if k == s or k < floor:
+            return s
+        t = self.back_to_start(text, k, floor, max(0, limit - (a - k)), True) if k > floor else k
+        return t if (s - t) + len(core) >= 2 else s
+
     def joins_topics(self, text: str, k: int) -> bool:
         """Whether the 和/与 at ``k`` joins two topics inside one organization's name
         (文化和旅游部, 贸易和工业委员会, 世界经济与政治研究所) rather than two names or a
@@ -391,6 +422,8 @@ class _Extractor:
             short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
             limit = (8 if short else _MAX_ORG) if bucket == "org" else (3 if short else _MAX_PLACE)
             s = self.back_to_start(text, a, floor, limit, bucket == "org")
+            if word in _LEGAL_FORMS and s > floor:
+                s = self.past_stop_for_core(text, s, a, floor, limit)
             if (short or bucket == "place") and a - s >= limit and s > floor and self.continues_left(text, s):
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)
             if bucket == "org":
