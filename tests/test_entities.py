@@ -421,3 +421,8 @@ def test_a_registered_companys_name_has_a_core_of_its_own():
     names = {o["name"] for o in ed.organizations}
     assert {"中国交通建设集团有限公司", "深圳市得润电子股份有限公司", "恒达机械有限公司"} <= names
     assert not any(n in names for n in ("集团有限公司", "润电子股份有限公司", "机械有限公司", "没想过找银行"))
+
+
+def test_a_river_chief_is_no_river():
+    ed = entities_of("县委书记、县总河长韩伟带队督查河长制工作。太浦河区级河长李铭说。")
+    assert [p["name"] for p in ed.places] == ["太浦河"]
