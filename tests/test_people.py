@@ -690,3 +690,12 @@ def test_a_city_papers_jurisdiction_and_its_local_bodies():
                           paper="青禾报")
     assert titles(people["郑立"]) == [("县法院院长", "青禾县法院")]
     assert titles(people["钱文华"]) == [("县发改局局长", "青禾县发改局")]
+
+
+def test_a_cadre_notice_gives_the_post_held_not_the_one_proposed():
+    people, _ = people_of("现将拟提拔任用干部有关情况公示如下：张建华，男，汉族，1978年5月生，大学学历，中共党员，"
+                          "现任县发改局副局长，拟任城关镇党委书记。",
+                          "李敏，女，汉族，1982年9月生，研究生学历，现任县委办公室副主任，拟任县商务局局长。",
+                          paper="青禾报")
+    assert {n: titles(p) for n, p in people.items()} == {
+        "张建华": [("县发改局副局长", "青禾县发改局")], "李敏": [("县委办公室副主任", "青禾县委办公室")]}

@@ -10,7 +10,7 @@ character offsets into an article field.  How it decides (docs/people.md):
    start and splits on 、 and 兼: 区委副书记、区长、区政协主席曹金海 is one person
    with three titles.  A collective title (区领导) and a title followed by
    bare names (冯斌、王斌、周卫平) give every listed name that title.
-   Appointment notices: 任命X为Y, 免去X的Y职务.
+   Appointment notices: 任命X为Y, 免去X的Y职务; cadre notices: X，男，…，现任Y (the post held).
 2. **Journalists** from bylines (reporter, correspondent, photographer,
    editor) and 记者/通讯员 in the text; never officials.
 3. **Titles after a name** (徐惠民书记, 习近平主席).
@@ -72,7 +72,7 @@ _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _COUNT_CHARS = frozenset(COUNT_CHARS)
 _PAPER_SUFFIX = re.compile(r"(?:特区报|都市报|日报|晚报|早报|商报|时报|报)$")
 _CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
-_APPOINT_WORDS = ("任命", "免去")   # what appoint_re and remove_re open with
+_APPOINT_WORDS = ("任命", "免去", "现任")   # what appoint_re, remove_re and incumbent_re hold
 
 
 def _is_han(ch: str) -> bool:
@@ -152,7 +152,11 @@ class _Rules:
             rf"任命([{HAN}·—]{{2,12}}?)为([{HAN}A-Za-z、·—]{{2,60}}?)(?=[，。；\s]|$)")   # (a headline's space ends it)
         self.remove_re = re.compile(
             rf"免去([{HAN}·—]{{2,12}}?)(?:（[男女]）)?的([{HAN}A-Za-z、·—]{{2,60}}?)职务")
-        self.appointments = tuple(zip(_APPOINT_WORDS, (self.appoint_re, self.remove_re)))
+        # a cadre notice (干部任前公示): 张建华，男，汉族，1978年5月生，…，现任县发改局副局长，拟任…
+        # — the post held on the issue date (the one proposed, 拟任, is not held yet)
+        self.incumbent_re = re.compile(
+            rf"(?:^|(?<=[。；：\s]))([{HAN}·]{{2,6}})，[男女]，[^。；]{{0,80}}?现任([{HAN}A-Za-z、·—]{{2,60}}?)(?=[，。；]|$)")
+        self.appointments = tuple(zip(_APPOINT_WORDS, (self.appoint_re, self.remove_re, self.incumbent_re)))
         self.not_given_re = re.compile(alt(cue.not_given_names))
         self.follow2 = cue.follow_words
         levels = "省|市|区|县|州|盟|镇|乡|街道"
