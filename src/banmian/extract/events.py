@@ -620,7 +620,7 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     verb = back.group(0)[:2] if back else trig.text
     listed = verb in r.attend_verbs and len(leads) > 1
     lead = (leads[0] if listed else leads[-1])[2]["id"]
-    dates = [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
+    dates = _own_dates(clause, skip, until, day)
     date = dates[0] if dates else None
     issue = day.get()
     if date is not None and issue is not None and date.date_start is not None and date.date_start > issue:
@@ -630,7 +630,7 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     elif date is None and not any(e.article is article for e in events):
         # the article's first activity, in a paragraph that opened with a day no one else
         # acted on (昨日上午，…签署…协议，…。副市长吴以环出席签约仪式): that day
-        date = _opening_date(article.paragraphs[idx][:c0], r, day)
+        date = _opening_date(article.paragraphs[idx][:c0], day)
     tour = trig.type in _TOUR and current is not None and current.type in _TOUR
     # 还 (王勇还来到…调研 after a ceremony, 还应约会见…): another activity, unless both are the same trip
     also = "还" in clause[leads[-1][1]:trig.start] and not tour
@@ -689,9 +689,14 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     return ev, [], used
 
 
+def _own_dates(clause: str, skip: int, until: int, day) -> list[DateMention]:
+    """The time expressions of the clause up to ``until``, its dateline (``skip``) aside."""
+    return [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
+
+
 def _same_day_as(act: _Announced, clause: str, skip: int, until: int, r: EventRules, day) -> bool:
     """Whether the clause writes no day of its own, or the announced activity's."""
-    dates = [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
+    dates = _own_dates(clause, skip, until, day)
     return not dates or dates[0].text in r.same_day or _same_span(dates[0], act.date)
 
 
@@ -700,7 +705,7 @@ def _same_meeting(clause: str, skip: int, until: int, current: _Event, day) -> b
     meeting or ceremony the article reported last: no other day is written in the clause."""
     if current.type not in ("meeting", "ceremony"):
         return False
-    dates = [d for d in find_dates(clause[:until], day.get()) if d.start >= skip] if until > skip else []
+    dates = _own_dates(clause, skip, until, day)
     return not dates or _same_span(dates[0], current.date)
 
 
@@ -708,7 +713,7 @@ def _rank(r: EventRules, typ: str) -> int:
     return r.priority.index(typ) if typ in r.priority else len(r.priority)
 
 
-def _opening_date(text: str, r: EventRules, day) -> DateMention | None:
+def _opening_date(text: str, day) -> DateMention | None:
     """The time expression opening the paragraph's text (after its dateline), if any."""
     rest = text[_OPENING.match(text).end():]
     dates = find_dates(rest, day.get())
