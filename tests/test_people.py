@@ -699,3 +699,8 @@ def test_a_cadre_notice_gives_the_post_held_not_the_one_proposed():
                           paper="青禾报")
     assert {n: titles(p) for n, p in people.items()} == {
         "张建华": [("县发改局副局长", "青禾县发改局")], "李敏": [("县委办公室副主任", "青禾县委办公室")]}
+
+
+def test_a_quoted_term_is_no_post_and_name():
+    people, _ = people_of("人民大会堂北大厅的“部长通道”是全国两会期间一条重要的“新闻热线”。部长王五说。")
+    assert sorted(people) == ["王五"]

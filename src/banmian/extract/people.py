@@ -842,8 +842,8 @@ class _Extractor:
             foreign = bool(self.lex.foreign_re.match(chain_text))
             bodyless = len(elements) == 1 and self.lex.post_suffix_re.fullmatch(elements[0]) is not None
             end = self.name_after(text, qs, foreign, bodyless)
-            if end is None:
-                continue
+            if end is None or (cstart > 0 and text[cstart - 1] == "“" and text[end:end + 1] == "”"):
+                continue  # (“部长通道”: a quoted term, no post and name)
             org = self.add_titled(f, qs, end, elements, context, seps, inherited)
             prev_chain = (chain_text, org)
             spans.append((p, q))
