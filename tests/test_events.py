@@ -391,3 +391,10 @@ def test_what_was_unveiled_and_a_list_running_into_the_verb():
                       day=date(2017, 3, 7))
     assert [(t, lead, targets) for t, lead, _, targets, _ in evs] == [
         ("inspection", "张虎", ["新安冷链物流公司", "西乡食品公司"])]
+
+
+def test_the_chair_leads_an_announced_meeting_a_senior_attends():
+    # 主持 makes the lead (issue 4); the senior who attends and speaks takes part
+    evs = page_events("6月8日，全县重点项目建设推进会召开。县委书记韩伟出席会议并讲话，县委副书记、县长周涛主持会议。",
+                      day=date(2022, 6, 10))
+    assert [(t, lead, d, parts) for t, lead, d, _, parts in evs] == [("meeting", "周涛", "2022-06-08", ["韩伟"])]

@@ -571,7 +571,14 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
                 current.announced or _same_meeting(clause, skip, until, current, day)):
             # 肖亚庆…等出席开幕式 after 王钦敏 spoke there, 副县长孙晓东、周敏出席会议 after 县长王志刚
             # 主持召开…常务会议: more attendees of the same activity
-            current.participants += [p["id"] for s, _, p in inside if s < back.start() and p["id"] != current.lead]
+            named = [p["id"] for s, _, p in inside if s < back.start() and p["id"] != current.lead]
+            if named and back.group(0).startswith("主持") and not current.trigger.startswith("主持"):
+                # 县委书记A出席会议并讲话，县长B主持会议: the chair leads, the guest of honour takes part
+                current.participants = [x for x in [current.lead, *current.participants, *named[1:]] if x != named[0]]
+                current.lead = named[0]
+                current.trigger = back.group(0)
+                return current, waiting, used
+            current.participants += named
             return current, waiting, used
         if act is None:
             back = None
