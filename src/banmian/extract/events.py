@@ -573,10 +573,7 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
             # 主持召开…常务会议: more attendees of the same activity
             named = [p["id"] for s, _, p in inside if s < back.start() and p["id"] != current.lead]
             if named and back.group(0).startswith("主持") and not current.trigger.startswith("主持"):
-                # 县委书记A出席会议并讲话，县长B主持会议: the chair leads, the guest of honour takes part
-                current.participants = [x for x in [current.lead, *current.participants, *named[1:]] if x != named[0]]
-                current.lead = named[0]
-                current.trigger = back.group(0)
+                _make_lead(current, named, back.group(0))  # 县委书记A出席会议并讲话。县长B主持会议。
                 return current, waiting, used
             current.participants += named
             return current, waiting, used
@@ -680,6 +677,8 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         if act.name:
             ev.targets.append(("meeting", act.name, act.index, act.start, act.end))
         used = (idx, c0 + used_to)
+        if back is not None and not back.group(0).startswith("主持"):
+            _chair_leads(ev, clause, back.end(), until, officials, r)
     elif trig.type in ("meeting", "ceremony") and r.announce_hint.search(clause, trig.start, until) \
             and _announced(clause[trig.start:until], c0 + trig.start, idx, r, day):
         # 王志刚主持召开…常务会议: the meeting has its lead; a later 出席会议 joins it
@@ -694,6 +693,25 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
         ev.targets = [t for t in ev.targets if t[0] != "place"]
     events.append(ev)
     return ev, [], used
+
+
+def _make_lead(ev: _Event, named: list[str], trigger: str) -> None:
+    """The first of ``named`` (who chaired) leads ``ev``; its lead so far (who attended and
+    spoke) and the others named take part."""
+    ev.participants = [x for x in [ev.lead, *ev.participants, *named[1:]] if x != named[0] and x is not None]
+    ev.lead = named[0]
+    ev.trigger = trigger
+
+
+def _chair_leads(ev: _Event, clause: str, frm: int, until: int, officials, r: EventRules) -> None:
+    """县委书记A出席会议并讲话，县长B主持会议 (one clause): B chaired the activity A attended,
+    so B leads it (issue 4: the lead is who 主持)."""
+    for m in r.back_ref.finditer(clause, frm, until):
+        if m.group(0).startswith("主持"):
+            before = [p["id"] for s, _, p in officials if frm <= s < m.start() and p["id"] != ev.lead]
+            if before:
+                _make_lead(ev, before[-1:], m.group(0))
+            return
 
 
 def _own_dates(clause: str, skip: int, until: int, day) -> list[DateMention]:
