@@ -401,3 +401,8 @@ def test_the_chair_leads_an_announced_meeting_a_senior_attends():
     evs = page_events("6月8日，全县重点项目建设推进会召开。县委书记韩伟出席会议并讲话。县委副书记、县长周涛主持会议。",
                       day=date(2022, 6, 10))
     assert [(t, lead, d, parts) for t, lead, d, _, parts in evs] == [("meeting", "周涛", "2022-06-08", ["韩伟"])]
+
+
+def test_an_announcement_still_to_come_is_attended_by_no_one():
+    evs = page_events("2017年全国两会即将召开。2015年1月，县委书记韩伟出席会议并讲话。", day=date(2017, 3, 3))
+    assert all(targets != ["2017年全国两会即将"] for _, _, _, targets, _ in evs)

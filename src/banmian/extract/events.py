@@ -46,6 +46,8 @@ _STOP = re.compile(r"[。！？；]")  # clause ends
 _SENTENCE_END = ("。", "！", "？")
 _FIRST_PERSON = ("我", "“我", "咱")
 _OBJECT = re.compile(r"[^，。；并]*")  # what a verb names, up to the clause's next part
+# words before an announcement's verb that put it in the future (…即将召开)
+_STILL_TO_COME = ("即将", "将要", "将", "拟")
 # how a visit went, between the place and the verb (西乡街道现场检查)
 _HOW = re.compile(r"(?:现场|实地|进行|开展)+$")
 # what may open a paragraph before its first day: a dateline (本报讯, …10月1日电) and the
@@ -362,6 +364,8 @@ def _announced(clause: str, c0: int, idx: int, r: EventRules, day) -> _Announced
             continue
         raw = m.group("name")
         verb = m.groupdict().get("verb")
+        if verb and raw.endswith(_STILL_TO_COME):
+            continue  # 2017年全国两会即将召开: announced, not held
         name = _clean(raw, r, "meeting")
         whole = raw + (verb or "")
         # the first trigger word not used as a noun (…巡回督导组工作座谈会: no inspection)
