@@ -151,6 +151,7 @@ class Tagger:
             from .neural import NeuralTagger
 
             self._nn = NeuralTagger(self.model_path.parent / meta["neural"])
+        self._aux_cache: dict = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -197,12 +198,12 @@ class Tagger:
 
     def _nn_features(self, text: str, xseq: list[list[str]], words: list[str] | None) -> list[list[str]]:
         from .features import _CLASS
-        from .neural import aux_ids, neural_features
+        from .neural import aux_ids
 
         norm = text.translate(NORM_TABLE)
         f = self.featurizer
-        aux = aux_ids(norm, words, f.word_tags, f.jieba.FREQ, _CLASS)
-        for a, b in zip(xseq, neural_features(*self._nn.best(norm, aux))):
+        aux = aux_ids(norm, words, f.word_tags, f.jieba.FREQ, _CLASS, self._aux_cache)
+        for a, b in zip(xseq, self._nn.features(norm, aux)):
             a += b
         return xseq
 
