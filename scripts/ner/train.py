@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage2-only", action="store_true",
                     help="keep the first-stage model already at --out (trained with the same options) and train "
                          "only the second stage (experiments only)")
+    ap.add_argument("--neural", type=Path,
+                    help="folder from scripts/ner/train_neural.py (neural.npz, jackknife.jsonl): the network's "
+                         "best tags as CRF features, those of the training text jackknifed (fifth round; off)")
     ap.add_argument("--eval", default="dev", help="comma list of splits to score after training: dev, test, cluener-dev, none")
     args = ap.parse_args(argv)
 
@@ -131,6 +134,29 @@ def main(argv: list[str] | None = None) -> int:
             f_i = feat.with_lexicon(Lexicon(static | gazetteer.as_categories(names_i)))
             for j in range(i, n_msra, k):
                 featurizers[j] = f_i
+
+    if args.neural:
+        import shutil
+
+        from banmian.ner.neural import neural_features
+
+        with open(args.neural / "jackknife.jsonl", encoding="utf-8") as fh:
+            nn_pred = [json.loads(line) for line in fh][:: args.subset]
+        if args.cluener or args.with_pd_dev or len(nn_pred) != len(train):
+            raise SystemExit("train.py: --neural needs the msra text alone, as train_neural.py read it")
+        nn_path = args.out.with_suffix(".neural.npz")
+        shutil.copyfile(args.neural / "neural.npz", nn_path)
+        meta["neural"] = nn_path.name
+        base = featurizers
+
+        class _WithNN:
+            def __init__(self, f, p):
+                self.f, self.p = f, p
+
+            def __call__(self, text):
+                return [a + b for a, b in zip(self.f(text), neural_features(*self.p))]
+
+        featurizers = [_WithNN(f, p) for f, p in zip(base, nn_pred)]
 
     import pycrfsuite
 

@@ -144,6 +144,14 @@ class Tagger:
             self._crf2 = pycrfsuite.Tagger()
             self._crf2.open(str(self.model_path.parent / stage2["model"]))
             self._stack_conf = bool(stage2.get("conf", True))
+        # a character CNN whose best tags are features (fifth round, see the model card; the
+        # shipped model has none)
+        self._nn = None
+        if meta.get("neural"):
+            from .neural import NeuralTagger
+
+            self._nn = NeuralTagger(self.model_path.parent / meta["neural"])
+        self._aux_cache: dict = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -170,6 +178,8 @@ class Tagger:
             # a lone surrogate (from broken input) cannot be handed to crfsuite: same length, no name
             clean = _SURROGATE.sub("\ufffd", piece)
             xseq, words = self.featurizer.featurize(clean)
+            if self._nn is not None:
+                xseq = self._nn_features(clean, xseq, words)
             with self._lock:  # a crfsuite tagger is not thread-safe
                 crf = self._crf
                 tags = crf.tag(xseq)
@@ -185,6 +195,17 @@ class Tagger:
             for (s, e, t), p in zip(balance_brackets(piece, found), probs):
                 out.append((offset + s, offset + e, t, p))
         return out
+
+    def _nn_features(self, text: str, xseq: list[list[str]], words: list[str] | None) -> list[list[str]]:
+        from .features import _CLASS
+        from .neural import aux_ids
+
+        norm = text.translate(NORM_TABLE)
+        f = self.featurizer
+        aux = aux_ids(norm, words, f.word_tags, f.jieba.FREQ, _CLASS, self._aux_cache)
+        for a, b in zip(xseq, self._nn.features(norm, aux)):
+            a += b
+        return xseq
 
     def tag(self, text: str) -> list[Entity]:
         """Entities in ``text``: offsets in code points into it, ``text[start:end] == entity.text``."""
