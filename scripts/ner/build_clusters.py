@@ -21,7 +21,7 @@ Distributional word clusters as CRF features (Turian, Ratinov & Bengio 2010; Rat
    cluster size) into 256 and those into 64: three nested granularities, like the prefixes of a
    Brown cluster bit string.  Cluster ids are renumbered by their most frequent word's rank.
 
-Writes ``src/banmian/ner/data/word_clusters.txt``: ``word<TAB>c64<TAB>c256<TAB>c1024`` (words
+Writes ``scripts/ner/data/word_clusters.txt``: ``word<TAB>c64<TAB>c256<TAB>c1024`` (words
 and cluster numbers only; no corpus text).  The run is deterministic (fixed seeds, one thread).
 ``--check`` compares with the shipped file instead of writing (exit 1 when it differs); the
 tests run it when the corpora and numpy / scipy / scikit-learn are present.
@@ -51,7 +51,7 @@ from banmian.ner.corpus import read_bio  # noqa: E402
 from banmian.ner.features import NORM_TABLE, WIDTH_TABLE  # noqa: E402
 
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
-DEFAULT_OUT = ROOT / "src" / "banmian" / "ner" / "data" / "word_clusters.txt"
+DEFAULT_OUT = ROOT / "scripts" / "ner" / "data" / "word_clusters.txt"
 SOURCES = ("msra-ner/train.bio (text only)", "rmrb-2019-10 (People's Daily, October 2019)")
 
 MIN_COUNT = 5

@@ -24,7 +24,9 @@ Writes (only surfaces, counts and heads; never corpus text):
   noun, idiom or name (verbs, adjectives, numerals, time and place words, abbreviations j…):
   ``word<TAB>tag``, for the tagger's ``wpos`` group.
 
-``--check`` compares with the shipped files instead of writing (exit 1 when they differ).
+``org_names.cluener.txt`` and ``jieba_pos.txt`` (read only by tried feature groups) go to
+``scripts/ner/data``, the others to the package.  ``--check`` compares with the files
+instead of writing (exit 1 when they differ).
 The tests run the same comparison (tests/test_ner_lexicons.py).
 """
 
@@ -41,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from banmian.ner.corpus import cluener_mentions  # noqa: E402
+from banmian.ner.lexicons import EXPERIMENT_DATA, EXPERIMENT_FILES  # noqa: E402
 from banmian.resources import load_word_list  # noqa: E402
 
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
@@ -128,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     differ = 0
     for name, text in build(args.corpora).items():
-        path = args.out / name
+        # (the tried groups' lists go with the scripts, unless --out says where)
+        path = (args.out if args.out != DEFAULT_OUT or name not in EXPERIMENT_FILES else EXPERIMENT_DATA) / name
         if args.check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 print(f"{path}: differs from what the script builds", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""The word lists the tagger's lexicon features match (``banmian/ner/data``).
+"""The word lists the tagger's lexicon features match (``banmian/ner/data``; the tried
+groups' lists in ``scripts/ner/data``).
 
 Hand-curated lists (``titles.txt``, ``org_suffixes.txt``,
 ``place_suffixes.txt``) sit next to lists derived from CLUENER2020 by
@@ -16,6 +17,10 @@ from ..errors import DataFileError
 from ..resources import load_word_list, surnames
 
 NER_DATA = "banmian.ner.data"
+# Lists only the tried feature groups read (``wpos``, ``clus``, the ``CO`` lexicon; none is in the
+# shipped model, see its card): kept with the training scripts, out of the installed package.
+EXPERIMENT_DATA = Path(__file__).resolve().parents[3] / "scripts" / "ner" / "data"
+EXPERIMENT_FILES = frozenset({"jieba_pos.txt", "word_clusters.txt", "org_names.cluener.txt"})
 
 # category -> files (hand-curated first, then derived)
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -27,6 +32,10 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 
 
 def ner_data_path(name: str) -> Path:
+    """A lexicon file: the package's, or for the tried groups' lists the training scripts'
+    (present in a source checkout only)."""
+    if name in EXPERIMENT_FILES:
+        return EXPERIMENT_DATA / name
     return Path(str(resources.files(NER_DATA).joinpath(name)))
 
 
@@ -58,9 +67,13 @@ def translit_chars() -> frozenset[str]:
 
 
 def _word_tags(name: str) -> dict[str, str]:
-    """word -> tag from a ``word<TAB>tag`` file of the package's data (``#`` lines are comments)."""
+    """word -> tag from a ``word<TAB>tag`` lexicon file (``#`` lines are comments)."""
     out: dict[str, str] = {}
-    with open(ner_data_path(name), encoding="utf-8") as f:
+    path = ner_data_path(name)
+    if not path.exists():
+        raise DataFileError("data file not found (a tried feature group's list: see the model card)",
+                            source=str(path))
+    with open(path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
