@@ -69,11 +69,6 @@ _LIST_SEP = re.compile(r"[、，,]")
 _LAST_SEP = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 _MAX_ORG, _MAX_PLACE = 16, 6
 # 31个村, 3所学校; a stem that is only a count (前两|局, 一|支队) or the rest of 各级 (级|党委)
-# A registered company's legal form: a name ending in one has a core of its own (see
-# past_stop_for_core); a bare 公司 or 银行 after 的 is talk about firms, not a name.
-_LEGAL_FORMS = frozenset({"有限责任公司", "股份有限公司", "有限公司", "股份公司"})
-# Characters that never belong to a company's name, whatever stops a scan at them.
-_FUNCTION_CHARS = frozenset("的是了在和与因就也都把被将对向从到为于及或")
 _COUNTED = re.compile(rf"[0-9０-９]|^[{COUNT_CHARS}]+[个所家间名位座条处批项种]"
                       rf"|^[前后头末]?[{COUNT_CHARS}]{{1,2}}$|^级")
 _TOWN_KIND = {"镇": "town", "乡": "township", "街道": "street"}
@@ -95,6 +90,8 @@ class EntityRules:
     suffix_words: dict[str, tuple[str | None, bool]]  # reversed word -> (word or None for a skip word, kept
                                                       # right after a delimiter: a level word such as 区委)
     company_tails: tuple[str, ...]
+    legal_forms: frozenset[str]         # 有限公司…: a name ending so has a core of its own
+    not_in_company_names: frozenset[str]  # 的, 是…: never crossed to make that core
     generic: frozenset[str]
     generic_re: re.Pattern[str]
     generic2_re: re.Pattern[str]                       # the generic words of two characters or more
@@ -161,6 +158,8 @@ def load_rules(path: str | Path) -> EntityRules:
         suffix_words={**{w[::-1]: (w, len(w) > 1 and w[0] in LEVEL_CHARS) for w in suffix_kind},
                       **{w[::-1]: (None, False) for w in skip}},
         company_tails=tuple(sorted(_word_list(d, "company_tail_words", path), key=len, reverse=True)),
+        legal_forms=frozenset(_word_list(d, "legal_forms", path)),
+        not_in_company_names=frozenset(_word_list(d, "not_in_company_names", path)),
         generic=frozenset(generic),
         generic_re=re.compile(rf"(?:{_alternation(generic)})+"),
         generic2_re=re.compile(_alternation([w for w in generic if len(w) >= 2])),
@@ -314,7 +313,7 @@ class _Extractor:
             k = s - 3
         elif text[s - 2:s] in r.left_stop_words:
             k = s - 2
-        elif text[s - 1:s] in r.left_stops and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in _FUNCTION_CHARS:
+        elif text[s - 1:s] in r.left_stops and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in r.not_in_company_names:
             k = s - 1
         if k == s or k < floor:
             return s
@@ -422,7 +421,7 @@ class _Extractor:
             short = len(word) == 1     # 村, 路, 河; 局, 部, 委: only short, cleanly bounded names
             limit = (8 if short else _MAX_ORG) if bucket == "org" else (3 if short else _MAX_PLACE)
             s = self.back_to_start(text, a, floor, limit, bucket == "org")
-            if word in _LEGAL_FORMS and s > floor:
+            if word in r.legal_forms and s > floor:
                 s = self.past_stop_for_core(text, s, a, floor, limit)
             if (short or bucket == "place") and a - s >= limit and s > floor and self.continues_left(text, s):
                 continue                  # 问起周台子村: no clean start (the full name is read as a known one later)

@@ -46,13 +46,6 @@ _STOP = re.compile(r"[。！？；]")  # clause ends
 _SENTENCE_END = ("。", "！", "？")
 _FIRST_PERSON = ("我", "“我", "咱")
 _OBJECT = re.compile(r"[^，。；并]*")  # what a verb names, up to the clause's next part
-# words before an announcement's verb that put it in the future (…即将召开)
-_STILL_TO_COME = ("即将", "将要", "将", "拟")
-# how a visit went, between the place and the verb (西乡街道现场检查)
-_HOW = re.compile(r"(?:现场|实地|进行|开展)+$")
-# what may open a paragraph before its first day: a dateline (本报讯, …10月1日电) and the
-# reporters' bracket (（记者 姚卓文）)
-_OPENING = re.compile(r"(?:[^，。；（(]{0,24}?[讯电])?\s*(?:[（(][^（）()]{1,40}[）)])?\s*")
 _QUOTED = re.compile(r"“[^“”]*?[。！？][^“”]*”")  # a quotation of whole sentences
 _QUOTATION = re.compile(r"“[^“”]*”")
 _CLAUSE_BREAK = re.compile(r"[，,：:\s]")
@@ -89,6 +82,8 @@ class EventRules:
     speech: re.Pattern[str]
     speech_not_after: frozenset[str]
     dateline: re.Pattern[str]
+    future_before_verb: tuple[str, ...]   # …即将召开: an announcement still to come
+    how_trail: re.Pattern[str]              # 现场, 实地…: how a visit went, cut off a target's end
     location_re: re.Pattern[str]
     target_res: list[re.Pattern[str]]
     list_sep: re.Pattern[str]
@@ -154,6 +149,8 @@ def rules() -> EventRules:
         speech=pat("speech"),
         speech_not_after=frozenset(str(w) for w in require(d, "speech_not_after", path, list)),
         dateline=pat("dateline"),
+        future_before_verb=tuple(str(w) for w in require(d, "future_before_verb", path, list)),
+        how_trail=re.compile(f"(?:{_words([str(w) for w in require(d, 'how_words', path, list)])})+$"),
         location_re=pat("location"),
         target_res=[compile_pattern(p, path) for p in require(d, "targets", path, list)],
         list_sep=pat("list_separators"),
@@ -284,7 +281,7 @@ def _clean(name: str, r: EventRules, kind: str) -> str | None:
             return None  # a list is no one name (its members are read one by one)
         verb = r.trigger_re.search(name, 2)
         if verb is not None:
-            name = _HOW.sub("", name[:verb.start()])  # 西乡食品公司现场检查了…: the place
+            name = r.how_trail.sub("", name[:verb.start()])  # 西乡食品公司现场检查了…: the place
     if name.startswith("“") and name.count("“") > name.count("”"):
         name = name[1:]
     if name.endswith("”") and name.count("”") > name.count("“"):
@@ -328,7 +325,7 @@ def _targets(clause: str, offset: int, idx: int, r: EventRules, upto: int | None
                     pos = k + len(part)
                     verb = r.trigger_re.search(part, 2)
                     # the last member runs into what was done there, and how (西乡街道现场检查了…)
-                    part = _HOW.sub("", part[:verb.start()] if verb is not None else part)
+                    part = r.how_trail.sub("", part[:verb.start()] if verb is not None else part)
                     if len(part) >= 2 and not r.not_target.search(part):
                         out.append(("org", part, idx, offset + s0 + k, offset + s0 + k + len(part)))
             for group, kind in (("one", "org"), ("place", "place"), ("meeting", "meeting")):
@@ -364,7 +361,7 @@ def _announced(clause: str, c0: int, idx: int, r: EventRules, day) -> _Announced
             continue
         raw = m.group("name")
         verb = m.groupdict().get("verb")
-        if verb and raw.endswith(_STILL_TO_COME):
+        if verb and raw.endswith(r.future_before_verb):
             continue  # 2017年全国两会即将召开: announced, not held
         name = _clean(raw, r, "meeting")
         whole = raw + (verb or "")
@@ -638,7 +635,7 @@ def _clause_events(clause, c0, idx, skip, until, inside, article, r: EventRules,
     elif date is None and not any(e.article is article for e in events):
         # the article's first activity, in a paragraph that opened with a day no one else
         # acted on (昨日上午，…签署…协议，…。副市长吴以环出席签约仪式): that day
-        date = _opening_date(article.paragraphs[idx][:c0], day)
+        date = _opening_date(article.paragraphs[idx][:c0], r, day)
     tour = trig.type in _TOUR and current is not None and current.type in _TOUR
     # 还 (王勇还来到…调研 after a ceremony, 还应约会见…): another activity, unless both are the same trip
     also = "还" in clause[leads[-1][1]:trig.start] and not tour
@@ -742,9 +739,10 @@ def _rank(r: EventRules, typ: str) -> int:
     return r.priority.index(typ) if typ in r.priority else len(r.priority)
 
 
-def _opening_date(text: str, day) -> DateMention | None:
+def _opening_date(text: str, r: EventRules, day) -> DateMention | None:
     """The time expression opening the paragraph's text (after its dateline), if any."""
-    rest = text[_OPENING.match(text).end():]
+    dl = r.dateline.match(text)    # 本报讯 （记者…）, …10月1日电
+    rest = text[dl.end() if dl else 0:].lstrip()
     dates = find_dates(rest, day.get())
     return dates[0] if dates and dates[0].start == 0 else None
 

@@ -445,8 +445,8 @@ def trailing_credit(text: str, m: Markers) -> tuple[str, list[Byline]] | None:
         for mt in re.finditer(r"\s+", t):
             if m.picture_credit.fullmatch(t[mt.end():]):
                 return t[: mt.start()], []
-    # bare credit after the last sentence
-    return _credit_after_last_sentence(t, m)
+    # bare credit after the last sentence (already tried above for a credit with 摄)
+    return None if credited else _credit_after_last_sentence(t, m)
 
 
 # A photo's number before its credit (…感恩之情。⑧3陈更生 宋洁 摄): no part of a name.
