@@ -377,6 +377,7 @@ class NameCues:
     transliteration: frozenset[str]
     not_place_stems: frozenset[str]
     national_papers: frozenset[str]
+    paper_suffixes: tuple[str, ...]
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
 
@@ -423,6 +424,7 @@ def load_cues(path: str | Path | None = None) -> NameCues:
         transliteration=_chars(data, "transliteration_chars", path),
         not_place_stems=frozenset(word_list(data, "not_place_stems", path, _HAN_WORD)),
         national_papers=frozenset(word_list(data, "national_papers", path, _HAN_WORD)),
+        paper_suffixes=tuple(sorted(word_list(data, "paper_suffixes", path, _HAN_WORD), key=len, reverse=True)),
         surnames=frozenset(s for s in sn if len(s) == 1),
         compound_surnames=frozenset(s for s in sn if len(s) > 1),
     )

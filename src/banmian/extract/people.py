@@ -70,7 +70,6 @@ _CHAIN_SPLIT = re.compile("([、兼])(?![^“”]*”)")   # not inside a quotat
 _LIST_MEMBER = re.compile(f"[{HAN}]{{2,4}}(?![{HAN}·])|[{HAN}]{{1,8}}(?:·[{HAN}]{{1,8}})+(?![{HAN}·])")
 _HAN_ONLY = re.compile(rf"[{HAN}]+")
 _COUNT_CHARS = frozenset(COUNT_CHARS)
-_PAPER_SUFFIX = re.compile(r"(?:特区报|都市报|日报|晚报|早报|商报|时报|报)$")
 _CACHE_SIZE = 100_000     # entries of a per-string cache before it starts again
 _APPOINT_WORDS = ("任命", "免去", "现任")   # what appoint_re, remove_re and incumbent_re hold
 
@@ -577,7 +576,7 @@ class _Extractor:
         for f in self.fields:
             counts.update(self.r.places(f.text))
         out: dict[str, str] = {}
-        stem = _PAPER_SUFFIX.sub("", paper) if paper else ""
+        stem = next((paper[:-len(x)] for x in self.cue.paper_suffixes if paper.endswith(x)), paper) if paper else ""
         if stem and len(stem) >= 2:
             for (place, level) in counts:
                 if place == stem + level:
