@@ -59,7 +59,7 @@ class Line:
     web_title: str = ""  # that <title>'s article title (site name and list number dropped)
     date_follows: bool = False  # a removed date line comes right after this line
     pictured: bool = False  # a removed picture (![](…)) came right before this line
-    inside: bool = False  # a paragraph cut out of a crawl's article line: never a title
+    inside: bool = False  # a paragraph cut out of a crawl's article line (see reflow): never a title
     tab_indent: bool = False  # indented with tabs or spaces (HTML source indentation), not U+3000 only
     width: float = 0.0  # display width in em, set from the text
 
@@ -85,60 +85,6 @@ def normalize_chars(text: str) -> str:
     if any(c in text for c in _TO_FULL):
         text = _PUNCT_NEAR_CJK.sub(lambda m: _TO_FULL[m.group(0)], text)
     return text
-
-
-# A line wider than any printed page (em) holding several paragraphs joined by spaces, as a
-# crawl stores an article's <p>s (…出席了座谈会。 会上，李小甘…): a paragraph ends at a
-# sentence end followed by a space.
-JOINED_LINE_EM = 110
-# ... on a page with at least this many such lines (several articles stored so)
-JOINED_LINES_MIN = 3
-_PARAGRAPH_JOIN = re.compile(r"(?:(?<=[。！？…])|(?<=[。！？…][”’」』）)])) +(?=[^\s，。、；：？！）》”’])")
-
-
-# In such a line, a space between two Han characters after a short piece with no sentence end
-# ends a subheading (结构优化，质量型发展领先优势更加凸显 这几天华为…), unless the piece is a
-# dateline or byline (深圳特区报讯 （记者…）, ■ 深圳特区报记者 甘霖 …).
-SUBHEADING_CHARS = 40
-_SUBHEADING_END = re.compile(r"(?<=[\u4e00-\u9fff”」』）)]) +(?=[\u4e00-\u9fff“「『])")
-_NOT_SUBHEADING = re.compile(r"[。！？…]|[讯电]|记者|通讯员|评论员|摄|^[■□◆●]")
-
-
-def _subheading_split(text: str) -> list[str]:
-    """``text`` cut after each subheading it opens with."""
-    out = []
-    while True:
-        m = _SUBHEADING_END.search(text, 0, SUBHEADING_CHARS + 1)
-        if m is None or m.start() < 4 or _NOT_SUBHEADING.search(text, 0, m.start()):
-            out.append(text)
-            return out
-        out.append(text[:m.start()])
-        text = text[m.end():]
-
-
-def _split_joined_paragraphs(lines: list[Line]) -> list[Line]:
-    """Lines wider than any printed page that join paragraphs with spaces, split into one line
-    per paragraph (a blank line before each), when most such lines of the page do (a crawl
-    that stores each article's text on one line); a space after a sentence end here and there
-    (People's Daily's own web text has some) splits nothing."""
-    wide = [ln for ln in lines if ln.width > JOINED_LINE_EM and not ln.heading]
-    joined = [ln for ln in wide if " " in ln.text and _PARAGRAPH_JOIN.search(ln.text)]
-    if len(joined) < JOINED_LINES_MIN or len(joined) < 0.5 * len(wide):
-        return lines
-    split = {id(ln) for ln in joined}
-    out: list[Line] = []
-    for ln in lines:
-        if id(ln) not in split:
-            out.append(ln)
-            continue
-        pieces = [q for p in _PARAGRAPH_JOIN.split(ln.text) if p for q in _subheading_split(p)]
-        for k, piece in enumerate(pieces):
-            part = Line(piece, ln.number, ln.indent if k == 0 else 0, 0, ln.blank_before if k == 0 else 1,
-                        ln.page_break and k == 0)
-            part.tab_indent = ln.tab_indent and k == 0
-            part.inside = True
-            out.append(part)
-    return out
 
 
 def to_lines(text: str) -> list[Line]:
@@ -176,4 +122,4 @@ def to_lines(text: str) -> list[Line]:
         lines.append(line)
         blank = 0
         page_break = False
-    return _split_joined_paragraphs(lines)
+    return lines

@@ -17,7 +17,8 @@ Headings, jump and teaser markers and byline lines never join.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .markers import (Markers, default_markers, ends_sentence, is_source_note, jump_marker, parse_byline_line,
                       teaser_marker)
@@ -414,10 +415,73 @@ def joiner(left: str, right: str) -> str:
     return " "
 
 
+# A line wider than any printed page holding several paragraphs joined by spaces, as a crawl
+# stores an article's <p>s (…出席了座谈会。 会上，李小甘…): a paragraph ends at a sentence end
+# followed by a space; pages with at least JOINED_LINES_MIN such lines (several articles stored
+# so) are split.
+JOINED_LINES_MIN = 3
+_PARAGRAPH_JOIN = re.compile(r"(?:(?<=[。！？…])|(?<=[。！？…][”’」』）)])) +(?=[^\s，。、；：？！）》”’])")
+# In such a line, a space between two Han characters after a short piece with no sentence end
+# ends a subheading (结构优化，质量型发展领先优势更加凸显 这几天华为…).
+SUBHEADING_CHARS = 40
+_SUBHEADING_END = re.compile(r"(?<=[\u4e00-\u9fff”」』）)]) +(?=[\u4e00-\u9fff“「『])")
+
+
+def split_joined_paragraphs(lines: list[Line], m: Markers) -> list[Line]:
+    """Lines wider than any printed page that join paragraphs with spaces, split into one line
+    per paragraph (a blank line before each), when most such lines of the page do (a crawl
+    that stores each article's text on one line); a space after a sentence end here and there
+    (People's Daily's own web text has some) splits nothing.  The pieces are never titles
+    (``inside``); the line's marks go to its first piece (dated, pictured…) or last (date_follows)."""
+    wide = [ln for ln in lines if ln.width > MAX_PRINTED_EM and not ln.heading]
+    joined = [ln for ln in wide if " " in ln.text and _PARAGRAPH_JOIN.search(ln.text)]
+    if len(joined) < JOINED_LINES_MIN or len(joined) < 0.5 * len(wide):
+        return lines
+    split = {id(ln) for ln in joined}
+    out: list[Line] = []
+    for ln in lines:
+        if id(ln) not in split:
+            out.append(ln)
+            continue
+        pieces = [q for p in _PARAGRAPH_JOIN.split(ln.text) if p for q in _subheading_split(p, m)]
+        last = len(pieces) - 1
+        for k, piece in enumerate(pieces):
+            first = k == 0
+            out.append(replace(ln, text=piece, indent=ln.indent if first else 0,
+                               blank_before=ln.blank_before if first else 1, page_break=ln.page_break and first,
+                               dated=ln.dated and first, web_page=ln.web_page and first,
+                               web_title=ln.web_title if first else "", pictured=ln.pictured and first,
+                               tab_indent=ln.tab_indent and first, date_follows=ln.date_follows and k == last,
+                               inside=True))
+    return out
+
+
+def _subheading_split(text: str, m: Markers) -> list[str]:
+    """``text`` cut after each subheading it opens with: a short piece without a sentence end
+    that is no dateline and no byline (深圳特区报讯 （记者…）, ■ 深圳特区报记者 甘霖 …)."""
+    out = []
+    while True:
+        sp = _SUBHEADING_END.search(text, 0, SUBHEADING_CHARS + 1)
+        if sp is None or sp.start() < 4 or _not_subheading(text[:sp.start()], m):
+            out.append(text)
+            return out
+        out.append(text[:sp.start()])
+        text = text[sp.end():]
+
+
+def _not_subheading(piece: str, m: Markers) -> bool:
+    """A dateline, a byline or a sentence: what opens a crawl's text line and is no subheading."""
+    bare = piece.lstrip(m.bullets + "■□◆●○ ")
+    return (bare != piece or any(c in piece for c in m.sentence_final) or m.dateline.match(piece) is not None
+            or m.prefix_roles.match(bare) is not None
+            or (m.paper_before_role is not None and m.paper_before_role.match(bare) is not None))
+
+
 def reflow(lines: list[Line], markers: Markers | None = None) -> list[Block]:
     m = markers or default_markers()
     if not lines:
         return []
+    lines = split_joined_paragraphs(lines, m)
     # one line per paragraph (a crawl): lines wider than print, or mostly indented as
     # crawls keep the paragraph indent (U+3000 U+3000) and converters of printed pages drop it
     indented_paragraphs = _indented_paragraphs(lines)
