@@ -31,6 +31,7 @@ MAX_FOLIO_CHARS = 90
 @dataclass(slots=True)
 class Furniture:
     labels: list[re.Pattern[str]]
+    label_re: re.Pattern[str]   # the labels as one alternation: one fullmatch a line, not one each
     anchors: list[re.Pattern[str]]
     others: list[re.Pattern[str]]
     paper_name: re.Pattern[str]
@@ -66,6 +67,7 @@ def load_furniture(path: str | Path | None = None) -> Furniture:
     others = require(tokens, "others", path, list)
     return Furniture(
         labels=[compile_pattern(p, path) for p in labels],
+        label_re=re.compile("|".join(f"(?:{p})" for p in labels)),
         anchors=[compile_pattern(p, path) for p in anchors],
         others=[compile_pattern(p, path) for p in others],
         paper_name=compile_pattern(require(data, "paper_name", path, str), path),
@@ -135,7 +137,7 @@ def strip_furniture(lines: list[Line], furniture: Furniture | None = None) -> St
         text = line.text
         removed = False
         if len(text) <= MAX_FOLIO_CHARS:
-            if any(p.fullmatch(text) for p in furniture.labels):
+            if furniture.label_re.fullmatch(text):
                 removed = True
             elif furniture.web_title is not None and (site := furniture.web_title.fullmatch(text)):
                 removed = True
