@@ -239,15 +239,17 @@ class _Rules:
         if text[g] not in self.cue.given_start_chars or g + 2 > len(text) or not _is_han(text[g + 1]) \
                 or text[g + 1] in self.cue.stop_chars or text[g + 1] in self.cue.org_end_chars:
             return False
-        after = text[g + 2:g + 3]
-        return not after or not _is_han(after) or after in self.cue.stop_chars or text[g + 2:g + 4] in self.follow2
+        return self._clear_end(text, g + 2) or text[g + 2:g + 4] in self.follow2
 
     def _closed_final(self, text: str, k: int) -> bool:
         """Whether ``text[k]`` (a character that rarely ends a name) ends one here: punctuation or
         a stop character right after it (任正非说, 刘洪一：), not more Han text (刘洪一行)."""
-        if text[k] not in self.cue.closed_final_chars:
-            return False
-        after = text[k + 1:k + 2]
+        return text[k] in self.cue.closed_final_chars and self._clear_end(text, k + 1)
+
+    def _clear_end(self, text: str, j: int) -> bool:
+        """Whether a name may end right before ``j``: the text ends, or what follows is no Han
+        character, or a stop character."""
+        after = text[j:j + 1]
         return not after or not _is_han(after) or after in self.cue.stop_chars
 
     def translit_at(self, text: str, i: int, min_len: int = 2) -> int | None:
